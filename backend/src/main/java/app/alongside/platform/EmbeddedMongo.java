@@ -1,0 +1,95 @@
+package app.alongside.platform;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * The embedded default store: mongo-java-server with its H2 (MVStore) backend in one file under
+ * {@code DATA_DIR}, listening on a free loopback port so the real driver talks to it over the wire protocol.
+ * Nothing else in the code knows it is not MongoDB. Writes reach the file within a second (MVStore's
+ * auto-commit) and on {@link #close()}; a hard kill can lose that last second, which is why production runs
+ * on a real MongoDB.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
+    static final String FILE_NAME = "alongside.mv.db";
+
+    private final MVStore mvStore;
+    private final MongoServer server;
+    private final String connectionString;
+    private final Path file;
+
+    private EmbeddedMongo(MVStore mvStore, MongoServer server, String connectionString, Path file) {
+        this.mvStore = mvStore;
+        this.server = server;
+        this.connectionString = connectionString;
+        this.file = file;
+    }
+
+    /** Opens (or creates) the store in {@code dataDir}; fails with a message naming the path when it cannot. */
+    public static EmbeddedMongo start(Path dataDir) {
+        Path dir = prepareDirectory(dataDir.toAbsolutePath().normalize());
+        Path file = dir.resolve(FILE_NAME);
+        MVStore store = openStore(file);
+        MongoServer server = new MongoServer(new H2Backend(store));
+        InetSocketAddress address;
+        try {
+            server.bind("127.0.0.1", 0);
+            address = server.getLocalAddress();
+        } catch (RuntimeException e) {
+            store.close();
+            throw new StartupException("could not start the embedded store on 127.0.0.1: " + e.getMessage(), e);
+        }
+        String uri = "mongodb://127.0.0.1:" + address.getPort();
+        LOG.info(() -> "embedded store " + file + " listening on 127.0.0.1:" + address.getPort());
+        return new EmbeddedMongo(store, server, uri, file);
+    }
+
+    private static Path prepareDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new StartupException("DATA_DIR " + dir + " exists but is not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StartupException("DATA_DIR " + dir + " does not exist and cannot be created: " + e, e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new StartupException("DATA_DIR " + dir + " is not writable");
+        }
+        return dir;
+    }
+
+    private static MVStore openStore(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new StartupException("DATA_DIR store file " + file + " is not a regular file");
+        }
+        try {
+            return new MVStore.Builder().fileName(file.toString()).compress().open();
+        } catch (RuntimeException e) {
+            throw new StartupException("DATA_DIR store file " + file + " cannot be opened: it is corrupt, or another "
+                    + "server is using it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /** Stops listening, then writes and closes the file, so a SIGTERM never leaves it half-written. */
+    @Override
+    public void close() {
+        server.shutdown();
+        if (!mvStore.isClosed()) {
+            mvStore.close();
+        }
+        LOG.info(() -> "embedded store " + file + " closed");
+    }
+}

@@ -1,0 +1,219 @@
+package app.alongside.platform;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.ParseAndValidate;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.introspection.Introspection;
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.validation.ValidationError;
+import org.dataloader.DataLoaderRegistry;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one GraphQL request, transport aside: persisted-query lookup, parse, operation choice, validation and
+ * limits all happen before execution and end in a typed request error; then execution with a fresh DataLoader
+ * registry. HTTP and WebSocket both call {@link #execute}.
+ */
+public final class GraphqlEngine {
+    private static final int DOCUMENT_CACHE_SIZE = 500;
+
+    /** How the transport should answer. */
+    public enum Kind { OK, REQUEST_ERROR, METHOD_NOT_ALLOWED }
+
+    /** The response body and how to send it. */
+    public record Outcome(Kind kind, Map<String, Object> body) {
+    }
+
+    private record Prepared(Document document, List<GraphQLError> errors) {
+    }
+
+    private final GraphQL graphql;
+    private final GraphQLSchema schema;
+    private final PersistedQueries persisted;
+    private final OperationLimits limits;
+    private final boolean introspection;
+    private final GraphqlMetrics metrics;
+    private final Function<RequestContext, DataLoaderRegistry> dataLoaders;
+    private final Map<String, Prepared> documents = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+                    return size() > DOCUMENT_CACHE_SIZE;
+                }
+            });
+
+    public GraphqlEngine(GraphQLSchema schema, PersistedQueries persisted, OperationLimits limits,
+                         boolean introspection, GraphqlMetrics metrics,
+                         Function<RequestContext, DataLoaderRegistry> dataLoaders) {
+        this.schema = schema;
+        this.persisted = persisted;
+        this.limits = limits;
+        this.introspection = introspection;
+        this.metrics = metrics;
+        this.dataLoaders = dataLoaders;
+        this.graphql = GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new GraphqlErrors())
+                .preparsedDocumentProvider(new AlreadyParsed())
+                .build();
+    }
+
+    public GraphQLSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Runs {@code request}. {@code viaGet} refuses anything but queries (405). Subscriptions are refused here:
+     * they belong to the WebSocket transport.
+     */
+    public Outcome execute(GraphqlRequest request, boolean viaGet, RequestContext context) {
+        long start = System.nanoTime();
+        String operationName = request.operationName();
+        String operationType = null;
+        try {
+            String query = persisted.resolve(request);
+            Prepared prepared = prepare(query);
+            OperationDefinition operation = chooseOperation(prepared.document(), operationName);
+            operationType = operation.getOperation().name().toLowerCase(java.util.Locale.ROOT);
+            if (operationName == null) {
+                operationName = operation.getName();
+            }
+            if (viaGet && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                return failed(Kind.METHOD_NOT_ALLOWED, new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+                        "Only queries can be sent with GET; send mutations with POST."), operationName, operationType,
+                        start);
+            }
+            if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                throw GraphqlRequest.badRequest("Subscriptions run over WebSocket at /graphql (graphql-transport-ws).");
+            }
+            if (!prepared.errors().isEmpty()) {
+                return finish(Kind.REQUEST_ERROR, errorsBody(prepared.errors()), operationName, operationType, start);
+            }
+            limits.check(operation, fragments(prepared.document()), request.variables());
+            ExecutionResult result = graphql.execute(input(query, operationName, request, context, prepared));
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (!result.getErrors().isEmpty()) {
+                body.put("errors", GraphqlErrors.toSpecification(result.getErrors()));
+            }
+            if (!result.isDataPresent()) {
+                return finish(Kind.REQUEST_ERROR, body, operationName, operationType, start);
+            }
+            body.put("data", result.getData());
+            return finish(Kind.OK, body, operationName, operationType, start);
+        } catch (ApiException e) {
+            return failed(Kind.REQUEST_ERROR, e, operationName, operationType, start);
+        }
+    }
+
+    private ExecutionInput input(String query, String operationName, GraphqlRequest request, RequestContext context,
+                                 Prepared prepared) {
+        Map<Object, Object> ctx = new java.util.HashMap<>();
+        ctx.put(RequestContext.class, context);
+        ctx.put(Document.class, prepared.document());
+        if (!introspection) {
+            ctx.put(Introspection.INTROSPECTION_DISABLED, true);
+        }
+        return ExecutionInput.newExecutionInput()
+                .query(query)
+                .operationName(operationName)
+                .variables(request.variables())
+                .graphQLContext(ctx)
+                .dataLoaderRegistry(dataLoaders.apply(context))
+                .build();
+    }
+
+    private Prepared prepare(String query) {
+        Prepared cached = documents.get(query);
+        if (cached != null) {
+            return cached;
+        }
+        Document document;
+        try {
+            document = Parser.parse(query);
+        } catch (InvalidSyntaxException e) {
+            throw new ApiException(ErrorCode.GRAPHQL_PARSE_FAILED, e.getMessage());
+        }
+        List<ValidationError> errors = ParseAndValidate.validate(schema, document);
+        Prepared prepared = new Prepared(document, List.copyOf(errors));
+        documents.put(query, prepared);
+        return prepared;
+    }
+
+    private static OperationDefinition chooseOperation(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operations.isEmpty()) {
+            throw new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED, "The document contains no operation.");
+        }
+        if (operationName == null) {
+            if (operations.size() > 1) {
+                throw new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                        "The document contains several operations: name one with \"operationName\".");
+            }
+            return operations.getFirst();
+        }
+        return operations.stream().filter(op -> operationName.equals(op.getName())).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                        "The document has no operation named \"" + operationName + "\"."));
+    }
+
+    private static Map<String, FragmentDefinition> fragments(Document document) {
+        return document.getDefinitionsOfType(FragmentDefinition.class).stream()
+                .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
+    }
+
+    private static Map<String, Object> errorsBody(List<GraphQLError> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", GraphqlErrors.toSpecification(errors));
+        return body;
+    }
+
+    private Outcome failed(Kind kind, ApiException e, String operationName, String operationType, long start) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", List.of(GraphqlErrors.requestError(e)));
+        return finish(kind, body, operationName, operationType, start);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Outcome finish(Kind kind, Map<String, Object> body, String operationName, String operationType,
+                           long start) {
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) body.getOrDefault("errors", List.of());
+        for (Map<String, Object> error : errors) {
+            Map<String, Object> extensions = (Map<String, Object>) error.get("extensions");
+            metrics.recordError(String.valueOf(extensions.get("code")));
+        }
+        metrics.recordOperation(operationName, operationType, Duration.ofNanos(System.nanoTime() - start),
+                !errors.isEmpty());
+        return new Outcome(kind, body);
+    }
+
+    /** Hands graphql-java the document this engine already parsed and validated. */
+    private static final class AlreadyParsed implements PreparsedDocumentProvider {
+        @Override
+        public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+                Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+            GraphQLContext context = input.getGraphQLContext();
+            Document document = context.get(Document.class);
+            return CompletableFuture.completedFuture(document != null ? new PreparsedDocumentEntry(document)
+                    : parseAndValidate.apply(input));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package app.alongside.platform;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.logging.common.HelidonMdc;
+import io.helidon.webserver.http.Filter;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/** Filters every response passes through: request ids and access log, security headers, CORS. */
+public final class HttpFilters {
+    private static final Logger ACCESS = Logger.getLogger("app.alongside.access");
+    public static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+    public static final String REQUEST_ID_KEY = "requestId";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    private HttpFilters() {
+    }
+
+    /**
+     * Honours a well-formed {@code X-Request-Id} or makes one, echoes it, puts it in the log context, and logs
+     * one access line per request (method, path without query, status, milliseconds).
+     */
+    public static Filter requestIds() {
+        return (chain, req, res) -> {
+            String id = req.headers().first(REQUEST_ID).filter(v -> SAFE_ID.matcher(v).matches())
+                    .orElseGet(() -> UUID.randomUUID().toString());
+            req.context().register(REQUEST_ID_KEY, id);
+            res.header(REQUEST_ID, id);
+            HelidonMdc.set(REQUEST_ID_KEY, id);
+            long start = System.nanoTime();
+            try {
+                chain.proceed();
+            } finally {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                ACCESS.info(() -> req.prologue().method().text() + " " + req.prologue().uriPath().path() + " "
+                        + res.status().code() + " " + ms + "ms");
+                HelidonMdc.remove(REQUEST_ID_KEY);
+            }
+        };
+    }
+
+    /** Headers every response carries; a strict content policy for the console, a closed one for the API. */
+    public static Filter securityHeaders() {
+        return (chain, req, res) -> {
+            String path = req.path().path();
+            res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+            res.header("Referrer-Policy", "no-referrer");
+            res.header("X-Frame-Options", "DENY");
+            res.header("Permissions-Policy", "geolocation=(), camera=(), microphone=()");
+            res.header("Cross-Origin-Opener-Policy", "same-origin");
+            res.header("Content-Security-Policy", path.startsWith("/console") ? CONSOLE_CSP : API_CSP);
+            if (!path.startsWith("/console")) {
+                res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            }
+            chain.proceed();
+        };
+    }
+
+    /**
+     * Cross-origin access only for the configured origins (none by default). Apps on phones need no CORS;
+     * this is for web apps of partners that the operator lists.
+     */
+    public static Filter cors(Set<String> allowedOrigins) {
+        return (chain, req, res) -> {
+            var origin = req.headers().first(HeaderNames.ORIGIN);
+            res.header(HeaderNames.VARY, "Origin");
+            boolean allowed = origin.isPresent() && allowedOrigins.contains(origin.get());
+            if (allowed) {
+                res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin.get());
+            }
+            boolean preflight = req.prologue().method() == Method.OPTIONS
+                    && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
+            if (!preflight) {
+                chain.proceed();
+                return;
+            }
+            if (!allowed) {
+                res.status(Status.FORBIDDEN_403).send();
+                return;
+            }
+            res.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
+            res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, Authorization, X-Request-Id");
+            res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
+            res.status(Status.NO_CONTENT_204).send();
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package app.alongside.platform;
+
+import graphql.language.Argument;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.IntValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Static limits on one operation, checked after validation and before anything runs: nesting depth, aliases,
+ * cost (each field counts once per item its enclosing page sizes could return) and page size ({@code first} or
+ * {@code last} at most {@code maxPageSize}). Fragments are expanded; validation has ruled out cycles.
+ */
+public final class OperationLimits {
+    private static final int DEFAULT_PAGE = 20;
+
+    private final int maxDepth;
+    private final int maxAliases;
+    private final int maxCost;
+    private final int maxPageSize;
+
+    public OperationLimits(int maxDepth, int maxAliases, int maxCost, int maxPageSize) {
+        this.maxDepth = maxDepth;
+        this.maxAliases = maxAliases;
+        this.maxCost = maxCost;
+        this.maxPageSize = maxPageSize;
+    }
+
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    /** Throws {@link ErrorCode#QUERY_TOO_COMPLEX} or {@link ErrorCode#BAD_USER_INPUT} when a limit is broken. */
+    public void check(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+                      Map<String, Object> variables) {
+        Tally tally = new Tally(fragments, variables);
+        tally.walk(operation.getSelectionSet(), 1, 1);
+        if (tally.depth > maxDepth) {
+            throw tooComplex("depth", "The operation is nested " + tally.depth + " levels deep; the limit is "
+                    + maxDepth + ".", maxDepth);
+        }
+        if (tally.aliases > maxAliases) {
+            throw tooComplex("aliases", "The operation uses " + tally.aliases + " aliases; the limit is "
+                    + maxAliases + ".", maxAliases);
+        }
+        if (tally.cost > maxCost) {
+            throw tooComplex("cost", "The operation could return about " + tally.cost + " fields; the limit is "
+                    + maxCost + ". Ask for smaller pages or fewer fields.", maxCost);
+        }
+    }
+
+    private static ApiException tooComplex(String limit, String message, int value) {
+        return new ApiException(ErrorCode.QUERY_TOO_COMPLEX, message, List.of(),
+                Map.of("limit", limit, "maximum", value));
+    }
+
+    private final class Tally {
+        private final Map<String, FragmentDefinition> fragments;
+        private final Map<String, Object> variables;
+        private int depth;
+        private int aliases;
+        private long cost;
+
+        Tally(Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
+            this.fragments = fragments;
+            this.variables = variables;
+        }
+
+        void walk(SelectionSet set, int level, long multiplier) {
+            if (set == null) {
+                return;
+            }
+            for (Selection<?> selection : set.getSelections()) {
+                switch (selection) {
+                    case Field field -> visit(field, level, multiplier);
+                    case InlineFragment inline -> walk(inline.getSelectionSet(), level, multiplier);
+                    case FragmentSpread spread -> walk(fragments.get(spread.getName()).getSelectionSet(), level,
+                            multiplier);
+                    default -> { }
+                }
+            }
+        }
+
+        private void visit(Field field, int level, long multiplier) {
+            depth = Math.max(depth, level);
+            if (field.getAlias() != null) {
+                aliases++;
+            }
+            cost = Math.min(Long.MAX_VALUE / 2, cost + multiplier);
+            long childMultiplier = multiplier * pageSize(field);
+            walk(field.getSelectionSet(), level + 1, Math.min(childMultiplier, Integer.MAX_VALUE));
+        }
+
+        private long pageSize(Field field) {
+            long size = 1;
+            boolean paged = false;
+            for (Argument argument : field.getArguments()) {
+                if (argument.getName().equals("first") || argument.getName().equals("last")) {
+                    paged = true;
+                    Long value = intValue(argument.getValue());
+                    if (value != null) {
+                        checkPageSize(field, argument.getName(), value);
+                        size = Math.max(size, value);
+                    } else {
+                        size = Math.max(size, DEFAULT_PAGE);
+                    }
+                }
+            }
+            return paged ? size : 1;
+        }
+
+        private void checkPageSize(Field field, String argument, long value) {
+            if (value < 0 || value > maxPageSize) {
+                String name = field.getAlias() != null ? field.getAlias() : field.getName();
+                throw new ApiException(ErrorCode.BAD_USER_INPUT, "\"" + argument + "\" on " + field.getName()
+                        + " must be between 0 and " + maxPageSize + ".", List.of(name, argument),
+                        Map.of("limit", "pageSize", "maximum", maxPageSize));
+            }
+        }
+
+        private Long intValue(Value<?> value) {
+            if (value instanceof IntValue literal) {
+                return literal.getValue().longValue();
+            }
+            if (value instanceof VariableReference ref && variables.get(ref.getName()) instanceof Number n) {
+                return n.longValue();
+            }
+            return null;
+        }
+    }
+}

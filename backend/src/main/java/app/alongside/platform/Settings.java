@@ -1,0 +1,81 @@
+package app.alongside.platform;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Configuration: the bundled {@code application.yaml} holds every key with its default, an optional file named
+ * by {@code CONFIG_FILE} overrides it, and environment variables win over both. A key's environment variable is
+ * the key in upper case with dots and dashes turned into underscores: {@code graphql.max-depth} is
+ * {@code GRAPHQL_MAX_DEPTH}.
+ */
+public final class Settings {
+    private final Config file;
+    private final Map<String, String> env;
+
+    private Settings(Config file, Map<String, String> env) {
+        this.file = file;
+        this.env = Map.copyOf(env);
+    }
+
+    /** Reads the bundled defaults, then {@code CONFIG_FILE} if set, with {@code env} winning. */
+    public static Settings load(Map<String, String> env) {
+        var builder = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource();
+        String external = env.get("CONFIG_FILE");
+        if (external != null && !external.isBlank()) {
+            Path path = Path.of(external);
+            if (!Files.isReadable(path)) {
+                throw new StartupException("CONFIG_FILE " + path.toAbsolutePath() + " does not exist or cannot be read");
+            }
+            builder.addSource(ConfigSources.file(path));
+        }
+        builder.addSource(ConfigSources.classpath("application.yaml"));
+        return new Settings(builder.build(), env);
+    }
+
+    public static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The value of {@code key}, or empty when neither the environment nor a file gives a non-blank one. */
+    public Optional<String> get(String key) {
+        String fromEnv = env.get(envName(key));
+        if (fromEnv != null) {
+            return fromEnv.isBlank() ? Optional.empty() : Optional.of(fromEnv.trim());
+        }
+        return file.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public String string(String key) {
+        return get(key).orElseThrow(() -> new StartupException("configuration key " + key + " ("
+                + envName(key) + ") must be set"));
+    }
+
+    public int integer(String key, int min, int max) {
+        String raw = string(key);
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw new StartupException(envName(key) + " must be between " + min + " and " + max + ", not " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new StartupException(envName(key) + " must be a whole number, not '" + raw + "'");
+        }
+    }
+
+    public boolean bool(String key) {
+        String raw = string(key).toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new StartupException(envName(key) + " must be true or false, not '" + raw + "'");
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package app.alongside.platform;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MongoDB connection: a real replica set when {@code MONGODB_URI} is set, the embedded store otherwise.
+ * Code reaches the data only through {@link #db()}, the real driver's API.
+ */
+public final class Store implements AutoCloseable {
+    private static final int DEFAULT_SELECTION_TIMEOUT_MS = 5_000;
+
+    private final MongoClient client;
+    private final MongoDatabase db;
+
+    private Store(MongoClient client, MongoDatabase db) {
+        this.client = client;
+        this.db = db;
+    }
+
+    /** Connects lazily: the driver does not need the server to be up yet, so a down database never stops start-up. */
+    public static Store connect(String uri, String database) {
+        ConnectionString connection;
+        try {
+            connection = new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("MONGODB_URI is not a valid MongoDB connection string: " + e.getMessage(), e);
+        }
+        var settings = MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .applicationName("alongside");
+        if (!uri.contains("serverSelectionTimeoutMS")) {
+            settings.applyToClusterSettings(c -> c.serverSelectionTimeout(DEFAULT_SELECTION_TIMEOUT_MS,
+                    TimeUnit.MILLISECONDS));
+        }
+        MongoClient client = MongoClients.create(settings.build());
+        String name = connection.getDatabase() != null ? connection.getDatabase() : database;
+        return new Store(client, client.getDatabase(name));
+    }
+
+    public MongoDatabase db() {
+        return db;
+    }
+
+    /** True when the database answers a ping. */
+    public boolean ping() {
+        try {
+            db.runCommand(new Document("ping", 1));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
