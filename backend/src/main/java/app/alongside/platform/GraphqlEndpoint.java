@@ -21,7 +21,8 @@ import java.util.Optional;
  * GraphQL over HTTP at {@code /graphql}, following the GraphQL-over-HTTP specification: POST with
  * {@code application/json}, GET for queries, answers in {@code application/graphql-response+json} when the client
  * accepts it (request errors then use 400) and in {@code application/json} otherwise (request errors then use
- * 200, as the spec asks for legacy clients). Body size, media type and method are checked before any parsing.
+ * 200, as the spec asks for legacy clients). A body that is not JSON at all is 400 under both. Body size, media
+ * type and method are checked before any parsing.
  */
 public final class GraphqlEndpoint implements HttpService {
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
@@ -93,11 +94,16 @@ public final class GraphqlEndpoint implements HttpService {
                     ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes."));
             return;
         }
+        Optional<Object> parsed = json.parse(body.get());
+        if (parsed.isEmpty()) {
+            // Not even JSON, so not a well-formed GraphQL-over-HTTP request: 400 under either media type.
+            sendError(res, Status.BAD_REQUEST_400, mediaType.get(),
+                    GraphqlRequest.badRequest("The request body is not valid JSON."));
+            return;
+        }
         GraphqlRequest request;
         try {
-            Object parsed = json.parse(body.get()).orElseThrow(() -> GraphqlRequest.badRequest(
-                    "The request body is not valid JSON."));
-            request = GraphqlRequest.fromBody(parsed);
+            request = GraphqlRequest.fromBody(parsed.get());
         } catch (ApiException e) {
             sendRequestError(res, mediaType.get(), e);
             return;

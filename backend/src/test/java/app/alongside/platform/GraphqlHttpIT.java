@@ -64,13 +64,13 @@ class GraphqlHttpIT {
     }
 
     @Test
-    void malformedJsonIs400UnderTheModernMediaType() {
+    void malformedJsonIs400UnderEitherMediaType() {
         Reply reply = http.post("/graphql", JSON, GQL, "{ \"not a JSON");
         assertEquals(400, reply.status());
         assertEquals(List.of("BAD_REQUEST"), reply.errorCodes());
         assertNull(reply.json().get("data"));
         Reply legacy = http.post("/graphql", JSON, JSON, "{ \"not a JSON");
-        assertEquals(200, legacy.status());
+        assertEquals(400, legacy.status());
         assertEquals(List.of("BAD_REQUEST"), legacy.errorCodes());
     }
 
