@@ -1,6 +1,31 @@
 package app.alongside;
 
+import app.alongside.audit.AuditLog;
+import app.alongside.audit.AuditWiring;
+import app.alongside.identity.AuthEndpoint;
+import app.alongside.identity.Authentication;
+import app.alongside.identity.BootstrapAdmin;
+import app.alongside.identity.FirebaseTokenVerifier;
+import app.alongside.identity.IdentityPolicy;
+import app.alongside.identity.IdentityWiring;
+import app.alongside.identity.InviteRepository;
+import app.alongside.identity.Passwords;
+import app.alongside.identity.SessionRepository;
+import app.alongside.identity.StaffAuth;
+import app.alongside.identity.StaffRepository;
+import app.alongside.identity.StaffService;
+import app.alongside.identity.TokenVerifier;
+import app.alongside.identity.YoungPeopleService;
+import app.alongside.identity.YoungPerson;
+import app.alongside.identity.YoungPersonRepository;
+import app.alongside.organisations.Organisation;
+import app.alongside.organisations.OrganisationPolicy;
+import app.alongside.organisations.OrganisationRepository;
+import app.alongside.organisations.OrganisationService;
+import app.alongside.organisations.OrganisationsWiring;
 import app.alongside.platform.DataLoaders;
+import app.alongside.platform.Idempotency;
+import app.alongside.platform.RateLimiter;
 import app.alongside.platform.EmbeddedMongo;
 import app.alongside.platform.GraphqlEndpoint;
 import app.alongside.platform.GraphqlEngine;
@@ -13,13 +38,13 @@ import app.alongside.platform.Nodes;
 import app.alongside.platform.OperationLimits;
 import app.alongside.platform.PersistedQueries;
 import app.alongside.platform.PlatformWiring;
-import app.alongside.platform.RequestContext;
 import app.alongside.platform.SchemaLoader;
 import app.alongside.platform.Settings;
 import app.alongside.platform.Store;
 import app.alongside.platform.StoreHealth;
 import app.alongside.platform.StoreSchema;
 import app.alongside.platform.Wiring;
+import com.mongodb.client.MongoDatabase;
 import graphql.schema.GraphQLSchema;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -34,6 +59,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,26 +102,79 @@ public final class App implements AutoCloseable {
     private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri) {
         Json json = new Json();
         Store store = Store.connect(uri, settings.string("mongodb.database"));
+        try {
+            return assemble(settings, clock, embedded, store, json);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static App assemble(Settings settings, Clock clock, EmbeddedMongo embedded, Store store, Json json) {
+        MongoDatabase db = store.db();
+        int maxPage = settings.integer("graphql.max-page-size", 1, 1000);
         List<IndexPlan> indexes = new ArrayList<>();
-        List<Migration> migrations = new ArrayList<>();
-        StoreSchema storeSchema = new StoreSchema(store, indexes, migrations, clock);
+        indexes.addAll(OrganisationRepository.indexes());
+        indexes.addAll(StaffRepository.indexes());
+        indexes.addAll(SessionRepository.indexes());
+        indexes.addAll(YoungPersonRepository.indexes());
+        indexes.addAll(InviteRepository.indexes());
+        indexes.addAll(AuditLog.indexes());
+        StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
+
+        OrganisationRepository organisations = new OrganisationRepository(db);
+        StaffRepository staff = new StaffRepository(db);
+        YoungPersonRepository people = new YoungPersonRepository(db);
+        AuditLog audit = new AuditLog(db, clock, id -> organisations.findById(id).map(Organisation::name));
+        Idempotency idempotency = new Idempotency(db, clock);
+        Passwords passwords = new Passwords();
+        IdentityPolicy identityPolicy = new IdentityPolicy(organisations::findById);
+        OrganisationPolicy organisationPolicy = new OrganisationPolicy();
+        StaffAuth.SessionPolicy sessions = new StaffAuth.SessionPolicy(
+                Duration.ofMinutes(settings.integer("auth.session-idle-minutes", 1, 24 * 60)),
+                Duration.ofHours(settings.integer("auth.session-absolute-hours", 1, 24 * 30)));
+        StaffAuth staffAuth = new StaffAuth(staff, new SessionRepository(db), organisations, passwords,
+                new RateLimiter("sign-in", settings.integer("auth.sign-in-attempts-per-minute", 1, 10_000),
+                        Duration.ofMinutes(1)), audit, sessions, clock);
+        BootstrapAdmin bootstrap = new BootstrapAdmin(new BootstrapAdmin.Settings(
+                settings.get("bootstrap-admin.email"), settings.get("bootstrap-admin.password"),
+                settings.string("bootstrap-admin.name"), settings.string("bootstrap-admin.organisation")),
+                staff, organisations, passwords, clock);
+        storeSchema.afterReady(bootstrap::run);
+        TokenVerifier tokens = FirebaseTokenVerifier.create(settings.get("firebase.project-id"),
+                settings.get("firebase.auth-emulator-host"), settings.bool("firebase.check-revoked"));
+        OrganisationService organisationService = new OrganisationService(organisations, organisationPolicy, audit,
+                idempotency, clock);
+        StaffService staffService = new StaffService(staff, organisations, identityPolicy, passwords, staffAuth,
+                audit, idempotency, clock);
+        YoungPeopleService youngPeople = new YoungPeopleService(people, new InviteRepository(db), organisations,
+                identityPolicy, audit, idempotency, new RateLimiter("redeem-invite",
+                settings.integer("auth.invite-attempts-per-hour", 1, 10_000), Duration.ofHours(1)), clock);
 
         Wiring wiring = new Wiring();
         Nodes nodes = new Nodes();
         DataLoaders dataLoaders = new DataLoaders();
         PlatformWiring.register(wiring, nodes, clock);
+        OrganisationsWiring.register(wiring, nodes, dataLoaders, organisationService, organisations,
+                organisationPolicy, maxPage, context -> youngPeople.me(context.principal())
+                        .map(YoungPerson::localAuthorityId).orElse(null));
+        IdentityWiring.register(wiring, nodes, staffService, youngPeople, maxPage);
+        AuditWiring.register(wiring, audit, identityPolicy, maxPage);
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
         GraphqlEngine engine = new GraphqlEngine(schema, persistedQueries(settings, json),
                 new OperationLimits(settings.integer("graphql.max-depth", 2, 100),
                         settings.integer("graphql.max-aliases", 0, 1000),
-                        settings.integer("graphql.max-cost", 10, 1_000_000),
-                        settings.integer("graphql.max-page-size", 1, 1000)),
+                        settings.integer("graphql.max-cost", 10, 1_000_000), maxPage),
                 settings.bool("graphql.introspection"), GraphqlMetrics.global(), dataLoaders::forRequest);
         GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, json,
                 settings.integer("graphql.max-body-bytes", 1024, 10_000_000),
-                (req, requestId) -> new RequestContext(requestId));
+                new Authentication(tokens, people, staffAuth, new RateLimiter("graphql",
+                        settings.integer("rate-limit.graphql-per-minute", 1, 1_000_000), Duration.ofMinutes(1))));
+        AuthEndpoint authEndpoint = new AuthEndpoint(staffAuth, json,
+                AuthEndpoint.CookieSecure.valueOf(settings.string("auth.cookie-secure").toUpperCase(Locale.ROOT)),
+                sessions.absolute());
 
         WebServer server = WebServer.builder()
                 .host(settings.string("host"))
@@ -107,7 +186,7 @@ public final class App implements AutoCloseable {
                                 .addCheck(new StoreHealth(store, storeSchema)).build())
                         .addObserver(MetricsObserver.create())
                         .build())
-                .routing(routing(settings, endpoint))
+                .routing(routing(settings, endpoint, authEndpoint))
                 .build();
         Thread schemaThread = storeSchema.applyInBackground();
         server.start();
@@ -116,7 +195,7 @@ public final class App implements AutoCloseable {
         return new App(server, store, embedded, schemaThread);
     }
 
-    private static HttpRouting.Builder routing(Settings settings, GraphqlEndpoint endpoint) {
+    private static HttpRouting.Builder routing(Settings settings, GraphqlEndpoint endpoint, AuthEndpoint auth) {
         Set<String> origins = settings.get("cors.allowed-origins")
                 .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()))
@@ -126,6 +205,7 @@ public final class App implements AutoCloseable {
                 .addFilter(HttpFilters.securityHeaders())
                 .addFilter(HttpFilters.cors(origins))
                 .register("/graphql", endpoint)
+                .register("/auth", auth)
                 .register("/console", StaticContentService.builder("console").welcomeFileName("index.html").build())
                 .get("/", (req, res) -> res.status(io.helidon.http.Status.TEMPORARY_REDIRECT_307)
                         .header(io.helidon.http.HeaderNames.LOCATION, "/console/").send());

@@ -35,6 +35,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.FORBIDDEN, "You are not allowed to do this.");
     }
 
+    /** UNAUTHENTICATED for someone not signed in, FORBIDDEN for anyone else. */
+    public static ApiException unauthenticatedOrForbidden(app.alongside.identity.Principal principal) {
+        return principal instanceof app.alongside.identity.Principal.Anonymous ? unauthenticated() : forbidden();
+    }
+
     public static ApiException notFound() {
         return new ApiException(ErrorCode.NOT_FOUND, "Nothing was found with that id.");
     }

@@ -46,6 +46,11 @@ public final class Connections {
             }
             return new Page(size, Optional.ofNullable(after).map(Connections::decodeCursor));
         }
+
+        /** From a connection field's {@code first} and {@code after} arguments. */
+        public static Page of(graphql.schema.DataFetchingEnvironment env, int max) {
+            return of(env.getArgument("first"), env.getArgument("after"), max);
+        }
     }
 
     /**
@@ -61,6 +66,31 @@ public final class Connections {
         String end = edges.isEmpty() ? null : edges.getLast().cursor();
         return new Connection<>(edges, new PageInfo(hasNext, hasPrevious, start, end));
     }
+
+    /** The sort key of newest-first pages: creation time, then id to break ties. */
+    public static String newestKey(java.time.Instant createdAt, String id) {
+        return createdAt.toEpochMilli() + "|" + id;
+    }
+
+    /** The filter for items after {@code key} (from {@link #newestKey}) in newest-first order. */
+    public static org.bson.conversions.Bson olderThan(String key) {
+        int bar = key.indexOf('|');
+        long millis;
+        try {
+            millis = Long.parseLong(key.substring(0, Math.max(bar, 0)));
+        } catch (NumberFormatException e) {
+            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
+        }
+        java.util.Date at = new java.util.Date(millis);
+        String id = key.substring(bar + 1);
+        return com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.lt("createdAt", at),
+                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("createdAt", at),
+                        com.mongodb.client.model.Filters.lt("_id", id)));
+    }
+
+    /** Newest first, ties broken by id. */
+    public static final org.bson.conversions.Bson NEWEST_FIRST = com.mongodb.client.model.Sorts.descending(
+            "createdAt", "_id");
 
     public static String encodeCursor(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("c:" + key).getBytes(StandardCharsets.UTF_8));

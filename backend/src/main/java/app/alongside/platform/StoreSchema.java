@@ -29,6 +29,7 @@ public final class StoreSchema {
     private final List<IndexPlan> indexes;
     private final List<Migration> migrations;
     private final Clock clock;
+    private final List<Runnable> afterReady = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String owner = UUID.randomUUID().toString();
     private volatile boolean ready;
 
@@ -37,6 +38,11 @@ public final class StoreSchema {
         this.indexes = List.copyOf(indexes);
         this.migrations = List.copyOf(migrations);
         this.clock = clock;
+    }
+
+    /** Runs {@code task} once indexes and migrations are in place (retried with them if it fails). */
+    public void afterReady(Runnable task) {
+        afterReady.add(task);
     }
 
     /** True once indexes and migrations are in place. */
@@ -52,6 +58,7 @@ public final class StoreSchema {
         for (Migration migration : migrations) {
             runOnce(migration);
         }
+        afterReady.forEach(Runnable::run);
         ready = true;
     }
 

@@ -45,6 +45,12 @@ public final class Wiring {
         return this;
     }
 
+    /** A Node type: backed by {@code record}, with {@code id} answered as a global id of {@code type}. */
+    public <R extends Record> Wiring nodeType(String type, Class<R> record, java.util.function.Function<R, String> id) {
+        backedBy(type, record);
+        return fetcher(type, "id", env -> GlobalIds.encode(type, id.apply(record.cast(env.getSource()))));
+    }
+
     public Wiring typeResolver(String type, TypeResolver resolver) {
         runtime.type(type, t -> t.typeResolver(resolver));
         return this;

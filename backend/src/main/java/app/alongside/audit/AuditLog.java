@@ -1,0 +1,111 @@
+package app.alongside.audit;
+
+import app.alongside.identity.Principal;
+import app.alongside.identity.StaffRole;
+import app.alongside.platform.Connections;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Ids;
+import app.alongside.platform.RequestContext;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The append-only {@code audit} collection: every staff read of a young person's data and every write by anyone.
+ * This class is the only code that touches the collection, and it only inserts and reads: there is no update or
+ * delete path.
+ */
+public final class AuditLog {
+    public static final String COLLECTION = "audit";
+
+    private final MongoCollection<Document> events;
+    private final Clock clock;
+    private final Function<String, Optional<String>> organisationNames;
+
+    public AuditLog(MongoDatabase db, Clock clock, Function<String, Optional<String>> organisationNames) {
+        this.events = db.getCollection(COLLECTION);
+        this.clock = clock;
+        this.organisationNames = organisationNames;
+    }
+
+    public static List<IndexPlan> indexes() {
+        return List.of(
+                IndexPlan.of(COLLECTION, Indexes.descending("subjectId", "createdAt")),
+                IndexPlan.of(COLLECTION, Indexes.descending("targetId", "createdAt")),
+                IndexPlan.of(COLLECTION, Indexes.descending("actorId", "createdAt")),
+                IndexPlan.of(COLLECTION, Indexes.descending("createdAt", "_id")));
+    }
+
+    /** Records what the request's principal did. {@code subjectId} is the young person concerned, if any. */
+    public void record(RequestContext context, AuditAction action, String targetType, String targetId,
+                       String subjectId, String detail) {
+        events.insertOne(document(context, action, targetType, targetId, subjectId, detail));
+    }
+
+    /** Records staff reads of several young people's data (a page of them) in one write. */
+    public void recordReads(RequestContext context, String targetType, List<String> youngPersonIds, String detail) {
+        if (!youngPersonIds.isEmpty()) {
+            events.insertMany(youngPersonIds.stream()
+                    .map(id -> document(context, AuditAction.READ, targetType, id, id, detail)).toList());
+        }
+    }
+
+    private Document document(RequestContext context, AuditAction action, String targetType, String targetId,
+                              String subjectId, String detail) {
+        Principal principal = context.principal();
+        Document doc = new Document("_id", Ids.random())
+                .append("createdAt", Date.from(clock.instant()))
+                .append("action", action.name())
+                .append("targetType", targetType)
+                .append("targetId", targetId)
+                .append("subjectId", subjectId)
+                .append("requestId", context.requestId())
+                .append("detail", detail);
+        switch (principal) {
+            case Principal.Staff staff -> doc.append("actorKind", AuditEvent.ActorKind.STAFF.name())
+                    .append("actorId", staff.staffId())
+                    .append("actorRole", staff.role().name())
+                    .append("actorOrganisationId", staff.organisationId())
+                    .append("actorOrganisationName", organisationNames.apply(staff.organisationId()).orElse(null));
+            case Principal.YoungPersonUser yp -> doc.append("actorKind", AuditEvent.ActorKind.YOUNG_PERSON.name())
+                    .append("actorId", yp.youngPersonId());
+            case Principal.AppUser app -> doc.append("actorKind", AuditEvent.ActorKind.YOUNG_PERSON.name());
+            case Principal.Anonymous anonymous -> doc.append("actorKind", AuditEvent.ActorKind.ANONYMOUS.name());
+        }
+        return doc;
+    }
+
+    /** One page of events matching {@code filter}, newest first. */
+    public Connections.Connection<AuditEvent> find(Bson filter, Connections.Page page) {
+        List<Bson> parts = new ArrayList<>(List.of(filter));
+        page.after().ifPresent(key -> parts.add(Connections.olderThan(key)));
+        List<AuditEvent> found = events.find(Filters.and(parts)).sort(Connections.NEWEST_FIRST)
+                .limit(page.first() + 1).map(AuditLog::fromDocument).into(new ArrayList<>());
+        return Connections.page(found, page, page.after().isPresent(), e -> Connections.newestKey(e.at(), e.id()));
+    }
+
+    private static AuditEvent fromDocument(Document doc) {
+        String role = doc.getString("actorRole");
+        return new AuditEvent(doc.getString("_id"), doc.getDate("createdAt").toInstant(),
+                AuditAction.valueOf(doc.getString("action")), doc.getString("targetType"), doc.getString("targetId"),
+                doc.getString("subjectId"), AuditEvent.ActorKind.valueOf(doc.getString("actorKind")),
+                doc.getString("actorId"), role == null ? null : StaffRole.valueOf(role),
+                doc.getString("actorOrganisationId"), doc.getString("actorOrganisationName"),
+                doc.getString("requestId"), doc.getString("detail"));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,79 @@
+package app.alongside.identity;
+
+import app.alongside.platform.ApiException;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.GraphqlEndpoint;
+import app.alongside.platform.RateLimiter;
+import app.alongside.platform.RequestContext;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Optional;
+
+/**
+ * Works out who sent a GraphQL request. An app sends {@code Authorization: Bearer <Firebase ID token>}; the
+ * console sends its session cookie with {@code X-CSRF-Token}. A request with neither is anonymous; a credential
+ * that does not check out is refused, never treated as anonymous. Every caller is rate-limited per address and
+ * per account.
+ */
+public final class Authentication implements GraphqlEndpoint.Authenticator {
+    public static final String SESSION_COOKIE = "alongside_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final TokenVerifier tokens;
+    private final YoungPersonRepository people;
+    private final StaffAuth staffAuth;
+    private final RateLimiter limiter;
+
+    public Authentication(TokenVerifier tokens, YoungPersonRepository people, StaffAuth staffAuth,
+                          RateLimiter limiter) {
+        this.tokens = tokens;
+        this.people = people;
+        this.staffAuth = staffAuth;
+        this.limiter = limiter;
+    }
+
+    @Override
+    public RequestContext authenticate(ServerRequest req, String requestId) {
+        String address = clientAddress(req.remotePeer().address());
+        limiter.acquire("ip:" + address);
+        Principal principal = principal(req);
+        if (!(principal instanceof Principal.Anonymous)) {
+            limiter.acquire(principal.key());
+        }
+        return new RequestContext(requestId, principal, address);
+    }
+
+    private Principal principal(ServerRequest req) {
+        Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (authorization.isPresent()) {
+            return appUser(authorization.get());
+        }
+        Optional<String> cookie = req.headers().cookies().first(SESSION_COOKIE).asOptional();
+        if (cookie.isPresent()) {
+            return staffAuth.authenticate(cookie.get(), req.headers().first(HeaderNames.create(CSRF_HEADER)));
+        }
+        return Principal.ANONYMOUS;
+    }
+
+    /** The principal an {@code Authorization} header proves. */
+    public Principal appUser(String authorization) {
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() > 8192) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED,
+                    "Send the Firebase ID token as 'Authorization: Bearer <token>'.");
+        }
+        String uid = tokens.verify(authorization.substring(7).trim()).orElseThrow(() -> new ApiException(
+                ErrorCode.UNAUTHENTICATED, "The ID token is invalid, expired or revoked. Get a fresh one and retry."));
+        return people.linkedTo(uid).<Principal>map(id -> new Principal.YoungPersonUser(id, uid))
+                .orElseGet(() -> new Principal.AppUser(uid));
+    }
+
+    static String clientAddress(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(address);
+    }
+}

@@ -1,0 +1,167 @@
+package app.alongside.identity;
+
+import app.alongside.audit.AuditAction;
+import app.alongside.audit.AuditLog;
+import app.alongside.organisations.Organisation;
+import app.alongside.organisations.OrganisationRepository;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.Ids;
+import app.alongside.platform.PersistedQueries;
+import app.alongside.platform.RateLimiter;
+import app.alongside.platform.RequestContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Staff sign-in with email and password, and the console sessions it starts. Repeated failures lock the account
+ * with a growing delay (and every address is rate-limited), sessions end after an idle time and an absolute
+ * time, and deactivation or a password change ends them at once.
+ */
+public final class StaffAuth {
+    private static final int FREE_FAILURES = 5;
+    private static final Duration MAX_LOCK = Duration.ofHours(1);
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    /** A started session: the cookie token (never stored) and the CSRF token the console must echo. */
+    public record SignIn(String token, String csrfToken, StaffMember staff, Instant expiresAt) {
+    }
+
+    /** How long sessions last. */
+    public record SessionPolicy(Duration idle, Duration absolute) {
+    }
+
+    private final StaffRepository staff;
+    private final SessionRepository sessions;
+    private final OrganisationRepository organisations;
+    private final Passwords passwords;
+    private final RateLimiter signInLimiter;
+    private final AuditLog audit;
+    private final SessionPolicy policy;
+    private final Clock clock;
+
+    public StaffAuth(StaffRepository staff, SessionRepository sessions, OrganisationRepository organisations,
+                     Passwords passwords, RateLimiter signInLimiter, AuditLog audit, SessionPolicy policy,
+                     Clock clock) {
+        this.staff = staff;
+        this.sessions = sessions;
+        this.organisations = organisations;
+        this.passwords = passwords;
+        this.signInLimiter = signInLimiter;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public SignIn signIn(String email, String password, String clientAddress, String requestId) {
+        signInLimiter.acquireAll(List.of("ip:" + clientAddress, "email:" + StaffRepository.emailKey(email)));
+        Instant now = clock.instant();
+        RequestContext anonymous = new RequestContext(requestId, Principal.ANONYMOUS, clientAddress);
+        Optional<StaffMember> found = staff.findByEmail(email);
+        if (found.isEmpty()) {
+            passwords.matches(password, null);
+            throw wrongCredentials();
+        }
+        StaffMember member = found.get();
+        if (member.lockedUntil() != null && member.lockedUntil().isAfter(now)) {
+            throw ApiException.rateLimited(Duration.between(now, member.lockedUntil()).toSeconds() + 1);
+        }
+        if (!passwords.matches(password, member.passwordHash())) {
+            recordFailure(member, now);
+            audit.record(anonymous, AuditAction.SIGN_IN_FAILED, StaffMember.TYPE, member.id(), null, "wrong password");
+            throw wrongCredentials();
+        }
+        Organisation org = organisations.findById(member.organisationId()).orElseThrow(StaffAuth::wrongCredentials);
+        if (!member.active() || !org.active()) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "This account is deactivated.");
+        }
+        staff.recordSignIn(member.id(), now);
+        String token = Ids.secret(32);
+        String csrf = Ids.secret(24);
+        Instant absolute = now.plus(policy.absolute());
+        String sessionId = PersistedQueries.sha256(token);
+        sessions.insert(new Session(sessionId, member.id(), csrf, now, now, now.plus(policy.idle()), absolute));
+        audit.record(new RequestContext(requestId, principal(member, org, sessionId), clientAddress),
+                AuditAction.SIGN_IN, StaffMember.TYPE, member.id(), null, null);
+        return new SignIn(token, csrf, member, absolute);
+    }
+
+    private void recordFailure(StaffMember member, Instant now) {
+        int failures = member.failedSignIns() + 1;
+        Instant lockedUntil = null;
+        if (failures >= FREE_FAILURES) {
+            long minutes = 1L << Math.min(failures - FREE_FAILURES, 6);
+            lockedUntil = now.plus(Duration.ofMinutes(minutes).compareTo(MAX_LOCK) > 0 ? MAX_LOCK
+                    : Duration.ofMinutes(minutes));
+        }
+        staff.recordFailedSignIn(member.id(), failures, lockedUntil, now);
+    }
+
+    /**
+     * The staff principal for a session cookie. The CSRF token must match; an unknown, expired or revoked session,
+     * or a deactivated account, is {@link ErrorCode#UNAUTHENTICATED}.
+     */
+    public Principal.Staff authenticate(String token, Optional<String> csrfHeader) {
+        String sessionId = PersistedQueries.sha256(token);
+        Session session = sessions.findById(sessionId).orElseThrow(StaffAuth::sessionEnded);
+        Instant now = clock.instant();
+        if (now.isAfter(session.idleExpiresAt()) || now.isAfter(session.absoluteExpiresAt())) {
+            sessions.delete(sessionId);
+            throw sessionEnded();
+        }
+        if (csrfHeader.isEmpty() || !constantTimeEquals(csrfHeader.get(), session.csrfToken())) {
+            throw new ApiException(ErrorCode.FORBIDDEN,
+                    "The X-CSRF-Token header is missing or wrong: requests signed in with a cookie must send it.");
+        }
+        StaffMember member = staff.findById(session.staffId()).filter(StaffMember::active)
+                .orElseThrow(StaffAuth::sessionEnded);
+        Organisation org = organisations.findById(member.organisationId()).filter(Organisation::active)
+                .orElseThrow(StaffAuth::sessionEnded);
+        if (Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_EVERY) > 0) {
+            Instant idle = now.plus(policy.idle());
+            sessions.touch(sessionId, now, idle.isAfter(session.absoluteExpiresAt()) ? session.absoluteExpiresAt()
+                    : idle);
+        }
+        return principal(member, org, sessionId);
+    }
+
+    /** The CSRF token of a live session, for a console page that was reloaded. */
+    public Optional<Session> session(String token) {
+        Instant now = clock.instant();
+        return sessions.findById(PersistedQueries.sha256(token))
+                .filter(s -> now.isBefore(s.idleExpiresAt()) && now.isBefore(s.absoluteExpiresAt()));
+    }
+
+    public void signOut(RequestContext context) {
+        if (context.principal() instanceof Principal.Staff member) {
+            sessions.delete(member.sessionId());
+            audit.record(context, AuditAction.SIGN_OUT, StaffMember.TYPE, member.staffId(), null, null);
+        }
+    }
+
+    /** Ends every session of {@code staffId} but {@code keep}. */
+    public void endSessions(String staffId, String keep) {
+        sessions.deleteAllFor(staffId, keep);
+    }
+
+    private static Principal.Staff principal(StaffMember member, Organisation org, String sessionId) {
+        return new Principal.Staff(member.id(), org.id(), org.kind(), member.role(), sessionId);
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return java.security.MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static ApiException wrongCredentials() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, "The email address or password is wrong.");
+    }
+
+    private static ApiException sessionEnded() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, "Your session has ended. Sign in again.");
+    }
+}

@@ -1,0 +1,13 @@
+package app.alongside.identity;
+
+import java.time.Instant;
+
+/**
+ * A staff account as stored in {@code staff}. The password hash and lockout state stay in here; the schema
+ * exposes neither.
+ */
+public record StaffMember(String id, String name, String email, StaffRole role, String organisationId,
+                          boolean active, String passwordHash, int failedSignIns, Instant lockedUntil,
+                          Instant createdAt, Instant updatedAt) {
+    public static final String TYPE = "StaffMember";
+}

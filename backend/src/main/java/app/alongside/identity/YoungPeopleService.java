@@ -1,0 +1,215 @@
+package app.alongside.identity;
+
+import app.alongside.audit.AuditAction;
+import app.alongside.audit.AuditLog;
+import app.alongside.organisations.Organisation;
+import app.alongside.organisations.OrganisationKind;
+import app.alongside.organisations.OrganisationRepository;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.Idempotency;
+import app.alongside.platform.Input;
+import app.alongside.platform.PersistedQueries;
+import app.alongside.platform.RateLimiter;
+import app.alongside.platform.RequestContext;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Young people's accounts: invites by LA workers, redemption from an app, moves between councils, the profile
+ * a young person keeps, and reads by staff (each audited).
+ */
+public final class YoungPeopleService {
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final Duration INVITE_LIFETIME = Duration.ofDays(14);
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+
+    /** A new invite with its code, shown once. */
+    public record NewInvite(String code, Instant expiresAt, YoungPerson youngPerson) {
+    }
+
+    private final YoungPersonRepository people;
+    private final InviteRepository invites;
+    private final OrganisationRepository organisations;
+    private final IdentityPolicy policy;
+    private final AuditLog audit;
+    private final Idempotency idempotency;
+    private final RateLimiter redeemLimiter;
+    private final InviteCodes codes = new InviteCodes();
+    private final Clock clock;
+
+    public YoungPeopleService(YoungPersonRepository people, InviteRepository invites,
+                              OrganisationRepository organisations, IdentityPolicy policy, AuditLog audit,
+                              Idempotency idempotency, RateLimiter redeemLimiter, Clock clock) {
+        this.people = people;
+        this.invites = invites;
+        this.organisations = organisations;
+        this.policy = policy;
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.redeemLimiter = redeemLimiter;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return clock.instant().atZone(LONDON).toLocalDate();
+    }
+
+    public NewInvite createInvite(RequestContext context, Input input) {
+        Principal.Staff worker = policy.requireRole(context.principal(), StaffRole.LA_WORKER);
+        String council = input.optionalId("localAuthorityId", Organisation.TYPE).orElse(worker.organisationId());
+        if (!council.equals(worker.organisationId())) {
+            throw ApiException.forbidden();
+        }
+        String firstName = input.text("firstName", 1, 50);
+        LocalDate dateOfBirth = input.optionalDate("dateOfBirth").orElseThrow();
+        requireAge(dateOfBirth);
+        LegalStatus status = input.requiredEnum("legalStatus", LegalStatus.class);
+        var claim = idempotency.claim("createInvite", context.principal().key(), input.clientMutationId());
+        Instant now = clock.instant();
+        YoungPerson person = claim.fresh() ? null : people.findById(claim.id()).orElse(null);
+        if (person == null) {
+            person = new YoungPerson(claim.id(), firstName, null, null, dateOfBirth, status, council, null,
+                    YoungPerson.ContactPreferences.NONE, null, now, now);
+            people.insert(person, worker.staffId());
+            audit.record(context, AuditAction.CREATE, YoungPerson.TYPE, person.id(), person.id(), "invited");
+        } else if (person.hasAppAccount()) {
+            throw ApiException.conflict("This young person has already joined; no new code is needed.");
+        }
+        invites.withdrawUnused(person.id(), now);
+        String code = codes.generate();
+        Instant expiresAt = now.plus(INVITE_LIFETIME);
+        invites.insert(new InviteRepository.Invite(hash(code), person.id(), council, worker.staffId(), expiresAt,
+                null, null), now);
+        audit.record(context, AuditAction.CREATE, "Invite", person.id(), person.id(), "invite code issued");
+        return new NewInvite(code, expiresAt, person);
+    }
+
+    private void requireAge(LocalDate dateOfBirth) {
+        LocalDate today = today();
+        if (dateOfBirth.isAfter(today) || dateOfBirth.plusYears(YoungPerson.MAX_AGE + 1L).isBefore(today.plusDays(1))) {
+            throw ApiException.badInput(Input.path("dateOfBirth"),
+                    "The date of birth must make them between 0 and " + YoungPerson.MAX_AGE + " years old.");
+        }
+    }
+
+    public YoungPerson redeemInvite(RequestContext context, Input input) {
+        Principal principal = context.principal();
+        if (principal instanceof Principal.YoungPersonUser) {
+            throw ApiException.conflict("This app account is already linked to a young person.");
+        }
+        if (!(principal instanceof Principal.AppUser app)) {
+            throw ApiException.unauthenticatedOrForbidden(principal);
+        }
+        redeemLimiter.acquireAll(List.of("uid:" + app.firebaseUid(), "ip:" + context.clientAddress()));
+        String hash = InviteCodes.normalise(input.text("code", 1, 40)).map(YoungPeopleService::hash)
+                .orElseThrow(YoungPeopleService::wrongCode);
+        InviteRepository.Invite invite = invites.find(hash).orElseThrow(YoungPeopleService::wrongCode);
+        Instant now = clock.instant();
+        boolean retry = app.firebaseUid().equals(invite.usedByUid());
+        if (!retry && !invites.claim(hash, app.firebaseUid(), now)) {
+            throw invite.usedAt() != null
+                    ? new ApiException(ErrorCode.CONFLICT, "This code has already been used.", Input.path("code"),
+                    Map.of())
+                    : new ApiException(ErrorCode.NOT_FOUND, "This code has expired. Ask your worker for a new one.",
+                    Input.path("code"), Map.of());
+        }
+        if (!people.link(app.firebaseUid(), invite.youngPersonId(), now)) {
+            throw ApiException.conflict("This app account is already linked to a young person.");
+        }
+        RequestContext linked = new RequestContext(context.requestId(),
+                new Principal.YoungPersonUser(invite.youngPersonId(), app.firebaseUid()), context.clientAddress());
+        audit.record(linked, AuditAction.UPDATE, YoungPerson.TYPE, invite.youngPersonId(), invite.youngPersonId(),
+                "invite redeemed, app account linked");
+        return people.findById(invite.youngPersonId()).orElseThrow();
+    }
+
+    public YoungPerson transfer(RequestContext context, Input input) {
+        Principal.Staff staff = policy.requireRole(context.principal(), StaffRole.LA_WORKER, StaffRole.ADMIN);
+        String id = input.id("youngPersonId", YoungPerson.TYPE);
+        YoungPerson person = people.findById(id)
+                .filter(p -> staff.role() == StaffRole.ADMIN || p.localAuthorityId().equals(staff.organisationId()))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No young person has that id.",
+                        Input.path("youngPersonId"), Map.of()));
+        String to = input.id("toLocalAuthorityId", Organisation.TYPE);
+        Organisation council = organisations.findById(to)
+                .filter(o -> o.kind() == OrganisationKind.LOCAL_AUTHORITY && o.active())
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No active council has that id.",
+                        Input.path("toLocalAuthorityId"), Map.of()));
+        if (council.id().equals(person.localAuthorityId())) {
+            throw ApiException.badInput(Input.path("toLocalAuthorityId"), "They are already with this council.");
+        }
+        people.transfer(id, person.localAuthorityId(), council.id(), staff.staffId(), clock.instant());
+        audit.record(context, AuditAction.UPDATE, YoungPerson.TYPE, id, id, "moved council");
+        return people.findById(id).orElseThrow();
+    }
+
+    public YoungPerson updateProfile(RequestContext context, Input input) {
+        Principal.YoungPersonUser me = policy.requireYoungPerson(context.principal());
+        YoungPerson current = people.findById(me.youngPersonId()).orElseThrow(ApiException::notFound);
+        String preferredName = input.has("preferredName") ? input.optionalText("preferredName", 50).orElse(null)
+                : current.preferredName();
+        String pronouns = input.has("pronouns") ? input.optionalText("pronouns", 30).orElse(null)
+                : current.pronouns();
+        String language = input.has("language") ? input.optionalText("language", 35).orElse(null)
+                : current.language();
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            throw ApiException.badInput(Input.path("language"), "Use a language tag such as en-GB or cy.");
+        }
+        var contact = input.nested("contactPreferences").map(p -> new YoungPerson.ContactPreferences(
+                p.optionalBoolean("inApp").orElse(false), p.optionalBoolean("email").orElse(false),
+                p.optionalBoolean("sms").orElse(false))).orElse(current.contactPreferences());
+        YoungPerson updated = new YoungPerson(current.id(), current.firstName(), preferredName, pronouns,
+                current.dateOfBirth(), current.legalStatus(), current.localAuthorityId(), language, contact,
+                current.firebaseUid(), current.createdAt(), clock.instant());
+        people.updateProfile(updated);
+        audit.record(context, AuditAction.UPDATE, YoungPerson.TYPE, me.youngPersonId(), me.youngPersonId(),
+                "profile updated");
+        return updated;
+    }
+
+    /** A page of the young people the caller may see; each staff read is audited. */
+    public Connections.Connection<YoungPerson> list(RequestContext context, Connections.Page page) {
+        List<String> councils = policy.requireCaseworker(context.principal());
+        var result = people.pageOfCouncils(councils, page);
+        audit.recordReads(context, YoungPerson.TYPE, result.nodes().stream().map(YoungPerson::id).toList(),
+                "listed");
+        return result;
+    }
+
+    /** The visible young people among {@code ids}; staff reads are audited. */
+    public Map<String, Object> load(RequestContext context, Collection<String> ids) {
+        Map<String, Object> visible = people.findByIds(ids).values().stream()
+                .filter(p -> policy.canSee(context.principal(), p))
+                .collect(Collectors.toMap(YoungPerson::id, p -> p));
+        if (context.principal() instanceof Principal.Staff) {
+            audit.recordReads(context, YoungPerson.TYPE, List.copyOf(visible.keySet()), "viewed");
+        }
+        return visible;
+    }
+
+    public Optional<YoungPerson> me(Principal principal) {
+        return principal instanceof Principal.YoungPersonUser yp ? people.findById(yp.youngPersonId())
+                : Optional.empty();
+    }
+
+    private static String hash(String normalisedCode) {
+        return PersistedQueries.sha256("invite:" + normalisedCode);
+    }
+
+    private static ApiException wrongCode() {
+        return new ApiException(ErrorCode.NOT_FOUND, "This code is not right. Check it and try again.",
+                Input.path("code"), Map.of());
+    }
+}

@@ -1,0 +1,30 @@
+package app.alongside.identity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+
+/**
+ * A young person as stored in {@code youngPeople}. {@code firebaseUid} is set once, when they redeem an invite;
+ * moving council changes {@code localAuthorityId} and nothing else, so their data and sign-in stay.
+ */
+public record YoungPerson(String id, String firstName, String preferredName, String pronouns, LocalDate dateOfBirth,
+                          LegalStatus legalStatus, String localAuthorityId, String language,
+                          ContactPreferences contactPreferences, String firebaseUid, Instant createdAt,
+                          Instant updatedAt) {
+    public static final String TYPE = "YoungPerson";
+    public static final int MAX_AGE = 25;
+
+    /** The schema's {@code ContactPreferences}; all off by default (privacy by default). */
+    public record ContactPreferences(boolean inApp, boolean email, boolean sms) {
+        public static final ContactPreferences NONE = new ContactPreferences(false, false, false);
+    }
+
+    public int ageOn(LocalDate today) {
+        return Period.between(dateOfBirth, today).getYears();
+    }
+
+    public boolean hasAppAccount() {
+        return firebaseUid != null;
+    }
+}

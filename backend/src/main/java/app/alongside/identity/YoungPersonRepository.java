@@ -1,0 +1,144 @@
+package app.alongside.identity;
+
+import app.alongside.platform.Connections;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Mongo;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code youngPeople} collection, and {@code appAccounts}, which maps a Firebase uid (its {@code _id}, so
+ * unique) to the young person it is linked to.
+ */
+public final class YoungPersonRepository {
+    public static final String COLLECTION = "youngPeople";
+    public static final String ACCOUNTS = "appAccounts";
+    static final int SCHEMA_VERSION = 1;
+
+    private final MongoCollection<Document> people;
+    private final MongoCollection<Document> accounts;
+
+    public YoungPersonRepository(MongoDatabase db) {
+        this.people = db.getCollection(COLLECTION);
+        this.accounts = db.getCollection(ACCOUNTS);
+    }
+
+    public static List<IndexPlan> indexes() {
+        return List.of(IndexPlan.of(COLLECTION, Indexes.descending("localAuthorityId", "createdAt", "_id")),
+                IndexPlan.of(ACCOUNTS, Indexes.ascending("youngPersonId")));
+    }
+
+    public void insert(YoungPerson person, String createdBy) {
+        people.insertOne(toDocument(person).append("createdBy", createdBy));
+    }
+
+    public Optional<YoungPerson> findById(String id) {
+        return Optional.ofNullable(people.find(Filters.eq("_id", id)).first()).map(YoungPersonRepository::from);
+    }
+
+    public Map<String, YoungPerson> findByIds(Collection<String> ids) {
+        return people.find(Filters.in("_id", ids)).map(YoungPersonRepository::from).into(new ArrayList<>()).stream()
+                .collect(Collectors.toMap(YoungPerson::id, Function.identity()));
+    }
+
+    /** Newest first, of the given councils. */
+    public Connections.Connection<YoungPerson> pageOfCouncils(List<String> councilIds, Connections.Page page) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.in("localAuthorityId", councilIds)));
+        page.after().ifPresent(key -> filters.add(Connections.olderThan(key)));
+        List<YoungPerson> found = people.find(Filters.and(filters)).sort(Connections.NEWEST_FIRST)
+                .limit(page.first() + 1).map(YoungPersonRepository::from).into(new ArrayList<>());
+        return Connections.page(found, page, page.after().isPresent(),
+                p -> Connections.newestKey(p.createdAt(), p.id()));
+    }
+
+    /** The young person a Firebase uid is linked to. */
+    public Optional<String> linkedTo(String firebaseUid) {
+        return Optional.ofNullable(accounts.find(Filters.eq("_id", firebaseUid)).first())
+                .map(d -> d.getString("youngPersonId"));
+    }
+
+    /**
+     * Links {@code firebaseUid} to the young person. False when the uid is linked to someone else already; linking
+     * the same pair again is a no-op (a retry).
+     */
+    public boolean link(String firebaseUid, String youngPersonId, Instant now) {
+        try {
+            accounts.insertOne(new Document("_id", firebaseUid).append("youngPersonId", youngPersonId)
+                    .append("createdAt", Mongo.date(now)));
+        } catch (MongoWriteException e) {
+            if (!Mongo.isDuplicateKey(e)) {
+                throw e;
+            }
+            if (linkedTo(firebaseUid).filter(youngPersonId::equals).isEmpty()) {
+                return false;
+            }
+        }
+        people.updateOne(Filters.eq("_id", youngPersonId), Updates.combine(Updates.set("firebaseUid", firebaseUid),
+                Updates.set("updatedAt", Mongo.date(now))));
+        return true;
+    }
+
+    public YoungPerson updateProfile(YoungPerson updated) {
+        people.updateOne(Filters.eq("_id", updated.id()), Updates.combine(
+                Updates.set("preferredName", updated.preferredName()), Updates.set("pronouns", updated.pronouns()),
+                Updates.set("language", updated.language()),
+                Updates.set("contactPreferences", preferences(updated.contactPreferences())),
+                Updates.set("updatedAt", Mongo.date(updated.updatedAt()))));
+        return updated;
+    }
+
+    /** Moves a young person to another council, keeping a history of moves. */
+    public void transfer(String id, String fromCouncil, String toCouncil, String byStaffId, Instant now) {
+        people.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("localAuthorityId", toCouncil),
+                Updates.set("updatedAt", Mongo.date(now)),
+                Updates.push("transfers", new Document("from", fromCouncil).append("to", toCouncil)
+                        .append("by", byStaffId).append("at", Mongo.date(now)))));
+    }
+
+    private static Document preferences(YoungPerson.ContactPreferences p) {
+        return new Document("inApp", p.inApp()).append("email", p.email()).append("sms", p.sms());
+    }
+
+    static Document toDocument(YoungPerson p) {
+        return new Document("_id", p.id())
+                .append("schemaVersion", SCHEMA_VERSION)
+                .append("firstName", p.firstName())
+                .append("preferredName", p.preferredName())
+                .append("pronouns", p.pronouns())
+                .append("dateOfBirth", p.dateOfBirth().toString())
+                .append("legalStatus", p.legalStatus().name())
+                .append("localAuthorityId", p.localAuthorityId())
+                .append("language", p.language())
+                .append("contactPreferences", preferences(p.contactPreferences()))
+                .append("firebaseUid", p.firebaseUid())
+                .append("createdAt", Mongo.date(p.createdAt()))
+                .append("updatedAt", Mongo.date(p.updatedAt()));
+    }
+
+    static YoungPerson from(Document d) {
+        Document prefs = d.get("contactPreferences", Document.class);
+        var contact = prefs == null ? YoungPerson.ContactPreferences.NONE : new YoungPerson.ContactPreferences(
+                prefs.getBoolean("inApp", false), prefs.getBoolean("email", false), prefs.getBoolean("sms", false));
+        return new YoungPerson(d.getString("_id"), d.getString("firstName"), d.getString("preferredName"),
+                d.getString("pronouns"), LocalDate.parse(d.getString("dateOfBirth")),
+                LegalStatus.valueOf(d.getString("legalStatus")), d.getString("localAuthorityId"),
+                d.getString("language"), contact, d.getString("firebaseUid"), Mongo.instant(d.getDate("createdAt")),
+                Mongo.instant(d.getDate("updatedAt")));
+    }
+}

@@ -1,0 +1,9 @@
+package app.alongside.organisations;
+
+/** The schema's {@code OrganisationKind}. */
+public enum OrganisationKind {
+    PLATFORM_OPERATOR,
+    LOCAL_AUTHORITY,
+    ADVOCACY_SERVICE,
+    CORPORATE_PARENT
+}
