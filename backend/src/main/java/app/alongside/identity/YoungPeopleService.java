@@ -90,8 +90,9 @@ public final class YoungPeopleService {
         invites.withdrawUnused(person.id(), now);
         String code = codes.generate();
         Instant expiresAt = now.plus(INVITE_LIFETIME);
-        invites.insert(new InviteRepository.Invite(hash(code), person.id(), council, worker.staffId(), expiresAt,
-                null, null), now);
+        String codeHash = hash(InviteCodes.normalise(code).orElseThrow());
+        invites.insert(new InviteRepository.Invite(codeHash, person.id(), council, worker.staffId(), expiresAt, null,
+                null), now);
         audit.record(context, AuditAction.CREATE, "Invite", person.id(), person.id(), "invite code issued");
         return new NewInvite(code, expiresAt, person);
     }
