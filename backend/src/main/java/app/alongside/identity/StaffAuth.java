@@ -14,13 +14,13 @@ import app.alongside.platform.RequestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Staff sign-in with email and password, and the console sessions it starts. Repeated failures lock the account
- * with a growing delay (and every address is rate-limited), sessions end after an idle time and an absolute
- * time, and deactivation or a password change ends them at once.
+ * Staff sign-in with email and password, and the console sessions it starts. Five failures in a row lock the
+ * account, for a minute and then twice as long after each further failure (at most an hour); every client address
+ * is rate-limited as well. Sessions end after an idle time and an absolute time, and deactivation or a password
+ * change ends them at once.
  */
 public final class StaffAuth {
     private static final int FREE_FAILURES = 5;
@@ -58,7 +58,7 @@ public final class StaffAuth {
     }
 
     public SignIn signIn(String email, String password, String clientAddress, String requestId) {
-        signInLimiter.acquireAll(List.of("ip:" + clientAddress, "email:" + StaffRepository.emailKey(email)));
+        signInLimiter.acquire("ip:" + clientAddress);
         Instant now = clock.instant();
         RequestContext anonymous = new RequestContext(requestId, Principal.ANONYMOUS, clientAddress);
         Optional<StaffMember> found = staff.findByEmail(email);

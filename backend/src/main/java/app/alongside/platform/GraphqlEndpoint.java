@@ -221,6 +221,10 @@ public final class GraphqlEndpoint implements HttpService {
     }
 
     private void sendError(ServerResponse res, Status status, String mediaType, ApiException e) {
+        Object retryAfter = e.toExtensions().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            res.header(HeaderNames.RETRY_AFTER, retryAfter.toString());
+        }
         send(res, status, mediaType, Map.of("errors", List.of(GraphqlErrors.requestError(e))));
     }
 
