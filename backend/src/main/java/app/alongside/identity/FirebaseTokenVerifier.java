@@ -39,7 +39,11 @@ public final class FirebaseTokenVerifier implements TokenVerifier {
             return new FirebaseTokenVerifier(null, checkRevoked);
         }
         // The SDK reads the emulator host from its environment; set it from our settings so a config file works too.
-        emulatorHost.ifPresent(host -> FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", host));
+        emulatorHost.ifPresent(host -> {
+            FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", host);
+            LOG.warning("FIREBASE_AUTH_EMULATOR_HOST is set (" + host + "): ID tokens come from the Auth emulator and "
+                    + "are not signature-checked. Never set it in production.");
+        });
         FirebaseOptions options = FirebaseOptions.builder()
                 .setProjectId(projectId.get())
                 .setCredentials(credentials(emulatorHost.isPresent()))

@@ -55,7 +55,7 @@ public final class StaffService {
         if (role.organisationKind() != org.kind()) {
             throw ApiException.badInput(Input.path("role"), "A " + org.kind() + " cannot have " + role + " staff.");
         }
-        String name = input.text("name", 1, 100);
+        String name = input.personName("name", 100);
         String email = input.text("email", 3, 254);
         if (!EMAIL.matcher(email).matches()) {
             throw ApiException.badInput(Input.path("email"), "Enter an email address like name@example.org.");

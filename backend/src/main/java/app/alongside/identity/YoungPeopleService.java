@@ -72,7 +72,7 @@ public final class YoungPeopleService {
         if (!council.equals(worker.organisationId())) {
             throw ApiException.forbidden();
         }
-        String firstName = input.text("firstName", 1, 50);
+        String firstName = input.personName("firstName", 50);
         LocalDate dateOfBirth = input.optionalDate("dateOfBirth").orElseThrow();
         requireAge(dateOfBirth);
         LegalStatus status = input.requiredEnum("legalStatus", LegalStatus.class);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * ({@code ["input", "name"]}) on bad values. Text is trimmed and must not contain control characters.
  */
 public final class Input {
+    private static final Pattern PERSON_NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} '’.-]*");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
 
     private final Map<String, Object> values;
@@ -47,6 +48,15 @@ public final class Input {
         Object value = values.get(name);
         String text = value == null ? "" : value.toString().trim();
         return checkText(name, text, min, max);
+    }
+
+    /** A person's name: letters (any script), spaces, apostrophes, hyphens and full stops. */
+    public String personName(String name, int max) {
+        String text = text(name, 1, max);
+        if (!PERSON_NAME.matcher(text).matches()) {
+            throw ApiException.badInput(path(name), "Use letters, spaces, apostrophes and hyphens only.");
+        }
+        return text;
     }
 
     private String checkText(String name, String text, int min, int max) {
