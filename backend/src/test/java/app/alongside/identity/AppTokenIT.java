@@ -4,11 +4,11 @@ import app.alongside.fixtures.AuthEmulator;
 import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.Ops;
+import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -20,19 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** App sign-in with Firebase ID tokens: good ones work, every kind of bad one is refused with 401. */
 class AppTokenIT {
-    private static TestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start().ready();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.plain();
+    private final Http http = SERVER.http();
 
     @Test
     void aFreshEmulatorTokenSignsInAnUnlinkedAppUser() {

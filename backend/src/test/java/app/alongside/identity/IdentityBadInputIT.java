@@ -5,11 +5,11 @@ import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
+import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,22 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Bad input to identity operations: a typed error with the field path, and nothing stored changes. */
 class IdentityBadInputIT {
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.withPlatform();
+    private final Http http = SERVER.http();
+    private final Platform platform = SERVER.platform();
     private static final String OPERATOR = "{\"$gt\": \"\"}";
-    private static TestServer server;
-    private static Http http;
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start().ready();
-        http = server.http();
-        platform = new Platform(http);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void badInvitesAreRefusedWithTheFieldAndCreateNobody() {

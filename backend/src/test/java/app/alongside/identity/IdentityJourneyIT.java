@@ -4,11 +4,11 @@ import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
+import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -24,21 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * viewer, and sees in their access log that the council read their record.
  */
 class IdentityJourneyIT {
-    private static TestServer server;
-    private static Http http;
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start().ready();
-        http = server.http();
-        platform = new Platform(http);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.withPlatform();
+    private final Http http = SERVER.http();
+    private final Platform platform = SERVER.platform();
 
     @Test
     void youngPersonJoinsByInviteAndSeesWhoReadTheirRecord() {

@@ -6,10 +6,10 @@ import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.MutableClock;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
+import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,21 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Staff sign-in, sessions and CSRF protection over HTTP. Tests move the clock, so each signs in afresh. */
 class StaffSignInIT {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private static TestServer server;
-    private static Http http;
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of(), CLOCK).ready();
-        http = server.http();
-        platform = new Platform(http);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.withPlatform(CLOCK);
+    private final Http http = SERVER.http();
+    private final Platform platform = SERVER.platform();
 
     @Test
     void signInSetsAStrictHttpOnlyCookieAndACsrfToken() {

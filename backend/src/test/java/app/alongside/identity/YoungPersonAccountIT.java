@@ -4,11 +4,11 @@ import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
+import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A young person's account over time: their profile, a move to another council, and the admin's audit search. */
 class YoungPersonAccountIT {
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.withPlatform();
+    private final Http http = SERVER.http();
+    private final Platform platform = SERVER.platform();
     private static final String PROFILE = """
             mutation UpdateMyProfile($input: UpdateMyProfileInput!) {
               updateMyProfile(input: $input) {
@@ -26,23 +30,8 @@ class YoungPersonAccountIT {
                 userErrors { field code }
               }
             }""";
-    private static TestServer server;
-    private static Http http;
-    private static Platform platform;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start().ready();
-        http = server.http();
-        platform = new Platform(http);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static YoungPersonApp joined(String[] invite) {
+    private YoungPersonApp joined(String[] invite) {
         YoungPersonApp app = YoungPersonApp.signUp(http);
         app.graphql(Ops.REDEEM_INVITE, Ops.input(Map.of("code", invite[1])));
         return app;
