@@ -6,6 +6,11 @@ import graphql.GraphQL;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.ParseAndValidate;
+import graphql.execution.SubscriptionExecutionStrategy;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.introspection.Introspection;
@@ -16,7 +21,11 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
+import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -30,7 +39,13 @@ import java.util.stream.Collectors;
 /**
  * Runs one GraphQL request, transport aside: persisted-query lookup, parse, operation choice, validation and
  * limits all happen before execution and end in a typed request error; then execution with a fresh DataLoader
- * registry. HTTP and WebSocket both call {@link #execute}.
+ * registry. HTTP calls {@link #execute}; WebSocket calls {@link #subscribe}, which also runs subscriptions.
+ *
+ * <p>How a domain adds a subscription: declare a field on {@code type Subscription} in its SDL and wire a data
+ * fetcher for it ({@code wiring.fetcher("Subscription", "field", env -> publisher)}) that returns a
+ * {@link Publisher} of event payloads; each payload becomes the source of one execution of the selection set.
+ * Events keep their order, and each event is resolved with empty DataLoader caches, so it never shows what an
+ * earlier event loaded.
  */
 public final class GraphqlEngine {
     private static final int DOCUMENT_CACHE_SIZE = 500;
@@ -41,6 +56,20 @@ public final class GraphqlEngine {
     /** The response body and how to send it. */
     public record Outcome(Kind kind, Map<String, Object> body) {
     }
+
+    /** What {@link #subscribe} started: one result, or a stream of results for a subscription. */
+    public sealed interface Started permits Single, Stream {
+    }
+
+    /** A query or mutation, or any operation that failed before it could start. */
+    public record Single(Outcome outcome) implements Started {
+    }
+
+    /** A running subscription: each item is a response body ({@code data} and maybe {@code errors}). */
+    public record Stream(Publisher<Map<String, Object>> results) implements Started {
+    }
+
+    private enum Transport { HTTP_GET, HTTP_POST, WEBSOCKET }
 
     private record Prepared(Document document, List<GraphQLError> errors) {
     }
@@ -74,6 +103,7 @@ public final class GraphqlEngine {
         this.graphql = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new GraphqlErrors())
                 .preparsedDocumentProvider(new AlreadyParsed())
+                .instrumentation(new FreshLoadersPerEvent())
                 .build();
     }
 
@@ -86,6 +116,22 @@ public final class GraphqlEngine {
      * they belong to the WebSocket transport.
      */
     public Outcome execute(GraphqlRequest request, boolean viaGet, RequestContext context) {
+        return switch (run(request, viaGet ? Transport.HTTP_GET : Transport.HTTP_POST, context)) {
+            case Single single -> single.outcome();
+            case Stream stream -> throw new IllegalStateException("HTTP never starts a subscription");
+        };
+    }
+
+    /**
+     * Runs {@code request} for a WebSocket client: queries and mutations give a {@link Single} result,
+     * subscriptions a {@link Stream} (or a {@link Single} request error if they cannot start). Without a
+     * {@code Subscription} type in the schema, a subscription fails validation like any unknown field.
+     */
+    public Started subscribe(GraphqlRequest request, RequestContext context) {
+        return run(request, Transport.WEBSOCKET, context);
+    }
+
+    private Started run(GraphqlRequest request, Transport transport, RequestContext context) {
         long start = System.nanoTime();
         String operationName = request.operationName();
         String operationType = null;
@@ -97,31 +143,85 @@ public final class GraphqlEngine {
             if (operationName == null) {
                 operationName = operation.getName();
             }
-            if (viaGet && operation.getOperation() != OperationDefinition.Operation.QUERY) {
-                return failed(Kind.METHOD_NOT_ALLOWED, new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+            boolean subscription = operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+            if (transport == Transport.HTTP_GET && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                return new Single(failed(Kind.METHOD_NOT_ALLOWED, new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
                         "Only queries can be sent with GET; send mutations with POST."), operationName, operationType,
-                        start);
+                        start));
             }
-            if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-                throw GraphqlRequest.badRequest("Subscriptions run over WebSocket at /graphql (graphql-transport-ws).");
+            if (subscription && transport != Transport.WEBSOCKET) {
+                throw GraphqlRequest.badRequest(
+                        "Subscriptions run over WebSocket at /graphql (graphql-transport-ws).");
             }
             if (!prepared.errors().isEmpty()) {
-                return finish(Kind.REQUEST_ERROR, errorsBody(prepared.errors()), operationName, operationType, start);
+                return new Single(finish(Kind.REQUEST_ERROR, errorsBody(prepared.errors()), operationName,
+                        operationType, start));
             }
             limits.check(operation, fragments(prepared.document()), request.variables());
             ExecutionResult result = graphql.execute(input(query, operationName, request, context, prepared));
-            Map<String, Object> body = new LinkedHashMap<>();
-            if (!result.getErrors().isEmpty()) {
-                body.put("errors", GraphqlErrors.toSpecification(result.getErrors()));
+            if (subscription) {
+                return stream(result, operationName, operationType, start);
             }
-            if (!result.isDataPresent()) {
-                return finish(Kind.REQUEST_ERROR, body, operationName, operationType, start);
-            }
-            body.put("data", result.getData());
-            return finish(Kind.OK, body, operationName, operationType, start);
+            Kind kind = result.isDataPresent() ? Kind.OK : Kind.REQUEST_ERROR;
+            return new Single(finish(kind, body(result), operationName, operationType, start));
         } catch (ApiException e) {
-            return failed(Kind.REQUEST_ERROR, e, operationName, operationType, start);
+            return new Single(failed(Kind.REQUEST_ERROR, e, operationName, operationType, start));
         }
+    }
+
+    /** A subscription that started is a stream; one whose source failed is a request error. */
+    private Started stream(ExecutionResult result, String operationName, String operationType, long start) {
+        if (result.getErrors().isEmpty() && result.getData() instanceof Publisher<?> events) {
+            finish(Kind.OK, Map.of(), operationName, operationType, start);
+            return new Stream(bodies(events));
+        }
+        if (!result.getErrors().isEmpty()) {
+            return new Single(finish(Kind.REQUEST_ERROR, errorsBody(result.getErrors()), operationName,
+                    operationType, start));
+        }
+        Map<String, Object> extensions = GraphqlErrors.extensionsFor(new IllegalStateException(
+                "subscription field of " + operationName + " returned no Publisher"));
+        Map<String, Object> error = Map.of("message", GraphqlErrors.messageFor(extensions), "extensions", extensions);
+        return new Single(finish(Kind.REQUEST_ERROR, Map.of("errors", List.of(error)), operationName, operationType,
+                start));
+    }
+
+    private static Map<String, Object> body(ExecutionResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!result.getErrors().isEmpty()) {
+            body.put("errors", GraphqlErrors.toSpecification(result.getErrors()));
+        }
+        if (result.isDataPresent()) {
+            body.put("data", result.getData());
+        }
+        return body;
+    }
+
+    /** The subscription's results as response bodies; cancelling passes straight through to the source. */
+    @SuppressWarnings("unchecked")
+    private static Publisher<Map<String, Object>> bodies(Publisher<?> events) {
+        Publisher<ExecutionResult> results = (Publisher<ExecutionResult>) events;
+        return subscriber -> results.subscribe(new Subscriber<>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                subscriber.onSubscribe(subscription);
+            }
+
+            @Override
+            public void onNext(ExecutionResult result) {
+                subscriber.onNext(body(result));
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                subscriber.onError(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                subscriber.onComplete();
+            }
+        });
     }
 
     private ExecutionInput input(String query, String operationName, GraphqlRequest request, RequestContext context,
@@ -129,6 +229,7 @@ public final class GraphqlEngine {
         Map<Object, Object> ctx = new java.util.HashMap<>();
         ctx.put(RequestContext.class, context);
         ctx.put(Document.class, prepared.document());
+        ctx.put(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true);
         if (!introspection) {
             ctx.put(Introspection.INTROSPECTION_DISABLED, true);
         }
@@ -214,6 +315,19 @@ public final class GraphqlEngine {
             Document document = context.get(Document.class);
             return CompletableFuture.completedFuture(document != null ? new PreparsedDocumentEntry(document)
                     : parseAndValidate.apply(input));
+        }
+    }
+
+    /**
+     * Empties the DataLoader caches before each subscription event: a subscription's registry lives as long as
+     * the subscription, and an event must not be answered with what an earlier event loaded.
+     */
+    private static final class FreshLoadersPerEvent extends SimplePerformantInstrumentation {
+        @Override
+        public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(
+                InstrumentationFieldParameters parameters, InstrumentationState state) {
+            parameters.getExecutionContext().getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
+            return super.beginSubscribedFieldEvent(parameters, state);
         }
     }
 }

@@ -1,0 +1,83 @@
+package app.alongside.platform;
+
+import app.alongside.identity.Principal;
+import io.helidon.http.Headers;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * GraphQL over WebSocket with the {@code graphql-transport-ws} protocol (the one the {@code graphql-ws} library
+ * speaks), at the same path as GraphQL over HTTP: a GET with {@code Upgrade: websocket} becomes a socket, any
+ * other GET stays an HTTP request. Each socket gets its own {@link GraphqlWsConnection}; what they share is here.
+ *
+ * @param engine         runs the operations, with every limit HTTP has
+ * @param json           reads and writes the messages
+ * @param authenticator  who opened the connection (once, at {@code connection_init})
+ * @param limiter        the same per-address and per-account budget as GraphQL over HTTP, one token per operation
+ * @param limits         message size, init timeout and operations per connection
+ * @param allowedOrigins web origins, besides the server's own, that may open a socket from a browser
+ */
+public record GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator authenticator, RateLimiter limiter,
+                               Limits limits, Set<String> allowedOrigins) {
+    public static final String PROTOCOL = "graphql-transport-ws";
+
+    /** Works out who opened a connection from the upgrade request and the {@code connection_init} payload. */
+    @FunctionalInterface
+    public interface Authenticator {
+        /** Throws {@link ApiException} when a credential is present but does not check out. */
+        Principal authenticate(Headers upgradeRequest, Map<String, Object> initPayload);
+    }
+
+    /**
+     * @param maxMessageBytes largest message a client may send (the HTTP body limit)
+     * @param initTimeout     how long a client has to send {@code connection_init}
+     * @param maxOperations   how many operations one connection may run at once
+     */
+    public record Limits(int maxMessageBytes, Duration initTimeout, int maxOperations) {
+    }
+
+    public WsRouting.Builder routing(String path) {
+        return WsRouting.builder().endpoint(path, this::newConnection);
+    }
+
+    WsListener newConnection() {
+        return new GraphqlWsConnection(this);
+    }
+
+    /**
+     * Whether a socket may be opened from {@code origin}. Browsers always send it and cannot forge it, and a
+     * socket, unlike a fetch, is not held back by CORS: without this check any web page could open one with the
+     * console's cookie. Apps send no Origin and pass.
+     */
+    static boolean originAllowed(Optional<String> origin, Optional<String> host, Set<String> allowedOrigins) {
+        if (origin.isEmpty() || allowedOrigins.contains(origin.get())) {
+            return true;
+        }
+        if (host.isEmpty()) {
+            return false;
+        }
+        try {
+            URI from = new URI(origin.get());
+            if (from.getScheme() == null || from.getHost() == null) {
+                return false;
+            }
+            URI self = new URI(from.getScheme() + "://" + host.get());
+            return authority(from).equals(authority(self));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String authority(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
+    }
+}

@@ -1,0 +1,48 @@
+package app.alongside.platform;
+
+import app.alongside.identity.Authentication;
+import app.alongside.identity.Principal;
+import app.alongside.identity.StaffAuth;
+import io.helidon.http.Headers;
+import io.helidon.http.ServerRequestHeaders;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who opened a GraphQL socket, by the same rules as GraphQL over HTTP, but with the credentials where a socket
+ * can carry them. An app puts its Firebase ID token in the {@code connection_init} payload as
+ * {@code {"authorization": "Bearer <token>"}}. The console cannot set headers on a socket, so the browser sends
+ * the session cookie with the upgrade and the console puts its CSRF token in the payload as
+ * {@code {"csrfToken": "..."}}. No credential is anonymous; a credential that does not check out is refused.
+ */
+public final class GraphqlWsAuthentication implements GraphqlWebSocket.Authenticator {
+    private final Authentication authentication;
+    private final StaffAuth staffAuth;
+
+    public GraphqlWsAuthentication(Authentication authentication, StaffAuth staffAuth) {
+        this.authentication = authentication;
+        this.staffAuth = staffAuth;
+    }
+
+    @Override
+    public Principal authenticate(Headers upgradeRequest, Map<String, Object> initPayload) {
+        Object authorization = initPayload.containsKey("authorization") ? initPayload.get("authorization")
+                : initPayload.get("Authorization");
+        if (authorization != null) {
+            if (!(authorization instanceof String bearer)) {
+                throw new ApiException(ErrorCode.UNAUTHENTICATED,
+                        "Send the Firebase ID token as {\"authorization\": \"Bearer <token>\"}.");
+            }
+            return authentication.appUser(bearer);
+        }
+        Optional<String> cookie = ServerRequestHeaders.create(upgradeRequest).cookies()
+                .first(Authentication.SESSION_COOKIE).asOptional();
+        if (cookie.isPresent()) {
+            Object csrf = initPayload.get("csrfToken");
+            return staffAuth.authenticate(cookie.get(), csrf instanceof String token ? Optional.of(token)
+                    : Optional.empty());
+        }
+        return Principal.ANONYMOUS;
+    }
+}

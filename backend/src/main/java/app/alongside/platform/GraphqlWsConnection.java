@@ -1,0 +1,325 @@
+package app.alongside.platform;
+
+import app.alongside.identity.Principal;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.http.RequestException;
+import io.helidon.http.WritableHeaders;
+import io.helidon.logging.common.HelidonMdc;
+import io.helidon.webserver.websocket.WsUpgrader;
+import io.helidon.websocket.WsCloseCodes;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One socket speaking {@code graphql-transport-ws}. Messages arrive one at a time on the socket's own thread;
+ * each operation runs on a virtual thread of its own, so a slow query never holds up a ping or a
+ * {@code complete}. Everything sent goes through one lock: Helidon's session must not be written by two threads
+ * at once. Any breach of the protocol closes the socket with the protocol's close code.
+ */
+final class GraphqlWsConnection implements WsListener {
+    private static final Logger LOG = Logger.getLogger(GraphqlWsConnection.class.getName());
+
+    /** The close codes of the protocol (and two of WebSocket's own), with the reason given. */
+    enum Close {
+        BAD_REQUEST(4400, "Invalid message received"),
+        UNAUTHORIZED(4401, "Unauthorized"),
+        FORBIDDEN(4403, "Forbidden"),
+        SUBPROTOCOL_NOT_ACCEPTABLE(4406, "Subprotocol not acceptable"),
+        INIT_TIMEOUT(4408, "Connection initialisation timeout"),
+        SUBSCRIBER_EXISTS(4409, "Subscriber for this id already exists"),
+        TOO_MANY_INITS(4429, "Too many initialisation requests"),
+        INTERNAL(4500, "Internal server error"),
+        TOO_BIG(WsCloseCodes.TOO_BIG, "Message too big"),
+        TRY_AGAIN_LATER(WsCloseCodes.TRY_AGAIN_LATER, "Too many requests, try again later");
+
+        final int code;
+        final String reason;
+
+        Close(int code, String reason) {
+            this.code = code;
+            this.reason = reason;
+        }
+    }
+
+    private final GraphqlWebSocket endpoint;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final Map<String, GraphqlWsOperation> operations = new ConcurrentHashMap<>();
+    private final Object sendLock = new Object();
+    private final StringBuilder fragments = new StringBuilder();
+    private int fragmentBytes;
+    private Headers upgradeRequest = WritableHeaders.create();
+    private boolean protocolAgreed;
+    private String clientAddress = "-";
+    private volatile WsSession session;
+    private volatile boolean initReceived;
+    private volatile RequestContext context;
+    private boolean closed;
+
+    GraphqlWsConnection(GraphqlWebSocket endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
+        if (!GraphqlWebSocket.originAllowed(headers.first(HeaderNames.ORIGIN), headers.first(HeaderNames.HOST),
+                endpoint.allowedOrigins())) {
+            throw RequestException.builder().type(DirectHandler.EventType.FORBIDDEN)
+                    .message("This origin may not open a GraphQL socket.").build();
+        }
+        upgradeRequest = WritableHeaders.create(headers);
+        protocolAgreed = headers.all(WsUpgrader.PROTOCOL, List::of).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .anyMatch(protocol -> protocol.trim().equals(GraphqlWebSocket.PROTOCOL));
+        if (!protocolAgreed) {
+            return Optional.empty();
+        }
+        WritableHeaders<?> reply = WritableHeaders.create();
+        reply.set(WsUpgrader.PROTOCOL, GraphqlWebSocket.PROTOCOL);
+        return Optional.of(reply);
+    }
+
+    @Override
+    public void onOpen(WsSession session) {
+        this.session = session;
+        clientAddress = address(session.socketContext().remotePeer().address());
+        if (!protocolAgreed) {
+            close(Close.SUBPROTOCOL_NOT_ACCEPTABLE);
+            return;
+        }
+        LOG.info(() -> "graphql-ws " + connectionId + " opened");
+        CompletableFuture.delayedExecutor(endpoint.limits().initTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                task -> Thread.ofVirtual().start(task)).execute(() -> {
+                    if (!initReceived) {
+                        close(Close.INIT_TIMEOUT);
+                    }
+                });
+    }
+
+    @Override
+    public void onMessage(WsSession session, String text, boolean last) {
+        if (isClosed()) {
+            return;
+        }
+        fragmentBytes += text.getBytes(StandardCharsets.UTF_8).length;
+        if (fragmentBytes > endpoint.limits().maxMessageBytes()) {
+            close(Close.TOO_BIG);
+            return;
+        }
+        if (!last) {
+            fragments.append(text);
+            return;
+        }
+        String message = fragments.isEmpty() ? text : fragments.append(text).toString();
+        fragments.setLength(0);
+        fragmentBytes = 0;
+        try {
+            handle(message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "graphql-ws " + connectionId + " failed", e);
+            close(Close.INTERNAL);
+        }
+    }
+
+    @Override
+    public void onMessage(WsSession session, BufferData buffer, boolean last) {
+        close(Close.BAD_REQUEST);
+    }
+
+    @Override
+    public void onPing(WsSession session, BufferData buffer) {
+        synchronized (sendLock) {
+            if (!closed) {
+                session.pong(buffer);
+            }
+        }
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        boolean byClient;
+        synchronized (sendLock) {
+            byClient = !closed;
+            closed = true;
+        }
+        cancelAll();
+        if (byClient) {
+            LOG.info(() -> "graphql-ws " + connectionId + " closed by the client (" + status + ")");
+        }
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable failure) {
+        LOG.log(Level.WARNING, "graphql-ws " + connectionId + " failed", failure);
+        synchronized (sendLock) {
+            closed = true;
+        }
+        cancelAll();
+    }
+
+    private void handle(String text) {
+        Optional<GraphqlWsMessage> parsed = GraphqlWsMessage.parse(text, endpoint.json());
+        if (parsed.isEmpty()) {
+            close(Close.BAD_REQUEST);
+            return;
+        }
+        GraphqlWsMessage message = parsed.get();
+        switch (message.type()) {
+            case CONNECTION_INIT -> init(message.payload());
+            case PING -> send(GraphqlWsMessage.pong(message.payload()));
+            case PONG -> { }
+            case SUBSCRIBE -> subscribe(message);
+            case COMPLETE -> cancel(message.id());
+        }
+    }
+
+    private void init(Map<String, Object> payload) {
+        if (initReceived) {
+            close(Close.TOO_MANY_INITS);
+            return;
+        }
+        initReceived = true;
+        Principal principal;
+        try {
+            endpoint.limiter().acquire("ip:" + clientAddress);
+            principal = endpoint.authenticator().authenticate(upgradeRequest, payload);
+        } catch (ApiException e) {
+            LOG.info(() -> "graphql-ws " + connectionId + " refused: " + e.code());
+            close(e.code() == ErrorCode.RATE_LIMITED ? Close.TRY_AGAIN_LATER : Close.FORBIDDEN);
+            return;
+        }
+        context = new RequestContext(connectionId, principal, clientAddress);
+        send(GraphqlWsMessage.connectionAck());
+        LOG.info(() -> "graphql-ws " + connectionId + " acknowledged as " + principal.getClass().getSimpleName());
+    }
+
+    private void subscribe(GraphqlWsMessage message) {
+        RequestContext current = context;
+        if (current == null) {
+            close(Close.UNAUTHORIZED);
+            return;
+        }
+        GraphqlRequest request;
+        try {
+            request = GraphqlRequest.fromBody(message.payload());
+        } catch (ApiException e) {
+            close(Close.BAD_REQUEST);
+            return;
+        }
+        GraphqlWsOperation operation = new GraphqlWsOperation(message.id(), operations, this::send);
+        if (operations.putIfAbsent(operation.id(), operation) != null) {
+            close(Close.SUBSCRIBER_EXISTS);
+            return;
+        }
+        Optional<ApiException> refused = admit(current.principal());
+        if (refused.isPresent()) {
+            operations.remove(operation.id(), operation);
+            send(GraphqlWsMessage.error(operation.id(), List.of(GraphqlErrors.requestError(refused.get()))));
+            return;
+        }
+        Thread.ofVirtual().name("graphql-ws-operation").start(() -> {
+            HelidonMdc.set(HttpFilters.REQUEST_ID_KEY, connectionId);
+            try {
+                operation.run(endpoint.engine(), request, current);
+            } finally {
+                HelidonMdc.remove(HttpFilters.REQUEST_ID_KEY);
+            }
+        });
+    }
+
+    /** Refuses an operation beyond the per-connection limit, or beyond the rate GraphQL over HTTP allows. */
+    private Optional<ApiException> admit(Principal principal) {
+        int max = endpoint.limits().maxOperations();
+        if (operations.size() > max) {
+            return Optional.of(new ApiException(ErrorCode.RATE_LIMITED,
+                    "At most " + max + " operations can run at once on one connection."));
+        }
+        try {
+            endpoint.limiter().acquire("ip:" + clientAddress);
+            if (!(principal instanceof Principal.Anonymous)) {
+                endpoint.limiter().acquire(principal.key());
+            }
+            return Optional.empty();
+        } catch (ApiException e) {
+            return Optional.of(e);
+        }
+    }
+
+    private void cancel(String id) {
+        GraphqlWsOperation operation = operations.remove(id);
+        if (operation != null) {
+            operation.cancel();
+        }
+    }
+
+    private void cancelAll() {
+        operations.keySet().forEach(this::cancel);
+    }
+
+    /**
+     * Sends one message, unless the socket is closed. A socket that dropped without a close frame shows up here
+     * as a failed write: that is when its subscriptions are cancelled.
+     */
+    private void send(Map<String, Object> message) {
+        String text = endpoint.json().write(message);
+        synchronized (sendLock) {
+            if (closed) {
+                return;
+            }
+            try {
+                session.send(text, true);
+                return;
+            } catch (RuntimeException e) {
+                closed = true;
+                LOG.fine(() -> "graphql-ws " + connectionId + " cannot send: " + e);
+            }
+        }
+        cancelAll();
+    }
+
+    private void close(Close close) {
+        synchronized (sendLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                session.close(close.code, close.reason);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "graphql-ws " + connectionId + " cannot send close: " + e);
+            }
+        }
+        cancelAll();
+        LOG.info(() -> "graphql-ws " + connectionId + " closed: " + close.code + " " + close.reason);
+    }
+
+    private boolean isClosed() {
+        synchronized (sendLock) {
+            return closed;
+        }
+    }
+
+    private static String address(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(address);
+    }
+}
