@@ -30,6 +30,8 @@ import app.alongside.platform.EmbeddedMongo;
 import app.alongside.platform.GraphqlEndpoint;
 import app.alongside.platform.GraphqlEngine;
 import app.alongside.platform.GraphqlMetrics;
+import app.alongside.platform.GraphqlWebSocket;
+import app.alongside.platform.GraphqlWsAuthentication;
 import app.alongside.platform.HttpFilters;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Json;
@@ -168,10 +170,17 @@ public final class App implements AutoCloseable {
                         settings.integer("graphql.max-aliases", 0, 1000),
                         settings.integer("graphql.max-cost", 10, 1_000_000), maxPage),
                 settings.bool("graphql.introspection"), GraphqlMetrics.global(), dataLoaders::forRequest);
-        GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, json,
-                settings.integer("graphql.max-body-bytes", 1024, 10_000_000),
-                new Authentication(tokens, people, staffAuth, new RateLimiter("graphql",
-                        settings.integer("rate-limit.graphql-per-minute", 1, 1_000_000), Duration.ofMinutes(1))));
+        int maxBodyBytes = settings.integer("graphql.max-body-bytes", 1024, 10_000_000);
+        RateLimiter graphqlLimiter = new RateLimiter("graphql",
+                settings.integer("rate-limit.graphql-per-minute", 1, 1_000_000), Duration.ofMinutes(1));
+        Authentication authentication = new Authentication(tokens, people, staffAuth, graphqlLimiter);
+        GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, json, maxBodyBytes, authentication);
+        Set<String> origins = allowedOrigins(settings);
+        GraphqlWebSocket webSocket = new GraphqlWebSocket(engine, json,
+                new GraphqlWsAuthentication(authentication, staffAuth), graphqlLimiter,
+                new GraphqlWebSocket.Limits(maxBodyBytes,
+                        Duration.ofSeconds(settings.integer("graphql.ws-init-timeout-seconds", 1, 3600)),
+                        settings.integer("graphql.ws-max-operations", 1, 10_000)), origins);
         AuthEndpoint authEndpoint = new AuthEndpoint(staffAuth, json,
                 AuthEndpoint.CookieSecure.valueOf(settings.string("auth.cookie-secure").toUpperCase(Locale.ROOT)),
                 sessions.absolute());
@@ -186,7 +195,8 @@ public final class App implements AutoCloseable {
                                 .addCheck(new StoreHealth(store, storeSchema)).build())
                         .addObserver(MetricsObserver.create())
                         .build())
-                .routing(routing(settings, endpoint, authEndpoint))
+                .routing(routing(origins, endpoint, authEndpoint))
+                .addRouting(webSocket.routing("/graphql"))
                 .build();
         Thread schemaThread = storeSchema.applyInBackground();
         server.start();
@@ -195,11 +205,14 @@ public final class App implements AutoCloseable {
         return new App(server, store, embedded, schemaThread);
     }
 
-    private static HttpRouting.Builder routing(Settings settings, GraphqlEndpoint endpoint, AuthEndpoint auth) {
-        Set<String> origins = settings.get("cors.allowed-origins")
+    private static Set<String> allowedOrigins(Settings settings) {
+        return settings.get("cors.allowed-origins")
                 .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
+    }
+
+    private static HttpRouting.Builder routing(Set<String> origins, GraphqlEndpoint endpoint, AuthEndpoint auth) {
         return HttpRouting.builder()
                 .addFilter(HttpFilters.requestIds())
                 .addFilter(HttpFilters.securityHeaders())
