@@ -10,8 +10,10 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
+import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,23 +41,25 @@ public final class OperationLimits {
         return maxPageSize;
     }
 
-    /** Throws {@link ErrorCode#QUERY_TOO_COMPLEX} or {@link ErrorCode#BAD_USER_INPUT} when a limit is broken. */
+    /**
+     * Throws {@link ErrorCode#QUERY_TOO_COMPLEX} or {@link ErrorCode#BAD_USER_INPUT} when a limit is broken. The walk
+     * stops at the first broken limit: fragments spread twice in a chain would otherwise make it exponential.
+     */
     public void check(OperationDefinition operation, Map<String, FragmentDefinition> fragments,
                       Map<String, Object> variables) {
-        Tally tally = new Tally(fragments, variables);
-        tally.walk(operation.getSelectionSet(), 1, 1);
-        if (tally.depth > maxDepth) {
-            throw tooComplex("depth", "The operation is nested " + tally.depth + " levels deep; the limit is "
-                    + maxDepth + ".", maxDepth);
+        new Tally(fragments, withDefaults(operation, variables)).walk(operation.getSelectionSet(), 1, 1);
+    }
+
+    /** The variables as execution will see them: a variable left out takes its declared default. */
+    private static Map<String, Object> withDefaults(OperationDefinition operation, Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>();
+        for (VariableDefinition definition : operation.getVariableDefinitions()) {
+            if (definition.getDefaultValue() instanceof IntValue value) {
+                all.put(definition.getName(), value.getValue());
+            }
         }
-        if (tally.aliases > maxAliases) {
-            throw tooComplex("aliases", "The operation uses " + tally.aliases + " aliases; the limit is "
-                    + maxAliases + ".", maxAliases);
-        }
-        if (tally.cost > maxCost) {
-            throw tooComplex("cost", "The operation could return about " + tally.cost + " fields; the limit is "
-                    + maxCost + ". Ask for smaller pages or fewer fields.", maxCost);
-        }
+        all.putAll(variables);
+        return all;
     }
 
     private static ApiException tooComplex(String limit, String message, int value) {
@@ -66,7 +70,6 @@ public final class OperationLimits {
     private final class Tally {
         private final Map<String, FragmentDefinition> fragments;
         private final Map<String, Object> variables;
-        private int depth;
         private int aliases;
         private long cost;
 
@@ -91,13 +94,18 @@ public final class OperationLimits {
         }
 
         private void visit(Field field, int level, long multiplier) {
-            depth = Math.max(depth, level);
-            if (field.getAlias() != null) {
-                aliases++;
+            if (level > maxDepth) {
+                throw tooComplex("depth", "The operation is nested more than " + maxDepth + " levels deep.", maxDepth);
             }
-            cost = Math.min(Long.MAX_VALUE / 2, cost + multiplier);
-            long childMultiplier = multiplier * pageSize(field);
-            walk(field.getSelectionSet(), level + 1, Math.min(childMultiplier, Integer.MAX_VALUE));
+            if (field.getAlias() != null && ++aliases > maxAliases) {
+                throw tooComplex("aliases", "The operation uses more than " + maxAliases + " aliases.", maxAliases);
+            }
+            cost += multiplier;
+            if (cost > maxCost) {
+                throw tooComplex("cost", "The operation could return more than " + maxCost + " fields. Ask for "
+                        + "smaller pages or fewer fields.", maxCost);
+            }
+            walk(field.getSelectionSet(), level + 1, multiplier * pageSize(field));
         }
 
         private long pageSize(Field field) {
