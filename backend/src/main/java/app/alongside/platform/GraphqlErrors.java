@@ -10,6 +10,7 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.execution.NonNullableValueCoercedAsNullException;
 import graphql.execution.UnknownOperationException;
+import graphql.introspection.IntrospectionDisabledError;
 import graphql.schema.CoercingParseValueException;
 
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ public final class GraphqlErrors implements DataFetcherExceptionHandler {
         if (error instanceof CoercingParseValueException || error instanceof NonNullableValueCoercedAsNullException) {
             return ErrorCode.BAD_USER_INPUT;
         }
-        if (error instanceof UnknownOperationException) {
+        if (error instanceof UnknownOperationException || error instanceof IntrospectionDisabledError) {
             return ErrorCode.GRAPHQL_VALIDATION_FAILED;
         }
         if (error.getErrorType() instanceof ErrorType type) {
