@@ -44,7 +44,6 @@ public final class PersistedQueries {
      * Reads a manifest written by mobile-contracts: {@code {"operations": [{"name", "sha256", "document"}]}}.
      * Every hash is checked against its document.
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, String> readManifest(Path path, Json json) {
         String text;
         try {
@@ -60,9 +59,11 @@ public final class PersistedQueries {
         }
         Map<String, String> byHash = new HashMap<>();
         for (Object entry : operations) {
-            Map<String, Object> op = (Map<String, Object>) entry;
-            String document = String.valueOf(op.get("document"));
-            String hash = String.valueOf(op.get("sha256"));
+            if (!(entry instanceof Map<?, ?> op) || !(op.get("document") instanceof String document)
+                    || !(op.get("sha256") instanceof String hash)) {
+                throw new StartupException("GRAPHQL_PERSISTED_QUERIES_MANIFEST " + path.toAbsolutePath()
+                        + " has an operation without a \"document\" and a \"sha256\"");
+            }
             if (!sha256(document).equals(hash)) {
                 throw new StartupException("GRAPHQL_PERSISTED_QUERIES_MANIFEST " + path.toAbsolutePath()
                         + ": the hash of operation " + op.get("name") + " does not match its document");
