@@ -1,6 +1,7 @@
 package app.alongside.platform;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
 import io.helidon.config.ConfigSources;
 
 import java.nio.file.Files;
@@ -27,16 +28,28 @@ public final class Settings {
     /** Reads the bundled defaults, then {@code CONFIG_FILE} if set, with {@code env} winning. */
     public static Settings load(Map<String, String> env) {
         var builder = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource();
-        String external = env.get("CONFIG_FILE");
-        if (external != null && !external.isBlank()) {
-            Path path = Path.of(external);
-            if (!Files.isReadable(path)) {
-                throw new StartupException("CONFIG_FILE " + path.toAbsolutePath() + " does not exist or cannot be read");
-            }
-            builder.addSource(ConfigSources.file(path));
-        }
+        Optional<Path> external = externalFile(env);
+        external.ifPresent(path -> builder.addSource(ConfigSources.file(path)));
         builder.addSource(ConfigSources.classpath("application.yaml"));
-        return new Settings(builder.build(), env);
+        try {
+            return new Settings(builder.build(), env);
+        } catch (ConfigException e) {
+            Path path = external.orElseThrow(() -> e);
+            throw new StartupException("CONFIG_FILE " + path + " is not a YAML file Alongside can read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Path> externalFile(Map<String, String> env) {
+        String name = env.get("CONFIG_FILE");
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(name.trim()).toAbsolutePath();
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new StartupException("CONFIG_FILE " + path + " does not exist or cannot be read");
+        }
+        return Optional.of(path);
     }
 
     public static String envName(String key) {
@@ -46,8 +59,8 @@ public final class Settings {
     /** The value of {@code key}, or empty when neither the environment nor a file gives a non-blank one. */
     public Optional<String> get(String key) {
         String fromEnv = env.get(envName(key));
-        if (fromEnv != null) {
-            return fromEnv.isBlank() ? Optional.empty() : Optional.of(fromEnv.trim());
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(fromEnv.trim());
         }
         return file.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
     }
