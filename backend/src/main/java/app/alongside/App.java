@@ -174,7 +174,8 @@ public final class App implements AutoCloseable {
         RateLimiter graphqlLimiter = new RateLimiter("graphql",
                 settings.integer("rate-limit.graphql-per-minute", 1, 1_000_000), Duration.ofMinutes(1));
         Authentication authentication = new Authentication(tokens, people, staffAuth, graphqlLimiter);
-        GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, json, maxBodyBytes, authentication);
+        GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, GraphqlMetrics.global(), json, maxBodyBytes,
+                authentication);
         Set<String> origins = allowedOrigins(settings);
         GraphqlWebSocket webSocket = new GraphqlWebSocket(engine, json,
                 new GraphqlWsAuthentication(authentication, staffAuth), graphqlLimiter,

@@ -29,6 +29,7 @@ public final class GraphqlEndpoint implements HttpService {
     static final String JSON = "application/json";
 
     private final GraphqlEngine engine;
+    private final GraphqlMetrics metrics;
     private final Json json;
     private final int maxBodyBytes;
     private final Authenticator authenticator;
@@ -39,8 +40,11 @@ public final class GraphqlEndpoint implements HttpService {
         RequestContext authenticate(ServerRequest request, String requestId);
     }
 
-    public GraphqlEndpoint(GraphqlEngine engine, Json json, int maxBodyBytes, Authenticator authenticator) {
+    /** {@code metrics} counts the request errors answered here; the engine counts those of operations. */
+    public GraphqlEndpoint(GraphqlEngine engine, GraphqlMetrics metrics, Json json, int maxBodyBytes,
+                           Authenticator authenticator) {
         this.engine = engine;
+        this.metrics = metrics;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
         this.authenticator = authenticator;
@@ -221,6 +225,7 @@ public final class GraphqlEndpoint implements HttpService {
     }
 
     private void sendError(ServerResponse res, Status status, String mediaType, ApiException e) {
+        metrics.recordError(e.code().name());
         Object retryAfter = e.toExtensions().get("retryAfterSeconds");
         if (retryAfter != null) {
             res.header(HeaderNames.RETRY_AFTER, retryAfter.toString());

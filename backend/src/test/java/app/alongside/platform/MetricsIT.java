@@ -1,0 +1,77 @@
+package app.alongside.platform;
+
+import app.alongside.fixtures.Http;
+import app.alongside.fixtures.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * GraphQL metrics in the Prometheus text at /observe/metrics. The registry is the JVM's, shared by every server a
+ * test run starts, so the assertions compare counts before and after.
+ */
+class MetricsIT {
+    private static final String JSON = "application/json";
+    private static final String GQL = "application/graphql-response+json";
+    private static TestServer server;
+    private static Http http;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        http = server.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void operationsAreTimedByName() {
+        String series = "graphql_operation_seconds_count{operation=\"MetricsProbe\",outcome=\"ok\"";
+        double before = value(series);
+        http.graphql("query MetricsProbe { __typename }");
+        http.graphql("query MetricsProbe { __typename }");
+        assertEquals(before + 2, value(series));
+        String failed = "graphql_operation_seconds_count{operation=\"MetricsFailure\",outcome=\"error\"";
+        double failedBefore = value(failed);
+        http.graphql("query MetricsFailure { nope }");
+        assertEquals(failedBefore + 1, value(failed));
+    }
+
+    @Test
+    void operationErrorsAreCountedByCode() {
+        assertCounted("GRAPHQL_VALIDATION_FAILED", () -> http.graphql("{ nope }"));
+        assertCounted("GRAPHQL_PARSE_FAILED", () -> http.graphql("{"));
+    }
+
+    @Test
+    void requestErrorsAnsweredBeforeAnyOperationAreCountedByCode() {
+        assertCounted("BAD_REQUEST", () -> http.post("/graphql", JSON, GQL, "{ not json"));
+        assertCounted("UNSUPPORTED_MEDIA_TYPE", () -> http.post("/graphql", "text/plain", GQL, "{}"));
+        assertCounted("PAYLOAD_TOO_LARGE", () -> http.post("/graphql", JSON, GQL,
+                "{\"query\":\"" + "x".repeat(200_000) + "\"}"));
+        assertCounted("METHOD_NOT_ALLOWED", () -> http.send(http.request("/graphql")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody())));
+    }
+
+    private static void assertCounted(String code, Runnable request) {
+        String series = "graphql_errors_total{code=\"" + code + "\"";
+        double before = value(series);
+        request.run();
+        assertEquals(before + 1, value(series), code);
+    }
+
+    /** The value of the first sample whose line starts with {@code series}, or 0 when there is none yet. */
+    private static double value(String series) {
+        Pattern sample = Pattern.compile("^" + Pattern.quote(series) + "[^}]*} (\\S+)$", Pattern.MULTILINE);
+        Matcher matcher = sample.matcher(http.get("/observe/metrics", "text/plain").body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+}
