@@ -2,7 +2,6 @@ package app.alongside.platform;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
@@ -93,14 +92,16 @@ public final class Wiring {
         return missing;
     }
 
-    /** Fetchers (and backing records) wired for fields or types the schema does not have. */
+    /**
+     * Fetchers (and backing records) wired for fields or types the schema does not have. A fetcher on an interface's
+     * field counts as one: graphql-java only ever calls the fetchers of object types' fields.
+     */
     public Set<String> resolversWithoutField(GraphQLSchema schema) {
         Set<String> orphans = new TreeSet<>();
         for (String key : fetchers) {
             String[] parts = key.split("\\.", 2);
             GraphQLType type = schema.getType(parts[0]);
-            boolean exists = (type instanceof GraphQLObjectType o && o.getFieldDefinition(parts[1]) != null)
-                    || (type instanceof GraphQLInterfaceType i && i.getFieldDefinition(parts[1]) != null);
+            boolean exists = type instanceof GraphQLObjectType o && o.getFieldDefinition(parts[1]) != null;
             if (!exists) {
                 orphans.add(key);
             }
