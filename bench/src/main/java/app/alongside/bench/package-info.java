@@ -1,0 +1,6 @@
+/**
+ * The load harness: each {@link app.alongside.bench.Scenario} pairs a real GraphQL operation against the real
+ * server with a bare Helidon route doing the same MongoDB reads and JSON serialization, so the ratio of their
+ * throughputs is the price of the GraphQL layer. {@link app.alongside.bench.Bench} runs them and prints the table.
+ */
+package app.alongside.bench;
