@@ -8,6 +8,7 @@ import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
+import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GraphQL over WebSocket ({@code graphql-transport-ws}) at /graphql against the real server. */
 class GraphqlWebSocketIT {
@@ -120,7 +120,8 @@ class GraphqlWebSocketIT {
             assertEquals("StaffMember", viewer.get("__typename"));
             assertEquals("ADVOCATE", viewer.get("role"));
         }
-        for (Map<String, Object> payload : List.of(Map.<String, Object>of(), Map.<String, Object>of("csrfToken", "x"))) {
+        List<Map<String, Object>> withoutTheRightToken = List.of(Map.of(), Map.of("csrfToken", "x"));
+        for (Map<String, Object> payload : withoutTheRightToken) {
             try (GraphqlSocket socket = GraphqlSocket.open(server.baseUrl(), Map.of("Cookie", advocate.cookie()))) {
                 socket.send(Map.of("type", "connection_init", "payload", payload));
                 assertEquals(4403, socket.closeCode(), "a cookie without the right CSRF token: " + payload);
@@ -155,7 +156,7 @@ class GraphqlWebSocketIT {
     void reusingTheIdOfARunningOperationIs4409() {
         // The first operation is a full introspection no cache has seen: it is still running when the second
         // message, already on the wire, arrives. The unit test checks the same rule without any timing.
-        String slow = "# " + UUID.randomUUID() + "\n" + graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY;
+        String slow = "# " + UUID.randomUUID() + "\n" + IntrospectionQuery.INTROSPECTION_QUERY;
         try (GraphqlSocket socket = GraphqlSocket.open(server.baseUrl()).init(Map.of())) {
             socket.subscribe("same", slow);
             socket.subscribe("same", slow);
@@ -194,7 +195,7 @@ class GraphqlWebSocketIT {
     private static Map<String, Object> viewer(GraphqlSocket socket) {
         List<Map<String, Object>> messages = socket.execute("viewer", Ops.VIEWER);
         assertEquals("next", messages.getFirst().get("type"), messages.toString());
-        assertTrue(payload(messages.getFirst()).get("errors") == null, messages.toString());
+        assertNull(payload(messages.getFirst()).get("errors"), messages.toString());
         return cast(data(messages.getFirst()).get("viewer"));
     }
 
