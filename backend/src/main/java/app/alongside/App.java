@@ -24,6 +24,7 @@ import app.alongside.organisations.OrganisationRepository;
 import app.alongside.organisations.OrganisationService;
 import app.alongside.organisations.OrganisationsWiring;
 import app.alongside.platform.DataLoaders;
+import app.alongside.platform.Draining;
 import app.alongside.platform.Idempotency;
 import app.alongside.platform.RateLimiter;
 import app.alongside.platform.EmbeddedMongo;
@@ -80,7 +81,13 @@ public final class App implements AutoCloseable {
     private final EmbeddedMongo embedded;
     private final Thread schemaThread;
 
-    private App(WebServer server, Store store, EmbeddedMongo embedded, Thread schemaThread) {
+    private final Draining draining;
+    private final Duration grace;
+
+    private App(WebServer server, Store store, EmbeddedMongo embedded, Thread schemaThread, Draining draining,
+                Duration grace) {
+        this.draining = draining;
+        this.grace = grace;
         this.server = server;
         this.store = store;
         this.embedded = embedded;
@@ -93,7 +100,7 @@ public final class App implements AutoCloseable {
         EmbeddedMongo embedded = uri.isEmpty() ? EmbeddedMongo.start(Path.of(settings.string("data-dir"))) : null;
         try {
             return start(settings, clock, embedded, uri.orElseGet(() -> embedded.connectionString()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (embedded != null) {
                 embedded.close();
             }
@@ -106,7 +113,7 @@ public final class App implements AutoCloseable {
         Store store = Store.connect(uri, settings.string("mongodb.database"));
         try {
             return assemble(settings, clock, embedded, store, json);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             store.close();
             throw e;
         }
@@ -186,24 +193,26 @@ public final class App implements AutoCloseable {
                 AuthEndpoint.CookieSecure.valueOf(settings.string("auth.cookie-secure").toUpperCase(Locale.ROOT)),
                 sessions.absolute());
 
+        Duration grace = Duration.ofSeconds(settings.integer("shutdown-grace-seconds", 0, 300));
+        Draining draining = new Draining();
         WebServer server = WebServer.builder()
                 .host(settings.string("host"))
                 .port(settings.integer("port", 0, 65535))
                 .shutdownHook(false)
-                .shutdownGracePeriod(Duration.ofSeconds(settings.integer("shutdown-grace-seconds", 0, 300)))
+                .shutdownGracePeriod(grace)
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true)
-                                .addCheck(new StoreHealth(store, storeSchema)).build())
+                                .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining).build())
                         .addObserver(MetricsObserver.create())
                         .build())
-                .routing(routing(origins, endpoint, authEndpoint))
+                .routing(routing(origins, endpoint, authEndpoint).addFilter(draining.filter()))
                 .addRouting(webSocket.routing("/graphql"))
                 .build();
         Thread schemaThread = storeSchema.applyInBackground();
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
-        return new App(server, store, embedded, schemaThread);
+        return new App(server, store, embedded, schemaThread, draining, grace);
     }
 
     private static Set<String> allowedOrigins(Settings settings) {
@@ -245,9 +254,15 @@ public final class App implements AutoCloseable {
         return store;
     }
 
-    /** Graceful stop: in-flight requests finish (up to the grace period), then the store closes cleanly. */
+    /**
+     * Graceful stop: readiness goes DOWN and new requests get 503 while those in flight finish (up to the grace
+     * period); then the server stops and the store closes cleanly.
+     */
     @Override
     public void close() {
+        if (!draining.drain(grace)) {
+            LOG.warning("stopping with requests still in flight after " + grace.toSeconds() + " s");
+        }
         server.stop();
         schemaThread.interrupt();
         store.close();

@@ -48,8 +48,14 @@ public final class Store implements AutoCloseable {
         return db;
     }
 
-    /** True when the database answers a ping. */
+    /**
+     * True when the database answers a ping. When the driver's monitor already knows no server is reachable it
+     * answers at once, so a health check never waits out the server-selection timeout.
+     */
     public boolean ping() {
+        if (!client.getClusterDescription().hasReadableServer(com.mongodb.ReadPreference.primaryPreferred())) {
+            return false;
+        }
         try {
             db.runCommand(new Document("ping", 1));
             return true;
