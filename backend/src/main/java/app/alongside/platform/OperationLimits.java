@@ -123,7 +123,16 @@ public final class OperationLimits {
                     }
                 }
             }
-            return paged ? size : 1;
+            if (paged) {
+                return size;
+            }
+            return isConnection(field) ? DEFAULT_PAGE : 1;
+        }
+
+        /** A Relay connection queried without {@code first} still returns a default page. */
+        private static boolean isConnection(Field field) {
+            return field.getSelectionSet() != null && field.getSelectionSet().getSelections().stream()
+                    .anyMatch(s -> s instanceof Field f && (f.getName().equals("edges") || f.getName().equals("nodes")));
         }
 
         private void checkPageSize(Field field, String argument, long value) {

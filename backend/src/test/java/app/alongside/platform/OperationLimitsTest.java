@@ -45,6 +45,14 @@ class OperationLimitsTest {
     }
 
     @Test
+    void aConnectionWithoutFirstCountsItsDefaultPage() {
+        OperationLimits limits = new OperationLimits(15, 20, 50, 100);
+        assertDoesNotThrow(() -> check(limits, "{ list { id name } }", Map.of()), "not a connection: counts once");
+        assertLimit(assertThrows(ApiException.class,
+                () -> check(limits, "{ list { edges { node { id name } } } }", Map.of())), "cost", 50);
+    }
+
+    @Test
     void pageSizeOverTheLimitIsBadUserInputNamingTheField() {
         ApiException e = assertThrows(ApiException.class,
                 () -> check(LIMITS, "{ orgs: organisations(first: 101) { id } }", Map.of()));
