@@ -74,6 +74,9 @@ public final class StoreSchema {
                     apply();
                     LOG.info("store schema ready: " + indexes.size() + " indexes, " + migrations.size() + " migrations");
                 } catch (RuntimeException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
                     LOG.log(Level.WARNING, "database not reachable, retrying in " + delayMs + " ms: " + e.getMessage());
                     if (!sleep(delayMs)) {
                         return;
