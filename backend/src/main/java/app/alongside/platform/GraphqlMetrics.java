@@ -8,6 +8,7 @@ import io.helidon.metrics.api.Timer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -23,6 +24,9 @@ public final class GraphqlMetrics {
 
     private final MeterRegistry registry;
     private final Set<String> names = ConcurrentHashMap.newKeySet();
+    /** Meters by their tags: looking one up in the registry builds a builder and tag list every time. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public GraphqlMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,19 +37,20 @@ public final class GraphqlMetrics {
     }
 
     public void recordOperation(String operationName, String operationType, Duration duration, boolean failed) {
-        Timer timer = registry.getOrCreate(Timer.builder("graphql.operation")
-                .description("Time to answer one GraphQL operation over HTTP or WebSocket")
-                .tags(List.of(Tag.create("operation", tagName(operationName)),
-                        Tag.create("type", operationType == null ? "unknown" : operationType),
-                        Tag.create("outcome", failed ? "error" : "ok"))));
-        timer.record(duration);
+        String operation = tagName(operationName);
+        String type = operationType == null ? "unknown" : operationType;
+        String outcome = failed ? "error" : "ok";
+        timers.computeIfAbsent(operation + "|" + type + "|" + outcome, key -> registry.getOrCreate(
+                Timer.builder("graphql.operation")
+                        .description("Time to answer one GraphQL operation over HTTP or WebSocket")
+                        .tags(List.of(Tag.create("operation", operation), Tag.create("type", type),
+                                Tag.create("outcome", outcome))))).record(duration);
     }
 
     public void recordError(String code) {
-        Counter counter = registry.getOrCreate(Counter.builder("graphql.errors")
+        counters.computeIfAbsent(code, key -> registry.getOrCreate(Counter.builder("graphql.errors")
                 .description("GraphQL errors returned to clients, by extensions.code")
-                .tags(List.of(Tag.create("code", code))));
-        counter.increment();
+                .tags(List.of(Tag.create("code", code))))).increment();
     }
 
     private String tagName(String operationName) {
