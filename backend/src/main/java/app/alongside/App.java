@@ -23,6 +23,7 @@ import app.alongside.organisations.OrganisationPolicy;
 import app.alongside.organisations.OrganisationRepository;
 import app.alongside.organisations.OrganisationService;
 import app.alongside.organisations.OrganisationsWiring;
+import app.alongside.platform.ClientAddresses;
 import app.alongside.platform.DataLoaders;
 import app.alongside.platform.Draining;
 import app.alongside.platform.Idempotency;
@@ -180,16 +181,18 @@ public final class App implements AutoCloseable {
         int maxBodyBytes = settings.integer("graphql.max-body-bytes", 1024, 10_000_000);
         RateLimiter graphqlLimiter = new RateLimiter("graphql",
                 settings.integer("rate-limit.graphql-per-minute", 1, 1_000_000), Duration.ofMinutes(1));
-        Authentication authentication = new Authentication(tokens, people, staffAuth, graphqlLimiter);
+        ClientAddresses addresses = new ClientAddresses(settings.get("trusted-proxies")
+                .map(list -> Set.of(list.split(","))).orElse(Set.of()));
+        Authentication authentication = new Authentication(tokens, people, staffAuth, graphqlLimiter, addresses);
         GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, GraphqlMetrics.global(), json, maxBodyBytes,
                 authentication);
         Set<String> origins = allowedOrigins(settings);
         GraphqlWebSocket webSocket = new GraphqlWebSocket(engine, json,
-                new GraphqlWsAuthentication(authentication, staffAuth), graphqlLimiter,
+                new GraphqlWsAuthentication(authentication, staffAuth, addresses), graphqlLimiter,
                 new GraphqlWebSocket.Limits(maxBodyBytes,
                         Duration.ofSeconds(settings.integer("graphql.ws-init-timeout-seconds", 1, 3600)),
                         settings.integer("graphql.ws-max-operations", 1, 10_000)), origins);
-        AuthEndpoint authEndpoint = new AuthEndpoint(staffAuth, json,
+        AuthEndpoint authEndpoint = new AuthEndpoint(staffAuth, authentication, json,
                 AuthEndpoint.CookieSecure.valueOf(settings.string("auth.cookie-secure").toUpperCase(Locale.ROOT)),
                 sessions.absolute());
 

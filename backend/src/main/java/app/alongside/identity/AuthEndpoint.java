@@ -38,12 +38,15 @@ public final class AuthEndpoint implements HttpService {
     public enum CookieSecure { ALWAYS, NEVER, AUTO }
 
     private final StaffAuth auth;
+    private final Authentication authentication;
     private final Json json;
     private final CookieSecure secure;
     private final Duration sessionLifetime;
 
-    public AuthEndpoint(StaffAuth auth, Json json, CookieSecure secure, Duration sessionLifetime) {
+    public AuthEndpoint(StaffAuth auth, Authentication authentication, Json json, CookieSecure secure,
+                        Duration sessionLifetime) {
         this.auth = auth;
+        this.authentication = authentication;
         this.json = json;
         this.secure = secure;
         this.sessionLifetime = sessionLifetime;
@@ -65,7 +68,7 @@ public final class AuthEndpoint implements HttpService {
                 throw new ApiException(ErrorCode.BAD_USER_INPUT, "Send {\"email\": \"...\", \"password\": \"...\"}.");
             }
             StaffAuth.SignIn signIn = auth.signIn(email, password,
-                    Authentication.clientAddress(req.remotePeer().address()), requestId);
+                    authentication.clientAddress(req), requestId);
             res.header(HeaderNames.SET_COOKIE, cookie(req, signIn.token(), sessionLifetime.toSeconds()));
             send(res, Status.OK_200, sessionBody(signIn.csrfToken(), signIn.expiresAt(), signIn.staff()));
         } catch (ApiException e) {
@@ -98,7 +101,7 @@ public final class AuthEndpoint implements HttpService {
                 Principal.Staff staff = auth.authenticate(token.get(),
                         req.headers().first(HeaderNames.create(Authentication.CSRF_HEADER)));
                 auth.signOut(new RequestContext(requestId(req), staff,
-                        Authentication.clientAddress(req.remotePeer().address())));
+                        authentication.clientAddress(req)));
             }
             res.header(HeaderNames.SET_COOKIE, cookie(req, "", 0));
             res.status(Status.NO_CONTENT_204).send();

@@ -1,6 +1,7 @@
 package app.alongside.identity;
 
 import app.alongside.platform.ApiException;
+import app.alongside.platform.ClientAddresses;
 import app.alongside.platform.ErrorCode;
 import app.alongside.platform.GraphqlEndpoint;
 import app.alongside.platform.RateLimiter;
@@ -8,8 +9,6 @@ import app.alongside.platform.RequestContext;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.Optional;
 
 /**
@@ -26,18 +25,20 @@ public final class Authentication implements GraphqlEndpoint.Authenticator {
     private final YoungPersonRepository people;
     private final StaffAuth staffAuth;
     private final RateLimiter limiter;
+    private final ClientAddresses addresses;
 
     public Authentication(TokenVerifier tokens, YoungPersonRepository people, StaffAuth staffAuth,
-                          RateLimiter limiter) {
+                          RateLimiter limiter, ClientAddresses addresses) {
         this.tokens = tokens;
         this.people = people;
         this.staffAuth = staffAuth;
         this.limiter = limiter;
+        this.addresses = addresses;
     }
 
     @Override
     public RequestContext authenticate(ServerRequest req, String requestId) {
-        String address = clientAddress(req.remotePeer().address());
+        String address = clientAddress(req);
         limiter.acquire("ip:" + address);
         Principal principal = principal(req);
         if (!(principal instanceof Principal.Anonymous)) {
@@ -70,10 +71,8 @@ public final class Authentication implements GraphqlEndpoint.Authenticator {
                 .orElseGet(() -> new Principal.AppUser(uid));
     }
 
-    static String clientAddress(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(address);
+    /** The client's address for rate limits (see {@link ClientAddresses}). */
+    public String clientAddress(ServerRequest req) {
+        return addresses.resolve(req.remotePeer().address(), req.headers());
     }
 }

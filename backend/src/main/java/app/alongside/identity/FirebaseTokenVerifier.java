@@ -39,6 +39,11 @@ public final class FirebaseTokenVerifier implements TokenVerifier {
             return new FirebaseTokenVerifier(null, checkRevoked);
         }
         // The SDK reads the emulator host from its environment; set it from our settings so a config file works too.
+        if (emulatorHost.isPresent() && !projectId.get().startsWith("demo-")) {
+            throw new app.alongside.platform.StartupException("FIREBASE_AUTH_EMULATOR_HOST is set with a real project "
+                    + "id (" + projectId.get() + "): emulator tokens are not signature-checked, so it is only allowed "
+                    + "with a demo-* project");
+        }
         emulatorHost.ifPresent(host -> {
             FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", host);
             LOG.warning("FIREBASE_AUTH_EMULATOR_HOST is set (" + host + "): ID tokens come from the Auth emulator and "

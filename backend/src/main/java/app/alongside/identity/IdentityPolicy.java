@@ -78,12 +78,15 @@ public final class IdentityPolicy {
                 || (staff.role() == StaffRole.ADVOCACY_MANAGER && staff.organisationId().equals(member.organisationId()));
     }
 
-    /** May {@code principal} manage (create, deactivate) staff of {@code organisationId} with {@code role}? */
+    /**
+     * May {@code principal} manage (create, deactivate) staff of {@code organisationId} with {@code role}? Admins
+     * any; an advocacy manager only the advocates of their own service.
+     */
     public void requireStaffManager(Principal principal, String organisationId, StaffRole role) {
         Principal.Staff staff = requireStaff(principal);
         boolean admin = staff.role() == StaffRole.ADMIN;
         boolean manager = staff.role() == StaffRole.ADVOCACY_MANAGER && staff.organisationId().equals(organisationId)
-                && (role == null || role == StaffRole.ADVOCATE || role == StaffRole.ADVOCACY_MANAGER);
+                && role == StaffRole.ADVOCATE;
         if (!admin && !manager) {
             throw ApiException.forbidden();
         }

@@ -95,8 +95,8 @@ public final class IdentityWiring {
             Input input = Input.of(env);
             String id = input.clientMutationId().orElse(null);
             return Payloads.run(() -> {
-                YoungPeopleService.NewInvite invite = people.createInvite(RequestContext.of(env), input);
-                return new CreateInvitePayload(invite, invite.youngPerson(), List.of(), id);
+                YoungPeopleService.Invited invited = people.createInvite(RequestContext.of(env), input);
+                return new CreateInvitePayload(invited.invite(), invited.youngPerson(), List.of(), id);
             }, errors -> new CreateInvitePayload(null, null, errors, id));
         }).fetcher("Mutation", "redeemInvite", env -> Payloads.run(() -> new YoungPersonPayload(
                 people.redeemInvite(RequestContext.of(env), Input.of(env)), List.of()),

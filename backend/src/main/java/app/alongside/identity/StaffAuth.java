@@ -14,7 +14,10 @@ import app.alongside.platform.RequestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Staff sign-in with email and password, and the console sessions it starts. Five failures in a row lock the
@@ -43,6 +46,7 @@ public final class StaffAuth {
     private final AuditLog audit;
     private final SessionPolicy policy;
     private final Clock clock;
+    private final Map<String, ReentrantLock> accountLocks = new ConcurrentHashMap<>();
 
     public StaffAuth(StaffRepository staff, SessionRepository sessions, OrganisationRepository organisations,
                      Passwords passwords, RateLimiter signInLimiter, AuditLog audit, SessionPolicy policy,
@@ -67,12 +71,9 @@ public final class StaffAuth {
             throw wrongCredentials();
         }
         StaffMember member = found.get();
-        if (member.lockedUntil() != null && member.lockedUntil().isAfter(now)) {
-            throw ApiException.rateLimited(Duration.between(now, member.lockedUntil()).toSeconds() + 1);
-        }
-        if (!passwords.matches(password, member.passwordHash())) {
-            recordFailure(member, now);
-            audit.record(anonymous, AuditAction.SIGN_IN_FAILED, StaffMember.TYPE, member.id(), null, "wrong password");
+        if (!checkPassword(member.id(), password)) {
+            audit.record(anonymous, AuditAction.SIGN_IN_FAILED, StaffMember.TYPE, member.id(), null,
+                    "wrong password or locked");
             throw wrongCredentials();
         }
         Organisation org = organisations.findById(member.organisationId()).orElseThrow(StaffAuth::wrongCredentials);
@@ -90,15 +91,33 @@ public final class StaffAuth {
         return new SignIn(token, csrf, member, absolute);
     }
 
-    private void recordFailure(StaffMember member, Instant now) {
-        int failures = member.failedSignIns() + 1;
-        Instant lockedUntil = null;
-        if (failures >= FREE_FAILURES) {
-            long minutes = 1L << Math.min(failures - FREE_FAILURES, 6);
-            lockedUntil = now.plus(Duration.ofMinutes(minutes).compareTo(MAX_LOCK) > 0 ? MAX_LOCK
-                    : Duration.ofMinutes(minutes));
+    /**
+     * Checks a staff member's password under the lockout: one check at a time per account (so parallel guesses
+     * cannot slip past the count), none while locked, and every failure counted. A locked account answers exactly
+     * like a wrong password, after the same work, so the lockout does not reveal which addresses have accounts.
+     */
+    public boolean checkPassword(String staffId, String password) {
+        ReentrantLock lock = accountLocks.computeIfAbsent(staffId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            StaffMember member = staff.findById(staffId).orElseThrow(StaffAuth::wrongCredentials);
+            Instant now = clock.instant();
+            if (member.lockedUntil() != null && member.lockedUntil().isAfter(now)) {
+                passwords.matches(password, null);
+                return false;
+            }
+            if (passwords.matches(password, member.passwordHash())) {
+                return true;
+            }
+            int failures = staff.countFailedSignIn(staffId, now);
+            if (failures >= FREE_FAILURES) {
+                Duration pause = Duration.ofMinutes(1L << Math.min(failures - FREE_FAILURES, 6));
+                staff.lockUntil(staffId, now.plus(pause.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : pause));
+            }
+            return false;
+        } finally {
+            lock.unlock();
         }
-        staff.recordFailedSignIn(member.id(), failures, lockedUntil, now);
     }
 
     /**

@@ -6,6 +6,8 @@ import app.alongside.platform.Mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -77,9 +79,16 @@ public final class StaffRepository {
                 s -> Connections.newestKey(s.createdAt(), s.id()));
     }
 
-    public void recordFailedSignIn(String id, int failures, Instant lockedUntil, Instant now) {
-        collection.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("failedSignIns", failures),
-                Updates.set("lockedUntil", Mongo.date(lockedUntil)), Updates.set("updatedAt", Mongo.date(now))));
+    /** Counts one more failed sign-in, atomically; returns the count in a row. */
+    public int countFailedSignIn(String id, Instant now) {
+        Document after = collection.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(
+                Updates.inc("failedSignIns", 1), Updates.set("updatedAt", Mongo.date(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return after == null ? 0 : after.getInteger("failedSignIns", 0);
+    }
+
+    public void lockUntil(String id, Instant until) {
+        collection.updateOne(Filters.eq("_id", id), Updates.set("lockedUntil", Mongo.date(until)));
     }
 
     public void recordSignIn(String id, Instant now) {

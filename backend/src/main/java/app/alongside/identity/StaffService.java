@@ -62,7 +62,8 @@ public final class StaffService {
         }
         String password = input.secret("password", Passwords.MAX_LENGTH);
         passwords.requireStrong(password, email, Input.path("password"));
-        var claim = idempotency.claim("createStaffMember", context.principal().key(), input.clientMutationId());
+        var claim = idempotency.claim("createStaffMember", context.principal().key(), input.clientMutationId(),
+                input.fingerprint());
         if (!claim.fresh()) {
             Optional<StaffMember> existing = staff.findById(claim.id());
             if (existing.isPresent()) {
@@ -112,7 +113,7 @@ public final class StaffService {
     public void changeMyPassword(RequestContext context, Input input) {
         Principal.Staff me = policy.requireStaff(context.principal());
         StaffMember member = staff.findById(me.staffId()).orElseThrow(ApiException::unauthenticated);
-        if (!passwords.matches(input.secret("currentPassword", Passwords.MAX_LENGTH), member.passwordHash())) {
+        if (!auth.checkPassword(member.id(), input.secret("currentPassword", Passwords.MAX_LENGTH))) {
             throw ApiException.badInput(Input.path("currentPassword"), "The current password is wrong.");
         }
         String password = input.secret("newPassword", Passwords.MAX_LENGTH);

@@ -39,6 +39,10 @@ public final class YoungPeopleService {
     public record NewInvite(String code, Instant expiresAt, YoungPerson youngPerson) {
     }
 
+    /** What {@code createInvite} answers: the invite (null on a retry) and the young person. */
+    public record Invited(NewInvite invite, YoungPerson youngPerson) {
+    }
+
     private final YoungPersonRepository people;
     private final InviteRepository invites;
     private final OrganisationRepository organisations;
@@ -66,7 +70,11 @@ public final class YoungPeopleService {
         return clock.instant().atZone(LONDON).toLocalDate();
     }
 
-    public NewInvite createInvite(RequestContext context, Input input) {
+    /**
+     * Creates the young person and an invite code for them. A retry with the same clientMutationId returns the
+     * young person without a code (the code is shown once), and only while the worker may still see them.
+     */
+    public Invited createInvite(RequestContext context, Input input) {
         Principal.Staff worker = policy.requireRole(context.principal(), StaffRole.LA_WORKER);
         String council = input.optionalId("localAuthorityId", Organisation.TYPE).orElse(worker.organisationId());
         if (!council.equals(worker.organisationId())) {
@@ -76,25 +84,27 @@ public final class YoungPeopleService {
         LocalDate dateOfBirth = input.optionalDate("dateOfBirth").orElseThrow();
         requireAge(dateOfBirth);
         LegalStatus status = input.requiredEnum("legalStatus", LegalStatus.class);
-        var claim = idempotency.claim("createInvite", context.principal().key(), input.clientMutationId());
-        Instant now = clock.instant();
-        YoungPerson person = claim.fresh() ? null : people.findById(claim.id()).orElse(null);
-        if (person == null) {
-            person = new YoungPerson(claim.id(), firstName, null, null, dateOfBirth, status, council, null,
-                    YoungPerson.ContactPreferences.NONE, null, now, now);
-            people.insert(person, worker.staffId());
-            audit.record(context, AuditAction.CREATE, YoungPerson.TYPE, person.id(), person.id(), "invited");
-        } else if (person.hasAppAccount()) {
-            throw ApiException.conflict("This young person has already joined; no new code is needed.");
+        var claim = idempotency.claim("createInvite", context.principal().key(), input.clientMutationId(),
+                input.fingerprint());
+        Optional<YoungPerson> earlier = claim.fresh() ? Optional.empty() : people.findById(claim.id());
+        if (earlier.isPresent()) {
+            YoungPerson person = earlier.filter(p -> policy.canSee(worker, p)).orElseThrow(() -> new ApiException(
+                    ErrorCode.NOT_FOUND, "No young person has that id.", Input.path("clientMutationId"), Map.of()));
+            audit.record(context, AuditAction.READ, YoungPerson.TYPE, person.id(), person.id(), "invite retried");
+            return new Invited(null, person);
         }
-        invites.withdrawUnused(person.id(), now);
+        Instant now = clock.instant();
+        YoungPerson person = new YoungPerson(claim.id(), firstName, null, null, dateOfBirth, status, council, null,
+                YoungPerson.ContactPreferences.NONE, null, now, now);
+        people.insert(person, worker.staffId());
+        audit.record(context, AuditAction.CREATE, YoungPerson.TYPE, person.id(), person.id(), "invited");
         String code = codes.generate();
         Instant expiresAt = now.plus(INVITE_LIFETIME);
         String codeHash = hash(InviteCodes.normalise(code).orElseThrow());
         invites.insert(new InviteRepository.Invite(codeHash, person.id(), council, worker.staffId(), expiresAt, null,
                 null), now);
         audit.record(context, AuditAction.CREATE, "Invite", person.id(), person.id(), "invite code issued");
-        return new NewInvite(code, expiresAt, person);
+        return new Invited(new NewInvite(code, expiresAt, person), person);
     }
 
     private void requireAge(LocalDate dateOfBirth) {
@@ -137,10 +147,10 @@ public final class YoungPeopleService {
     }
 
     public YoungPerson transfer(RequestContext context, Input input) {
-        Principal.Staff staff = policy.requireRole(context.principal(), StaffRole.LA_WORKER, StaffRole.ADMIN);
+        Principal.Staff staff = policy.requireRole(context.principal(), StaffRole.LA_WORKER);
         String id = input.id("youngPersonId", YoungPerson.TYPE);
         YoungPerson person = people.findById(id)
-                .filter(p -> staff.role() == StaffRole.ADMIN || p.localAuthorityId().equals(staff.organisationId()))
+                .filter(p -> p.localAuthorityId().equals(staff.organisationId()))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No young person has that id.",
                         Input.path("youngPersonId"), Map.of()));
         String to = input.id("toLocalAuthorityId", Organisation.TYPE);
@@ -151,7 +161,9 @@ public final class YoungPeopleService {
         if (council.id().equals(person.localAuthorityId())) {
             throw ApiException.badInput(Input.path("toLocalAuthorityId"), "They are already with this council.");
         }
-        people.transfer(id, person.localAuthorityId(), council.id(), staff.staffId(), clock.instant());
+        Instant now = clock.instant();
+        people.transfer(id, person.localAuthorityId(), council.id(), staff.staffId(), now);
+        invites.withdrawUnused(id, now);
         audit.record(context, AuditAction.UPDATE, YoungPerson.TYPE, id, id, "moved council");
         return people.findById(id).orElseThrow();
     }

@@ -74,8 +74,8 @@ public final class YoungPersonRepository {
     }
 
     /**
-     * Links {@code firebaseUid} to the young person. False when the uid is linked to someone else already; linking
-     * the same pair again is a no-op (a retry).
+     * Links {@code firebaseUid} to the young person. False when the uid is linked to someone else already, or the
+     * young person to another uid; linking the same pair again is a no-op (a retry).
      */
     public boolean link(String firebaseUid, String youngPersonId, Instant now) {
         try {
@@ -89,9 +89,15 @@ public final class YoungPersonRepository {
                 return false;
             }
         }
-        people.updateOne(Filters.eq("_id", youngPersonId), Updates.combine(Updates.set("firebaseUid", firebaseUid),
-                Updates.set("updatedAt", Mongo.date(now))));
-        return true;
+        boolean linked = people.updateOne(Filters.and(Filters.eq("_id", youngPersonId),
+                        Filters.in("firebaseUid", null, firebaseUid)),
+                Updates.combine(Updates.set("firebaseUid", firebaseUid), Updates.set("updatedAt", Mongo.date(now))))
+                .getMatchedCount() == 1;
+        if (!linked) {
+            // The young person has another account already: undo this uid's link so it stays free.
+            accounts.deleteOne(Filters.and(Filters.eq("_id", firebaseUid), Filters.eq("youngPersonId", youngPersonId)));
+        }
+        return linked;
     }
 
     public YoungPerson updateProfile(YoungPerson updated) {

@@ -52,7 +52,8 @@ public final class OrganisationService {
         CorporateParentSector sector = sectorFor(kind, input.optionalEnum("sector", CorporateParentSector.class));
         List<String> councils = councilsFor(kind, input.optionalIds("servesLocalAuthorityIds", Organisation.TYPE,
                 MAX_COUNCILS_SERVED).orElse(List.of()));
-        var claim = idempotency.claim("createOrganisation", context.principal().key(), input.clientMutationId());
+        var claim = idempotency.claim("createOrganisation", context.principal().key(), input.clientMutationId(),
+                input.fingerprint());
         if (!claim.fresh()) {
             Optional<Organisation> existing = repository.findById(claim.id());
             if (existing.isPresent()) {

@@ -30,10 +30,12 @@ public record GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator au
     public static final String PROTOCOL = "graphql-transport-ws";
 
     /** Works out who opened a connection from the upgrade request and the {@code connection_init} payload. */
-    @FunctionalInterface
     public interface Authenticator {
         /** Throws {@link ApiException} when a credential is present but does not check out. */
         Principal authenticate(Headers upgradeRequest, Map<String, Object> initPayload);
+
+        /** The client's address for rate limits, as GraphQL over HTTP works it out. */
+        String clientAddress(java.net.SocketAddress peer, Headers upgradeRequest);
     }
 
     /**

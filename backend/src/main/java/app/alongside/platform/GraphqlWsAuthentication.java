@@ -19,10 +19,17 @@ import java.util.Optional;
 public final class GraphqlWsAuthentication implements GraphqlWebSocket.Authenticator {
     private final Authentication authentication;
     private final StaffAuth staffAuth;
+    private final ClientAddresses addresses;
 
-    public GraphqlWsAuthentication(Authentication authentication, StaffAuth staffAuth) {
+    public GraphqlWsAuthentication(Authentication authentication, StaffAuth staffAuth, ClientAddresses addresses) {
         this.authentication = authentication;
         this.staffAuth = staffAuth;
+        this.addresses = addresses;
+    }
+
+    @Override
+    public String clientAddress(java.net.SocketAddress peer, Headers upgradeRequest) {
+        return addresses.resolve(peer, upgradeRequest);
     }
 
     @Override

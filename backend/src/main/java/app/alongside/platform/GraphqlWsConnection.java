@@ -71,6 +71,7 @@ final class GraphqlWsConnection implements WsListener {
     private volatile WsSession session;
     private volatile boolean initReceived;
     private volatile RequestContext context;
+    private volatile Map<String, Object> initPayload = Map.of();
     private boolean closed;
 
     GraphqlWsConnection(GraphqlWebSocket endpoint) {
@@ -99,7 +100,8 @@ final class GraphqlWsConnection implements WsListener {
     @Override
     public void onOpen(WsSession session) {
         this.session = session;
-        clientAddress = address(session.socketContext().remotePeer().address());
+        clientAddress = endpoint.authenticator().clientAddress(session.socketContext().remotePeer().address(),
+                upgradeRequest);
         if (!protocolAgreed) {
             close(Close.SUBPROTOCOL_NOT_ACCEPTABLE);
             return;
@@ -205,15 +207,26 @@ final class GraphqlWsConnection implements WsListener {
             close(e.code() == ErrorCode.RATE_LIMITED ? Close.TRY_AGAIN_LATER : Close.FORBIDDEN);
             return;
         }
+        initPayload = payload;
         context = new RequestContext(connectionId, principal, clientAddress);
         send(GraphqlWsMessage.connectionAck());
         LOG.info(() -> "graphql-ws " + connectionId + " acknowledged as " + principal.getClass().getSimpleName());
     }
 
     private void subscribe(GraphqlWsMessage message) {
-        RequestContext current = context;
-        if (current == null) {
+        if (context == null) {
             close(Close.UNAUTHORIZED);
+            return;
+        }
+        // The credential is checked again for every operation: a session that ended (sign-out, deactivation) or
+        // a token that expired or was revoked must not live on in an open socket.
+        RequestContext current;
+        try {
+            current = new RequestContext(connectionId, endpoint.authenticator().authenticate(upgradeRequest,
+                    initPayload), clientAddress);
+        } catch (ApiException e) {
+            LOG.info(() -> "graphql-ws " + connectionId + " closed: credential no longer valid (" + e.code() + ")");
+            close(Close.FORBIDDEN);
             return;
         }
         GraphqlRequest request;
@@ -314,12 +327,5 @@ final class GraphqlWsConnection implements WsListener {
         synchronized (sendLock) {
             return closed;
         }
-    }
-
-    private static String address(SocketAddress address) {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(address);
     }
 }

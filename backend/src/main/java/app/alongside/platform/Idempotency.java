@@ -30,15 +30,18 @@ public final class Idempotency {
         this.clock = clock;
     }
 
-    /** Claims {@code key} for a new object id; without a key every call is fresh. */
-    public Claim claim(String operation, String actor, Optional<String> clientMutationId) {
+    /**
+     * Claims {@code key} for a new object id; without a key every call is fresh. A retry must send the same input
+     * ({@code fingerprint}); the same key with other input is a CONFLICT, never someone else's result.
+     */
+    public Claim claim(String operation, String actor, Optional<String> clientMutationId, String fingerprint) {
         String newId = Ids.random();
         if (clientMutationId.isEmpty()) {
             return new Claim(newId, true);
         }
         String key = operation + ":" + actor + ":" + clientMutationId.get();
         try {
-            claims.insertOne(new Document("_id", key).append("resultId", newId)
+            claims.insertOne(new Document("_id", key).append("resultId", newId).append("input", fingerprint)
                     .append("createdAt", Date.from(clock.instant())));
             return new Claim(newId, true);
         } catch (MongoWriteException e) {
@@ -46,6 +49,10 @@ public final class Idempotency {
                 throw e;
             }
             Document existing = claims.find(Filters.eq("_id", key)).first();
+            if (!fingerprint.equals(existing.getString("input"))) {
+                throw new ApiException(ErrorCode.CONFLICT, "This clientMutationId was used before with other input.",
+                        Input.path("clientMutationId"), java.util.Map.of());
+            }
             return new Claim(existing.getString("resultId"), false);
         }
     }

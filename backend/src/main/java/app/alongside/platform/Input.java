@@ -134,6 +134,13 @@ public final class Input {
         return value == null ? Optional.empty() : Optional.of(new Input((Map<String, Object>) value));
     }
 
+    /** A hash of the input without secrets, to tell a true retry from a reused clientMutationId. */
+    public String fingerprint() {
+        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>(values);
+        sorted.keySet().removeIf(key -> key.toLowerCase(java.util.Locale.ROOT).contains("password"));
+        return PersistedQueries.sha256(String.valueOf(sorted));
+    }
+
     public Optional<String> clientMutationId() {
         return optionalText("clientMutationId", 100);
     }

@@ -96,6 +96,11 @@ class AccessMatrixIT {
                 + "password: \"" + Platform.PASSWORD + "\"}) { staffMember { id } userErrors { code } } }",
                 "UNAUTHENTICATED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN",
                 "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN");
+        check(role -> "mutation { createStaffMember(input: {organisationId: \"" + platform.advocacyService
+                + "\", name: \"Boss\", email: \"boss" + (++counter) + "@example.test\", role: ADVOCACY_MANAGER, "
+                + "password: \"" + Platform.PASSWORD + "\"}) { staffMember { id } userErrors { code } } }",
+                "UNAUTHENTICATED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN",
+                "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
         check("{ staff(organisationId: \"" + platform.advocacyService + "\") { edges { node { email } } } }",
                 "UNAUTHENTICATED", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN",
                 "FORBIDDEN", "ok", "FORBIDDEN", "FORBIDDEN");
@@ -129,7 +134,7 @@ class AccessMatrixIT {
                 "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
         check("mutation { transferYoungPerson(input: {youngPersonId: \"" + youngPersonA + "\", toLocalAuthorityId: \""
                 + platform.councilA + "\"}) { youngPerson { id } userErrors { code } } }", "UNAUTHENTICATED",
-                "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "BAD_USER_INPUT", "BAD_USER_INPUT", "NOT_FOUND",
+                "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "BAD_USER_INPUT", "NOT_FOUND",
                 "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
     }
 

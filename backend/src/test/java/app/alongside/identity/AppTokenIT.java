@@ -33,6 +33,14 @@ class AppTokenIT {
     }
 
     @Test
+    void theEmulatorIsRefusedWithARealProjectId() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(app.alongside.platform.StartupException.class,
+                () -> app.alongside.fixtures.TestServer.start(java.util.Map.of("FIREBASE_PROJECT_ID",
+                        "alongside-production")));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("demo-"), e.getMessage());
+    }
+
+    @Test
     void noBearerIsAnonymous() {
         assertNull(Ops.at(http.graphql(Ops.VIEWER), "viewer"));
     }

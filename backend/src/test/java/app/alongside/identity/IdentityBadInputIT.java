@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Bad input to identity operations: a typed error with the field path, and nothing stored changes. */
 class IdentityBadInputIT {
@@ -92,6 +93,26 @@ class IdentityBadInputIT {
         String id = Ops.at(first, "createOrganisation", "organisation", "id");
         assertEquals(id, Ops.at(again, "createOrganisation", "organisation", "id"));
         assertEquals("retry-1", Ops.at(again, "createOrganisation", "clientMutationId"));
+    }
+
+    @Test
+    void aRetriedInviteShowsNoSecondCodeAndOnlyWhileTheWorkerMaySeeThePerson() {
+        Console worker = platform.as("laWorkerA");
+        Map<String, Object> input = Map.of("firstName", "Gus", "dateOfBirth", "2007-03-04",
+                "legalStatus", "RELEVANT", "clientMutationId", "invite-gus");
+        Reply first = worker.graphql(Ops.CREATE_INVITE, Ops.input(input));
+        String id = Ops.at(first, "createInvite", "youngPerson", "id");
+        Reply retry = worker.graphql(Ops.CREATE_INVITE, Ops.input(input));
+        assertEquals(id, Ops.at(retry, "createInvite", "youngPerson", "id"));
+        assertNull(Ops.at(retry, "createInvite", "invite"), "the code is shown once");
+        Map<String, Object> other = new HashMap<>(input);
+        other.put("firstName", "Gustav");
+        assertEquals(List.of("CONFLICT"), Ops.userErrorCodes(worker.graphql(Ops.CREATE_INVITE, Ops.input(other)),
+                "createInvite"));
+        worker.graphql("mutation($id: ID!, $to: ID!) { transferYoungPerson(input: {youngPersonId: $id, "
+                + "toLocalAuthorityId: $to}) { userErrors { code } } }", Map.of("id", id, "to", platform.councilB));
+        Reply afterMove = worker.graphql(Ops.CREATE_INVITE, Ops.input(input));
+        assertEquals(List.of("NOT_FOUND"), Ops.userErrorCodes(afterMove, "createInvite"), afterMove.body());
     }
 
     private static Reply invite(Console worker, Map<String, Object> overrides) {

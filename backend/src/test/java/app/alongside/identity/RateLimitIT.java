@@ -29,6 +29,36 @@ class RateLimitIT {
     }
 
     @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnLimit() {
+        try (TestServer server = TestServer.start(Map.of("RATE_LIMIT_GRAPHQL_PER_MINUTE", "2",
+                "TRUSTED_PROXIES", "127.0.0.1")).ready()) {
+            Http http = server.http();
+            for (String client : List.of("203.0.113.7", "203.0.113.8")) {
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(200, forwarded(http, client).status(), client);
+                }
+            }
+            assertEquals(429, forwarded(http, "203.0.113.7").status());
+        }
+    }
+
+    @Test
+    void forwardedForFromAnUntrustedPeerIsIgnored() {
+        try (TestServer server = TestServer.start(Map.of("RATE_LIMIT_GRAPHQL_PER_MINUTE", "2")).ready()) {
+            Http http = server.http();
+            assertEquals(200, forwarded(http, "203.0.113.1").status());
+            assertEquals(200, forwarded(http, "203.0.113.2").status());
+            assertEquals(429, forwarded(http, "203.0.113.3").status(), "one peer, one bucket, whatever it claims");
+        }
+    }
+
+    private static Reply forwarded(Http http, String client) {
+        return http.send(http.request("/graphql").header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json").header("X-Forwarded-For", client)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")));
+    }
+
+    @Test
     void graphqlRequestsFromOneAddressAreLimited() {
         try (TestServer server = TestServer.start(Map.of("RATE_LIMIT_GRAPHQL_PER_MINUTE", "5")).ready()) {
             Http http = server.http();

@@ -75,6 +75,17 @@ class YoungPersonAccountIT {
     }
 
     @Test
+    void aCodeIssuedBeforeAMoveStopsWorking() {
+        String[] invite = platform.invite("Hal");
+        platform.as("laWorkerA").graphql("mutation($id: ID!, $to: ID!) { transferYoungPerson(input: "
+                + "{youngPersonId: $id, toLocalAuthorityId: $to}) { userErrors { code } } }",
+                Map.of("id", invite[0], "to", platform.councilB));
+        YoungPersonApp app = YoungPersonApp.signUp(http);
+        assertEquals(List.of("NOT_FOUND"), Ops.userErrorCodes(app.graphql(Ops.REDEEM_INVITE,
+                Ops.input(Map.of("code", invite[1]))), "redeemInvite"));
+    }
+
+    @Test
     void adminSearchesTheAuditLogByTarget() {
         String[] invite = platform.invite("Fay");
         platform.as("advocate").graphql("query($id: ID!) { node(id: $id) { id } }", Map.of("id", invite[0]));

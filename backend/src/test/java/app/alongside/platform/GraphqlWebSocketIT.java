@@ -130,6 +130,18 @@ class GraphqlWebSocketIT {
     }
 
     @Test
+    void aSessionThatEndsEndsTheSocketItOpened() {
+        Console worker = Console.signIn(http, "laworkerb@example.test", Platform.PASSWORD);
+        try (GraphqlSocket socket = GraphqlSocket.open(server.baseUrl(), Map.of("Cookie", worker.cookie()))
+                .init(Map.of("csrfToken", worker.csrf()))) {
+            assertEquals("StaffMember", viewer(socket).get("__typename"));
+            assertEquals(204, worker.logout().status());
+            socket.subscribe("after-logout", "{ youngPeople { edges { node { id } } } }");
+            assertEquals(4403, socket.closeCode(), "the next operation finds the session gone");
+        }
+    }
+
+    @Test
     void noInitWithinTheTimeoutIs4408() {
         try (GraphqlSocket socket = GraphqlSocket.open(server.baseUrl())) {
             assertEquals(4408, socket.closeCode());

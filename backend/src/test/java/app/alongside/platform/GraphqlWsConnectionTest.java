@@ -118,7 +118,17 @@ class GraphqlWsConnectionTest {
         ticks = publisher;
         GraphqlEngine engine = new GraphqlEngine(schema(), new PersistedQueries(Map.of(), 10, false),
                 new OperationLimits(10, 10, 1000, 100), true, GraphqlMetrics.global(), context -> loaders());
-        GraphqlWebSocket endpoint = new GraphqlWebSocket(engine, new Json(), (headers, payload) -> Principal.ANONYMOUS,
+        GraphqlWebSocket endpoint = new GraphqlWebSocket(engine, new Json(), new GraphqlWebSocket.Authenticator() {
+            @Override
+            public Principal authenticate(io.helidon.http.Headers headers, Map<String, Object> payload) {
+                return Principal.ANONYMOUS;
+            }
+
+            @Override
+            public String clientAddress(java.net.SocketAddress peer, io.helidon.http.Headers headers) {
+                return "127.0.0.1";
+            }
+        },
                 new RateLimiter("test", 1000, Duration.ofMinutes(1)),
                 new GraphqlWebSocket.Limits(10_000, Duration.ofSeconds(10), maxOperations), Set.of());
         connection = new GraphqlWsConnection(endpoint);
