@@ -79,7 +79,9 @@ public final class PersistedQueries {
         if (persisted == null) {
             String query = request.queryText().orElseThrow(() ->
                     GraphqlRequest.badRequest("The request has no \"query\" (nor a persisted query hash)."));
-            requireAllowed(sha256(query));
+            if (manifestOnly) {
+                requireAllowed(sha256(query));
+            }
             return query;
         }
         String hash = hashOf(persisted);
