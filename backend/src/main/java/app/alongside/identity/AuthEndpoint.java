@@ -145,8 +145,11 @@ public final class AuthEndpoint implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("csrfToken", csrf);
         body.put("expiresAt", expiresAt.toString());
-        body.put("staff", Map.of("id", GlobalIds.encode(StaffMember.TYPE, staff.id()), "name", staff.name(),
-                "role", staff.role().name()));
+        Map<String, Object> who = new LinkedHashMap<>();
+        who.put("id", GlobalIds.encode(StaffMember.TYPE, staff.id()));
+        who.put("name", staff.name());
+        who.put("role", staff.role().name());
+        body.put("staff", who);
         return body;
     }
 
