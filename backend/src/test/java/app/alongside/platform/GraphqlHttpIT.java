@@ -2,10 +2,9 @@ package app.alongside.platform;
 
 import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
-import app.alongside.fixtures.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import app.alongside.fixtures.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -21,19 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraphqlHttpIT {
     private static final String JSON = "application/json";
     private static final String GQL = "application/graphql-response+json";
-    private static TestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.plain();
+    private final Http http = SERVER.http();
 
     @Test
     void answersAQueryInTheMediaTypeAsked() {

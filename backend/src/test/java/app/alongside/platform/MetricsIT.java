@@ -1,10 +1,9 @@
 package app.alongside.platform;
 
 import app.alongside.fixtures.Http;
-import app.alongside.fixtures.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import app.alongside.fixtures.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,19 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MetricsIT {
     private static final String JSON = "application/json";
     private static final String GQL = "application/graphql-response+json";
-    private static TestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.plain();
+    private final Http http = SERVER.http();
 
     @Test
     void operationsAreTimedByName() {
@@ -61,7 +50,7 @@ class MetricsIT {
                 .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody())));
     }
 
-    private static void assertCounted(String code, Runnable request) {
+    private void assertCounted(String code, Runnable request) {
         String series = "graphql_errors_total{code=\"" + code + "\"";
         double before = value(series);
         request.run();
@@ -69,7 +58,7 @@ class MetricsIT {
     }
 
     /** The value of the first sample whose line starts with {@code series}, or 0 when there is none yet. */
-    private static double value(String series) {
+    private double value(String series) {
         Pattern sample = Pattern.compile("^" + Pattern.quote(series) + "[^}]*} (\\S+)$", Pattern.MULTILINE);
         Matcher matcher = sample.matcher(http.get("/observe/metrics", "text/plain").body());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;

@@ -2,10 +2,9 @@ package app.alongside.platform;
 
 import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
-import app.alongside.fixtures.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import app.alongside.fixtures.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,19 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Automatic persisted queries, Apollo's protocol: a hash alone once the server knows it, over POST and GET. */
 class PersistedQueriesIT {
     private static final String JSON = "application/json";
-    private static TestServer server;
-    private static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        http = server.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.plain();
+    private final Http http = SERVER.http();
 
     @Test
     void unknownHashAloneIsPersistedQueryNotFound() {
@@ -82,7 +71,7 @@ class PersistedQueriesIT {
         }
     }
 
-    private static Reply post(String query, String hash) {
+    private Reply post(String query, String hash) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (query != null) {
             body.put("query", query);
@@ -91,11 +80,11 @@ class PersistedQueriesIT {
         return send(body);
     }
 
-    private static Reply send(Map<String, Object> body) {
+    private Reply send(Map<String, Object> body) {
         return http.post("/graphql", JSON, JSON, Http.toJson(body));
     }
 
-    private static Map<String, Object> extensions(String hash) {
+    private Map<String, Object> extensions(String hash) {
         return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
     }
 }
