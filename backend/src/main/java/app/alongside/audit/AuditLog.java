@@ -14,7 +14,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -103,9 +102,5 @@ public final class AuditLog {
                 doc.getString("actorId"), role == null ? null : StaffRole.valueOf(role),
                 doc.getString("actorOrganisationId"), doc.getString("actorOrganisationName"),
                 doc.getString("requestId"), doc.getString("detail"));
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 }

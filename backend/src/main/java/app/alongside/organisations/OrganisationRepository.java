@@ -81,10 +81,6 @@ public final class OrganisationRepository {
         return from(doc);
     }
 
-    public boolean anyOfKind(OrganisationKind kind) {
-        return collection.find(Filters.eq("kind", kind.name())).first() != null;
-    }
-
     static Document toDocument(Organisation org) {
         return new Document("_id", org.id())
                 .append("schemaVersion", SCHEMA_VERSION)
