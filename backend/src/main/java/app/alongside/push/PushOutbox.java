@@ -1,0 +1,25 @@
+package app.alongside.push;
+
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * The push-need field a domain document carries until the dispatcher has turned it into notifications:
+ * {@code push: {state: "PENDING", dueAt}}. The dispatcher adds its lease ({@code leaseOwner}, {@code leaseUntil})
+ * while it works and sets {@code state} to {@code QUEUED} when the notifications exist.
+ */
+public final class PushOutbox {
+    public static final String FIELD = "push";
+    public static final String PENDING = "PENDING";
+    public static final String QUEUED = "QUEUED";
+
+    private PushOutbox() {
+    }
+
+    /** The field value for a document that needs its pushes worked out from {@code dueAt} on. */
+    public static Document pending(Instant dueAt) {
+        return new Document("state", PENDING).append("dueAt", Date.from(dueAt));
+    }
+}
