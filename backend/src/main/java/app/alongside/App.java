@@ -47,7 +47,20 @@ import app.alongside.platform.Settings;
 import app.alongside.platform.Store;
 import app.alongside.platform.StoreHealth;
 import app.alongside.platform.StoreSchema;
+import app.alongside.platform.PersonalDataSection;
 import app.alongside.platform.Wiring;
+import app.alongside.identity.StaffMember;
+import app.alongside.records.CodeCatalogue;
+import app.alongside.records.DataExport;
+import app.alongside.records.GoalRepository;
+import app.alongside.records.GoalsService;
+import app.alongside.records.MissionSummaries;
+import app.alongside.records.RecordIndex;
+import app.alongside.records.RecordRepository;
+import app.alongside.records.RecordsMaintenance;
+import app.alongside.records.RecordsPolicy;
+import app.alongside.records.RecordsService;
+import app.alongside.records.RecordsWiring;
 import com.mongodb.client.MongoDatabase;
 import graphql.schema.GraphQLSchema;
 import io.helidon.webserver.WebServer;
@@ -85,8 +98,11 @@ public final class App implements AutoCloseable {
     private final Draining draining;
     private final Duration grace;
 
+    private final List<AutoCloseable> workers;
+
     private App(WebServer server, Store store, EmbeddedMongo embedded, Thread schemaThread, Draining draining,
-                Duration grace) {
+                Duration grace, List<AutoCloseable> workers) {
+        this.workers = workers;
         this.draining = draining;
         this.grace = grace;
         this.server = server;
@@ -130,6 +146,9 @@ public final class App implements AutoCloseable {
         indexes.addAll(YoungPersonRepository.indexes());
         indexes.addAll(InviteRepository.indexes());
         indexes.addAll(AuditLog.indexes());
+        indexes.addAll(RecordRepository.indexes());
+        indexes.addAll(GoalRepository.indexes());
+        indexes.addAll(RecordIndex.indexes());
         StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
@@ -170,6 +189,13 @@ public final class App implements AutoCloseable {
                         .map(YoungPerson::localAuthorityId).orElse(null));
         IdentityWiring.register(wiring, nodes, staffService, youngPeople, maxPage);
         AuditWiring.register(wiring, audit, identityPolicy, maxPage);
+        RecordsWiring.Services records = records(settings, db, people, staff, identityPolicy, audit, idempotency,
+                clock);
+        RecordsWiring.register(wiring, nodes, dataLoaders, records, maxPage);
+        RecordsMaintenance maintenance = new RecordsMaintenance(db, new RecordRepository(db), new GoalRepository(db),
+                records.index(), records.records(), Duration.ofSeconds(settings.integer(
+                "records.maintenance-interval-seconds", 1, 86_400)), clock);
+        storeSchema.afterReady(maintenance::start);
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
@@ -215,7 +241,30 @@ public final class App implements AutoCloseable {
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
-        return new App(server, store, embedded, schemaThread, draining, grace);
+        return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance));
+    }
+
+    private static RecordsWiring.Services records(Settings settings, MongoDatabase db, YoungPersonRepository people,
+                                                  StaffRepository staff, IdentityPolicy identityPolicy,
+                                                  AuditLog audit, Idempotency idempotency, Clock clock) {
+        RecordRepository recordRepository = new RecordRepository(db);
+        GoalRepository goalRepository = new GoalRepository(db);
+        RecordIndex index = new RecordIndex(db);
+        CodeCatalogue codes = new CodeCatalogue();
+        RecordsPolicy policy = new RecordsPolicy(identityPolicy, people::findById, audit);
+        RecordsService records = new RecordsService(recordRepository, index, policy, codes, audit, idempotency,
+                Duration.ofMinutes(settings.integer("records.undo-window-minutes", 1, 60 * 24 * 30)), clock);
+        GoalsService goals = new GoalsService(goalRepository, index, policy, audit, idempotency,
+                id -> staff.findById(id).map(StaffMember::name), clock);
+        List<PersonalDataSection> sections = new ArrayList<>();
+        sections.add(PersonalDataSection.of("profile", id -> people.findById(id).map(YoungPeopleService::export)
+                .orElse(null)));
+        sections.addAll(DataExport.sections(recordRepository, goalRepository, index));
+        sections.add(audit.accessLogSection());
+        DataExport export = new DataExport(sections, policy, audit, new RateLimiter("export",
+                settings.integer("records.exports-per-hour", 1, 1000), Duration.ofHours(1)), clock);
+        return new RecordsWiring.Services(records, goals,
+                new MissionSummaries(records, goals, index, policy, audit, clock), export, codes, index);
     }
 
     private static Set<String> allowedOrigins(Settings settings) {
@@ -249,6 +298,14 @@ public final class App implements AutoCloseable {
         return new PersistedQueries(manifest, settings.integer("graphql.apq-cache-size", 0, 1_000_000), only);
     }
 
+    private static void closeQuietly(AutoCloseable worker) {
+        try {
+            worker.close();
+        } catch (Exception e) {
+            LOG.warning("a background worker did not stop cleanly: " + e);
+        }
+    }
+
     public int port() {
         return server.port();
     }
@@ -268,6 +325,7 @@ public final class App implements AutoCloseable {
         }
         server.stop();
         schemaThread.interrupt();
+        workers.forEach(App::closeQuietly);
         store.close();
         if (embedded != null) {
             embedded.close();

@@ -8,5 +8,6 @@ public enum AuditAction {
     DELETE,
     SIGN_IN,
     SIGN_IN_FAILED,
-    SIGN_OUT
+    SIGN_OUT,
+    ACCESS_DENIED
 }

@@ -60,6 +60,15 @@ public final class AuditLog {
         }
     }
 
+    /** Records staff reads of several objects ({@code targetIds}) of one young person's, in one write. */
+    public void recordReadsOf(RequestContext context, String targetType, String subjectId, List<String> targetIds,
+                              String detail) {
+        if (!targetIds.isEmpty() && context.principal() instanceof Principal.Staff) {
+            events.insertMany(targetIds.stream()
+                    .map(id -> document(context, AuditAction.READ, targetType, id, subjectId, detail)).toList());
+        }
+    }
+
     private Document document(RequestContext context, AuditAction action, String targetType, String targetId,
                               String subjectId, String detail) {
         Principal principal = context.principal();
@@ -92,6 +101,24 @@ public final class AuditLog {
         List<AuditEvent> found = events.find(Filters.and(parts)).sort(Connections.NEWEST_FIRST)
                 .limit(page.first() + 1).map(AuditLog::fromDocument).into(new ArrayList<>());
         return Connections.page(found, page, page.after().isPresent(), e -> Connections.newestKey(e.at(), e.id()));
+    }
+
+    /**
+     * The young person's whole access log for their data export: as {@code myAccessLog} shows it (organisations and
+     * roles, never staff names), oldest first.
+     */
+    public app.alongside.platform.PersonalDataSection accessLogSection() {
+        return app.alongside.platform.PersonalDataSection.of("accessLog", subjectId -> {
+            List<Document> entries = new ArrayList<>();
+            events.find(Filters.eq("subjectId", subjectId)).sort(com.mongodb.client.model.Sorts.ascending("createdAt"))
+                    .forEach(doc -> entries.add(new Document("at", doc.getDate("createdAt"))
+                            .append("action", doc.getString("action")).append("what", doc.getString("targetType"))
+                            .append("byYou", AuditEvent.ActorKind.YOUNG_PERSON.name().equals(doc.getString("actorKind"))
+                                    && subjectId.equals(doc.getString("actorId")))
+                            .append("organisationName", doc.getString("actorOrganisationName"))
+                            .append("role", doc.getString("actorRole"))));
+            return entries;
+        });
     }
 
     private static AuditEvent fromDocument(Document doc) {

@@ -66,6 +66,24 @@ public final class YoungPeopleService {
         this.clock = clock;
     }
 
+    /** The young person's profile as their data export shows it. */
+    public static org.bson.Document export(YoungPerson person) {
+        return new org.bson.Document("firstName", person.firstName())
+                .append("preferredName", person.preferredName())
+                .append("pronouns", person.pronouns())
+                .append("dateOfBirth", person.dateOfBirth().toString())
+                .append("legalStatus", person.legalStatus().name())
+                .append("localAuthorityId", app.alongside.platform.GlobalIds.encode(
+                        app.alongside.organisations.Organisation.TYPE, person.localAuthorityId()))
+                .append("language", person.language())
+                .append("contactPreferences", new org.bson.Document("inApp", person.contactPreferences().inApp())
+                        .append("email", person.contactPreferences().email())
+                        .append("sms", person.contactPreferences().sms()))
+                .append("hasAppAccount", person.hasAppAccount())
+                .append("createdAt", java.util.Date.from(person.createdAt()))
+                .append("updatedAt", java.util.Date.from(person.updatedAt()));
+    }
+
     public LocalDate today() {
         return clock.instant().atZone(LONDON).toLocalDate();
     }

@@ -17,14 +17,21 @@ public final class Input {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
 
     private final Map<String, Object> values;
+    private final List<String> prefix;
 
-    private Input(Map<String, Object> values) {
+    private Input(Map<String, Object> values, List<String> prefix) {
         this.values = values;
+        this.prefix = prefix;
     }
 
     public static Input of(DataFetchingEnvironment env) {
         Map<String, Object> input = env.getArgument("input");
-        return new Input(input == null ? Map.of() : input);
+        return new Input(input == null ? Map.of() : input, List.of("input"));
+    }
+
+    /** The names of the fields the client sent. */
+    public java.util.Set<String> names() {
+        return values.keySet();
     }
 
     /** True when the client sent the field, even as null. */
@@ -54,18 +61,18 @@ public final class Input {
     public String personName(String name, int max) {
         String text = text(name, 1, max);
         if (!PERSON_NAME.matcher(text).matches()) {
-            throw ApiException.badInput(path(name), "Use letters, spaces, apostrophes and hyphens only.");
+            throw ApiException.badInput(at(name), "Use letters, spaces, apostrophes and hyphens only.");
         }
         return text;
     }
 
     private String checkText(String name, String text, int min, int max) {
         if (text.length() < min || text.length() > max) {
-            throw ApiException.badInput(path(name), min == max ? "Must be " + min + " characters."
+            throw ApiException.badInput(at(name), min == max ? "Must be " + min + " characters."
                     : "Must be between " + min + " and " + max + " characters.");
         }
         if (CONTROL.matcher(text).find()) {
-            throw ApiException.badInput(path(name), "Must not contain control characters.");
+            throw ApiException.badInput(at(name), "Must not contain control characters.");
         }
         return text;
     }
@@ -75,7 +82,7 @@ public final class Input {
         Object value = values.get(name);
         String text = value == null ? "" : value.toString();
         if (text.isEmpty() || text.length() > max) {
-            throw ApiException.badInput(path(name), "Must be between 1 and " + max + " characters.");
+            throw ApiException.badInput(at(name), "Must be between 1 and " + max + " characters.");
         }
         return text;
     }
@@ -88,12 +95,12 @@ public final class Input {
         try {
             return Optional.of(Enum.valueOf(type, value.toString()));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badInput(path(name), "Not a known value.");
+            throw ApiException.badInput(at(name), "Not a known value.");
         }
     }
 
     public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
-        return optionalEnum(name, type).orElseThrow(() -> ApiException.badInput(path(name), "Required."));
+        return optionalEnum(name, type).orElseThrow(() -> ApiException.badInput(at(name), "Required."));
     }
 
     public Optional<LocalDate> optionalDate(String name) {
@@ -107,7 +114,7 @@ public final class Input {
     /** The stored id behind a global id of {@code type}, or bad input naming the field. */
     public String id(String name, String type) {
         Object value = values.get(name);
-        return decode(value == null ? null : value.toString(), type, path(name));
+        return decode(value == null ? null : value.toString(), type, at(name));
     }
 
     public Optional<String> optionalId(String name, String type) {
@@ -123,15 +130,64 @@ public final class Input {
         }
         List<String> ids = (List<String>) value;
         if (ids.size() > max) {
-            throw ApiException.badInput(path(name), "At most " + max + " ids.");
+            throw ApiException.badInput(at(name), "At most " + max + " ids.");
         }
-        return Optional.of(ids.stream().map(id -> decode(id, type, path(name))).distinct().toList());
+        return Optional.of(ids.stream().map(id -> decode(id, type, at(name))).distinct().toList());
     }
 
     @SuppressWarnings("unchecked")
     public Optional<Input> nested(String name) {
         Object value = values.get(name);
-        return value == null ? Optional.empty() : Optional.of(new Input((Map<String, Object>) value));
+        return value == null ? Optional.empty() : Optional.of(new Input((Map<String, Object>) value, at(name)));
+    }
+
+    /** A list of input objects, at most {@code max}; each reports paths like {@code ["input", name, "2", field]}. */
+    @SuppressWarnings("unchecked")
+    public Optional<List<Input>> nestedList(String name, int max) {
+        Object value = values.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> items = (List<Map<String, Object>>) value;
+        if (items.size() > max) {
+            throw ApiException.badInput(at(name), "At most " + max + " items.");
+        }
+        List<Input> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<String> path = new java.util.ArrayList<>(at(name));
+            path.add(String.valueOf(i));
+            inputs.add(new Input(items.get(i), List.copyOf(path)));
+        }
+        return Optional.of(inputs);
+    }
+
+    public Optional<Integer> optionalInt(String name, int min, int max) {
+        Integer value = (Integer) values.get(name);
+        if (value != null && (value < min || value > max)) {
+            throw ApiException.badInput(at(name), "Must be between " + min + " and " + max + ".");
+        }
+        return Optional.ofNullable(value);
+    }
+
+    public Optional<java.time.Instant> optionalInstant(String name) {
+        return Optional.ofNullable((java.time.Instant) values.get(name));
+    }
+
+    /** The raw value the client sent for {@code name}, already coerced by its schema type. */
+    public Object raw(String name) {
+        return values.get(name);
+    }
+
+    /** The path of this input object, e.g. {@code ["input", "details"]}. */
+    public List<String> path() {
+        return prefix;
+    }
+
+    /** The path of field {@code name} of this input object, e.g. {@code ["input", "details", "job", "endDate"]}. */
+    public List<String> at(String name) {
+        List<String> path = new java.util.ArrayList<>(prefix);
+        path.add(name);
+        return List.copyOf(path);
     }
 
     /** A hash of the input without secrets, to tell a true retry from a reused clientMutationId. */

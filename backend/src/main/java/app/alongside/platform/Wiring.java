@@ -29,6 +29,11 @@ public final class Wiring {
     private final Map<String, Class<? extends Record>> backing = new HashMap<>();
     private final Map<Class<?>, String> typeByClass = new HashMap<>();
 
+    /** A value whose object type depends on its data (one Java record behind several types), not on its class. */
+    public interface Typed {
+        String typeName();
+    }
+
     public Wiring fetcher(String type, String field, DataFetcher<?> fetcher) {
         if (!fetchers.add(type + "." + field)) {
             throw new IllegalStateException(type + "." + field + " is wired twice");
@@ -62,6 +67,9 @@ public final class Wiring {
 
     /** The object type name for a Java object, from {@link #backedBy}; used by interface type resolvers. */
     public String typeNameOf(Object value) {
+        if (value instanceof Typed typed) {
+            return typed.typeName();
+        }
         return typeByClass.get(value.getClass());
     }
 

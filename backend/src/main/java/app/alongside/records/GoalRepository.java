@@ -1,0 +1,113 @@
+package app.alongside.records;
+
+import app.alongside.audit.AuditEvent;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Mongo;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code goals} collection; like records, each goal keeps its history in its own document. */
+public final class GoalRepository {
+    public static final String COLLECTION = "goals";
+
+    private final MongoCollection<Document> goals;
+
+    public GoalRepository(MongoDatabase db) {
+        this.goals = db.getCollection(COLLECTION);
+    }
+
+    public static List<IndexPlan> indexes() {
+        return List.of(IndexPlan.of(COLLECTION, Indexes.compoundIndex(Indexes.ascending("ownerId"),
+                        Indexes.descending("createdAt", "_id"))),
+                IndexPlan.of(COLLECTION, Indexes.ascending("updatedAt")));
+    }
+
+    void insert(Document goal) {
+        goals.insertOne(goal);
+    }
+
+    Optional<Document> find(String id) {
+        return Optional.ofNullable(goals.find(Filters.eq("_id", id)).projection(RecordRepository.WITHOUT_HISTORY)
+                .first());
+    }
+
+    Map<String, Document> findByIds(Collection<String> ids, boolean withHistory) {
+        Map<String, Document> found = new HashMap<>();
+        var find = goals.find(Filters.in("_id", ids));
+        (withHistory ? find : find.projection(RecordRepository.WITHOUT_HISTORY))
+                .forEach(doc -> found.put(doc.getString("_id"), doc));
+        return found;
+    }
+
+    /** Like {@link RecordRepository#update}: only if still at {@code version}. */
+    boolean update(String id, String ownerId, int version, Bson update, Document historyEntry) {
+        return goals.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId),
+                        Filters.eq("version", version)),
+                Updates.combine(update, Updates.inc("version", 1), Updates.push("history", historyEntry)))
+                .getModifiedCount() == 1;
+    }
+
+    List<Document> byOwner(String ownerId, boolean withHistory) {
+        var find = goals.find(Filters.eq("ownerId", ownerId)).sort(Sorts.descending("createdAt", "_id"));
+        return (withHistory ? find : find.projection(RecordRepository.WITHOUT_HISTORY)).into(new ArrayList<>());
+    }
+
+    List<Document> changedSince(Instant since, int limit) {
+        return goals.find(Filters.gte("updatedAt", Date.from(since))).projection(RecordRepository.WITHOUT_HISTORY)
+                .sort(Sorts.ascending("updatedAt")).limit(limit).into(new ArrayList<>());
+    }
+
+    static Document state(Goal goal) {
+        return new Document("mission", goal.mission().name())
+                .append("title", goal.title())
+                .append("description", goal.description())
+                .append("targetDate", goal.targetDate() == null ? null : goal.targetDate().toString())
+                .append("status", goal.status().name())
+                .append("progressPercent", goal.manualProgress())
+                .append("steps", goal.steps().stream().map(s -> new Document("id", s.id()).append("title", s.title())
+                        .append("targetDate", s.targetDate() == null ? null : s.targetDate().toString())
+                        .append("doneAt", Mongo.date(s.doneAt()))).toList())
+                .append("visibility", goal.visibility().name());
+    }
+
+    static Document comment(Goal.Comment comment) {
+        return new Document("id", comment.id()).append("authorKind", comment.authorKind().name())
+                .append("authorId", comment.authorId()).append("authorName", comment.authorName())
+                .append("body", comment.body()).append("createdAt", Date.from(comment.createdAt()));
+    }
+
+    static Goal fromDocument(Document doc) {
+        return new Goal(doc.getString("_id"), doc.getString("ownerId"), Mission.valueOf(doc.getString("mission")),
+                doc.getString("title"), doc.getString("description"), date(doc.getString("targetDate")),
+                Goal.GoalStatus.valueOf(doc.getString("status")), doc.getInteger("progressPercent", 0),
+                doc.getList("steps", Document.class).stream().map(s -> new Goal.Step(s.getString("id"),
+                        s.getString("title"), date(s.getString("targetDate")), Mongo.instant(s.getDate("doneAt"))))
+                        .toList(),
+                doc.getList("comments", Document.class, new ArrayList<>()).stream().map(c -> new Goal.Comment(
+                        c.getString("id"), AuditEvent.ActorKind.valueOf(c.getString("authorKind")),
+                        c.getString("authorId"), c.getString("authorName"), c.getString("body"),
+                        c.getDate("createdAt").toInstant())).toList(),
+                Visibility.valueOf(doc.getString("visibility")), doc.getInteger("version"),
+                doc.getDate("createdAt").toInstant(), doc.getDate("updatedAt").toInstant());
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

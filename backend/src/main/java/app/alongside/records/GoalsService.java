@@ -1,0 +1,317 @@
+package app.alongside.records;
+
+import app.alongside.audit.AuditAction;
+import app.alongside.audit.AuditEvent;
+import app.alongside.audit.AuditLog;
+import app.alongside.identity.Principal;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.Idempotency;
+import app.alongside.platform.Ids;
+import app.alongside.platform.Input;
+import app.alongside.platform.Mongo;
+import app.alongside.platform.RequestContext;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Goals per mission: steps, target dates and progress, set by the young person; comments from them and from an
+ * advocate the goal is shared with.
+ */
+public final class GoalsService {
+    static final int MAX_STEPS = 50;
+    static final int MAX_COMMENTS = 500;
+    static final List<String> STATE_KEYS = List.of("mission", "title", "description", "targetDate", "status",
+            "progressPercent", "steps", "visibility", "comments");
+
+    private final GoalRepository goals;
+    private final RecordIndex index;
+    private final RecordsPolicy policy;
+    private final AuditLog audit;
+    private final Idempotency idempotency;
+    private final Function<String, Optional<String>> staffNames;
+    private final Clock clock;
+
+    public GoalsService(GoalRepository goals, RecordIndex index, RecordsPolicy policy, AuditLog audit,
+                 Idempotency idempotency, Function<String, Optional<String>> staffNames, Clock clock) {
+        this.goals = goals;
+        this.index = index;
+        this.policy = policy;
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.staffNames = staffNames;
+        this.clock = clock;
+    }
+
+    Goal create(RequestContext context, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        Mission mission = input.requiredEnum("mission", Mission.class);
+        String title = input.text("title", 1, 200);
+        String description = input.optionalText("description", 2000).orElse(null);
+        LocalDate targetDate = futureDate(input, "targetDate").orElse(null);
+        List<Goal.Step> steps = steps(input, "steps", MAX_STEPS);
+        Visibility visibility = input.optionalEnum("visibility", Visibility.class).orElse(Visibility.PRIVATE);
+        Idempotency.Claim claim = idempotency.claim("createGoal", context.principal().key(),
+                input.clientMutationId(), input.fingerprint());
+        if (!claim.fresh()) {
+            Optional<Document> first = goals.find(claim.id());
+            if (first.isPresent()) {
+                return GoalRepository.fromDocument(first.get());
+            }
+        }
+        Instant now = clock.instant();
+        Goal goal = new Goal(claim.id(), owner, mission, title, description, targetDate, Goal.GoalStatus.ACTIVE, 0,
+                steps, List.of(), visibility, 1, now, now);
+        Document doc = GoalRepository.state(goal).append("_id", goal.id()).append("ownerId", owner)
+                .append("comments", List.of()).append("version", 1).append("createdAt", Date.from(now))
+                .append("updatedAt", Date.from(now)).append("history", List.of(Histories.entry(1,
+                        Histories.Change.CREATED, context.principal(), now, new Document())));
+        try {
+            goals.insert(doc);
+        } catch (MongoWriteException e) {
+            if (!Mongo.isDuplicateKey(e)) {
+                throw e;
+            }
+            return goals.find(goal.id()).map(GoalRepository::fromDocument).orElseThrow(() -> e);
+        }
+        index.putGoal(owner, entry(goal));
+        audit.record(context, AuditAction.CREATE, Goal.TYPE, goal.id(), owner, mission.name());
+        return goal;
+    }
+
+    Goal update(RequestContext context, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        Goal current = own(owner, input.id("id", Goal.TYPE), input, "id");
+        int version = input.optionalInt("version", 1, Integer.MAX_VALUE).orElseThrow();
+        if (version != current.version()) {
+            throw new StaleVersion(current, current.version());
+        }
+        List<Goal.Step> steps = new ArrayList<>(current.steps());
+        steps.addAll(steps(input, "addSteps", MAX_STEPS - current.steps().size()));
+        Optional<Integer> progress = input.optionalInt("progressPercent", 0, 100);
+        if (progress.isPresent() && !steps.isEmpty()) {
+            throw ApiException.badInput(input.at("progressPercent"),
+                    "This goal has steps: its progress follows them.");
+        }
+        Goal updated = new Goal(current.id(), owner, current.mission(),
+                input.has("title") ? input.text("title", 1, 200) : current.title(),
+                input.has("description") ? input.optionalText("description", 2000).orElse(null)
+                        : current.description(),
+                futureDate(input, "targetDate").orElse(current.targetDate()),
+                input.optionalEnum("status", Goal.GoalStatus.class).orElse(current.status()),
+                progress.orElse(current.manualProgress()), steps, current.comments(), current.visibility(),
+                version + 1, current.createdAt(), clock.instant());
+        return save(context, current, updated, Histories.Change.UPDATED, "updated");
+    }
+
+    Goal completeStep(RequestContext context, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        Goal current = own(owner, input.id("goalId", Goal.TYPE), input, "goalId");
+        String stepId = input.text("stepId", 1, 100);
+        boolean done = input.optionalBoolean("done").orElse(true);
+        if (current.steps().stream().noneMatch(s -> s.id().equals(stepId))) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "This goal has no step with that id.", input.at("stepId"),
+                    Map.of());
+        }
+        Instant now = clock.instant();
+        List<Goal.Step> steps = current.steps().stream().map(s -> !s.id().equals(stepId) || s.done() == done ? s
+                : new Goal.Step(s.id(), s.title(), s.targetDate(), done ? now : null)).toList();
+        Goal updated = new Goal(current.id(), owner, current.mission(), current.title(), current.description(),
+                current.targetDate(), current.status(), current.manualProgress(), steps, current.comments(),
+                current.visibility(), current.version() + 1, current.createdAt(), now);
+        return save(context, current, updated, Histories.Change.UPDATED, done ? "step done" : "step not done");
+    }
+
+    Goal share(RequestContext context, String id, boolean shared, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        Goal current = own(owner, id, input, "id");
+        Visibility visibility = shared ? Visibility.SHARED_WITH_ADVOCATE : Visibility.PRIVATE;
+        Goal updated = new Goal(current.id(), owner, current.mission(), current.title(), current.description(),
+                current.targetDate(), current.status(), current.manualProgress(), current.steps(),
+                current.comments(), visibility, current.version() + 1, current.createdAt(), clock.instant());
+        return save(context, current, updated, shared ? Histories.Change.SHARED : Histories.Change.UNSHARED,
+                shared ? "shared with advocate" : "stopped sharing with advocate");
+    }
+
+    /** The owner, or an advocate the goal is shared with, adds a comment; a retried clientMutationId adds none. */
+    Goal comment(RequestContext context, Input input) {
+        String id = input.id("goalId", Goal.TYPE);
+        Goal current = goals.find(id).map(GoalRepository::fromDocument).filter(g -> mayComment(context, g))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No goal you can see has that id.",
+                        input.at("goalId"), Map.of()));
+        String body = input.text("body", 1, 2000);
+        Idempotency.Claim claim = idempotency.claim("commentOnGoal", context.principal().key(),
+                input.clientMutationId(), input.fingerprint());
+        if (!claim.fresh() && current.comments().stream().anyMatch(c -> c.id().equals(claim.id()))) {
+            return current;
+        }
+        if (current.comments().size() >= MAX_COMMENTS) {
+            throw ApiException.badInput(input.at("body"), "This goal has as many comments as it can hold.");
+        }
+        Instant now = clock.instant();
+        Goal.Comment comment = switch (context.principal()) {
+            case Principal.Staff staff -> new Goal.Comment(claim.id(), AuditEvent.ActorKind.STAFF, staff.staffId(),
+                    staffNames.apply(staff.staffId()).orElse("Your advocate"), body, now);
+            default -> new Goal.Comment(claim.id(), AuditEvent.ActorKind.YOUNG_PERSON, current.ownerId(), null,
+                    body, now);
+        };
+        List<Goal.Comment> comments = new ArrayList<>(current.comments());
+        comments.add(comment);
+        if (!goals.update(id, current.ownerId(), current.version(), Updates.combine(
+                        Updates.push("comments", GoalRepository.comment(comment)),
+                        Updates.set("updatedAt", Date.from(now))),
+                Histories.entry(current.version() + 1, Histories.Change.UPDATED, context.principal(), now,
+                        new Document("comments", current.comments().stream().map(GoalRepository::comment)
+                                .toList())))) {
+            throw ApiException.conflict("The goal changed at the same moment; send the comment again.");
+        }
+        audit.record(context, AuditAction.UPDATE, Goal.TYPE, id, current.ownerId(), "comment");
+        return new Goal(current.id(), current.ownerId(), current.mission(), current.title(), current.description(),
+                current.targetDate(), current.status(), current.manualProgress(), current.steps(), comments,
+                current.visibility(), current.version() + 1, current.createdAt(), now);
+    }
+
+    Connections.Connection<Goal> mine(RequestContext context, Optional<Mission> mission,
+                                      Optional<Goal.GoalStatus> status, Connections.Page page) {
+        String owner = policy.requireOwner(context.principal());
+        RecordIndex.Summary summary = index.find(owner);
+        return page(summary.goals().values().stream().filter(g -> mission.map(m -> g.mission() == m).orElse(true)
+                && status.map(s -> g.status() == s).orElse(true)).toList(), page);
+    }
+
+    Connections.Connection<Goal> shared(RequestContext context, String youngPersonId, Connections.Page page) {
+        policy.requireAdvocateOf(context, youngPersonId, Goal.TYPE);
+        RecordIndex.Summary summary = index.find(youngPersonId);
+        Connections.Connection<Goal> found = page(summary.goals().values().stream()
+                .filter(g -> g.shared() || summary.missionShared(g.mission())).toList(), page);
+        audit.recordReadsOf(context, Goal.TYPE, youngPersonId, found.nodes().stream().map(Goal::id).toList(),
+                "shared goals");
+        return found;
+    }
+
+    private Connections.Connection<Goal> page(List<RecordIndex.GoalEntry> entries, Connections.Page page) {
+        List<String> ids = entries.stream().sorted(Comparator.comparing(RecordIndex.GoalEntry::createdAt)
+                        .thenComparing(RecordIndex.GoalEntry::id).reversed())
+                .filter(e -> page.after().map(key -> RecordIndex.olderThan(e.createdAt(), e.id(), key)).orElse(true))
+                .limit(page.first() + 1L).map(RecordIndex.GoalEntry::id).toList();
+        Map<String, Document> docs = goals.findByIds(ids, false);
+        List<Goal> ordered = ids.stream().map(docs::get).filter(d -> d != null).map(GoalRepository::fromDocument)
+                .toList();
+        return Connections.page(ordered, page, page.after().isPresent(),
+                g -> Connections.newestKey(g.createdAt(), g.id()));
+    }
+
+
+    /** Goals by id the caller may see: their own, or shared with them as an advocate (audited). */
+    Map<String, Object> load(RequestContext context, List<String> ids) {
+        Principal principal = context.principal();
+        Map<String, Object> visible = new LinkedHashMap<>();
+        Map<String, Document> docs = goals.findByIds(ids, false);
+        List<String> owners = docs.values().stream().map(d -> d.getString("ownerId")).distinct().toList();
+        Map<String, RecordIndex.Summary> summaries = principal instanceof Principal.Staff
+                ? index.findByIds(owners) : Map.of();
+        for (Document doc : docs.values()) {
+            Goal goal = GoalRepository.fromDocument(doc);
+            if (RecordsPolicy.isOwner(principal, goal.ownerId())) {
+                visible.put(goal.id(), goal);
+            } else if (goal.sharedWithAdvocate(summaries.get(goal.ownerId()))
+                    && policy.advocateSees(principal, goal.ownerId())) {
+                visible.put(goal.id(), goal);
+                audit.recordReadsOf(context, Goal.TYPE, goal.ownerId(), List.of(goal.id()), "goal");
+            } else {
+                policy.denied(context, Goal.TYPE, goal.id(), goal.ownerId());
+            }
+        }
+        return visible;
+    }
+
+    Map<String, List<Histories.Version>> history(RequestContext context, List<String> ids) {
+        Map<String, List<Histories.Version>> found = new LinkedHashMap<>();
+        goals.findByIds(ids, true).forEach((id, doc) -> {
+            if (RecordsPolicy.isOwner(context.principal(), doc.getString("ownerId"))) {
+                found.put(id, Histories.versions(doc, STATE_KEYS));
+            }
+        });
+        return found;
+    }
+
+    Map<String, Goal> byIds(List<String> ids) {
+        Map<String, Goal> found = new LinkedHashMap<>();
+        goals.findByIds(ids, false).forEach((id, doc) -> found.put(id, GoalRepository.fromDocument(doc)));
+        return found;
+    }
+
+    private boolean mayComment(RequestContext context, Goal goal) {
+        if (RecordsPolicy.isOwner(context.principal(), goal.ownerId())) {
+            return true;
+        }
+        boolean shared = goal.sharedWithAdvocate(index.find(goal.ownerId()));
+        if (shared && policy.advocateSees(context.principal(), goal.ownerId())) {
+            return true;
+        }
+        policy.denied(context, Goal.TYPE, goal.id(), goal.ownerId());
+        return false;
+    }
+
+    private Goal save(RequestContext context, Goal current, Goal updated, Histories.Change change, String detail) {
+        Document before = Histories.changed(GoalRepository.state(current), GoalRepository.state(updated));
+        if (before.isEmpty()) {
+            return current;
+        }
+        List<Bson> sets = new ArrayList<>();
+        GoalRepository.state(updated).forEach((key, value) -> {
+            if (before.containsKey(key)) {
+                sets.add(Updates.set(key, value));
+            }
+        });
+        sets.add(Updates.set("updatedAt", Date.from(updated.updatedAt())));
+        if (!goals.update(current.id(), current.ownerId(), current.version(), Updates.combine(sets),
+                Histories.entry(current.version() + 1, change, context.principal(), updated.updatedAt(), before))) {
+            Goal latest = goals.find(current.id()).map(GoalRepository::fromDocument).orElse(current);
+            throw new StaleVersion(latest, latest.version());
+        }
+        index.putGoal(current.ownerId(), entry(updated));
+        audit.record(context, AuditAction.UPDATE, Goal.TYPE, current.id(), current.ownerId(), detail);
+        return updated;
+    }
+
+    private Goal own(String owner, String id, Input input, String field) {
+        return goals.find(id).map(GoalRepository::fromDocument).filter(g -> g.ownerId().equals(owner))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No goal of yours has that id.",
+                        input.at(field), Map.of()));
+    }
+
+    private Optional<LocalDate> futureDate(Input input, String name) {
+        Optional<LocalDate> date = input.optionalDate(name);
+        if (date.isPresent() && date.get().isBefore(RecordsClock.today(clock))) {
+            throw ApiException.badInput(input.at(name), "Must not be in the past.");
+        }
+        return date;
+    }
+
+    private List<Goal.Step> steps(Input input, String name, int max) {
+        return input.nestedList(name, Math.max(max, 0)).map(items -> items.stream().map(item -> new Goal.Step(
+                Ids.random(), item.text("title", 1, 200), futureDate(item, "targetDate").orElse(null), null))
+                .toList()).orElse(List.of());
+    }
+
+    static RecordIndex.GoalEntry entry(Goal goal) {
+        return new RecordIndex.GoalEntry(goal.id(), goal.mission(), goal.title(), goal.status(), goal.dueAt(),
+                goal.visibility() == Visibility.SHARED_WITH_ADVOCATE, goal.createdAt(), goal.version());
+    }
+}

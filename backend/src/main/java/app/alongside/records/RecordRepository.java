@@ -1,0 +1,158 @@
+package app.alongside.records;
+
+import app.alongside.platform.IndexPlan;
+import app.alongside.push.PushOutbox;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code records} collection. A record's versions live in the record's own document ({@code history}: what
+ * each change replaced), so a change and its history are one atomic write; reads for lists leave history out.
+ */
+public final class RecordRepository {
+    public static final String COLLECTION = "records";
+    static final Bson WITHOUT_HISTORY = Projections.exclude("history");
+
+    private final MongoCollection<Document> records;
+
+    public RecordRepository(MongoDatabase db) {
+        this.records = db.getCollection(COLLECTION);
+    }
+
+    public static List<IndexPlan> indexes() {
+        return List.of(
+                IndexPlan.of(COLLECTION, Indexes.compoundIndex(Indexes.ascending("ownerId"),
+                        Indexes.descending("createdAt", "_id"))),
+                IndexPlan.of(COLLECTION, Indexes.ascending("updatedAt")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("purgeAt")),
+                IndexPlan.of(COLLECTION, Indexes.ascending(PushOutbox.FIELD + ".state", PushOutbox.FIELD + ".dueAt")));
+    }
+
+    void insert(Document record) {
+        records.insertOne(record);
+    }
+
+    Optional<Document> find(String id) {
+        return Optional.ofNullable(records.find(Filters.eq("_id", id)).projection(WITHOUT_HISTORY).first());
+    }
+
+    Map<String, Document> findByIds(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        records.find(Filters.in("_id", ids)).projection(WITHOUT_HISTORY)
+                .forEach(doc -> found.put(doc.getString("_id"), doc));
+        return found;
+    }
+
+    /** Each record's history (what each change replaced, oldest first) and its current state. */
+    Map<String, Document> withHistory(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        records.find(Filters.in("_id", ids)).forEach(doc -> found.put(doc.getString("_id"), doc));
+        return found;
+    }
+
+    /**
+     * Applies {@code update} if the record is still at {@code version} (and owned by {@code ownerId}), adding one
+     * version and its history entry. False when someone else changed it first.
+     */
+    boolean update(String id, String ownerId, int version, Bson update, Document historyEntry) {
+        return records.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId),
+                        Filters.eq("version", version)),
+                Updates.combine(update, Updates.inc("version", 1), Updates.push("history", historyEntry)))
+                .getModifiedCount() == 1;
+    }
+
+    /** Every record of one owner, with history (export, reconciling the summary). */
+    List<Document> byOwner(String ownerId, boolean withHistory) {
+        var find = records.find(Filters.eq("ownerId", ownerId)).sort(Sorts.descending("createdAt", "_id"));
+        return (withHistory ? find : find.projection(WITHOUT_HISTORY)).into(new ArrayList<>());
+    }
+
+    /** Records changed at or after {@code since}, oldest change first, to repair summaries that missed them. */
+    List<Document> changedSince(Instant since, int limit) {
+        return records.find(Filters.gte("updatedAt", Date.from(since))).projection(WITHOUT_HISTORY)
+                .sort(Sorts.ascending("updatedAt")).limit(limit).into(new ArrayList<>());
+    }
+
+    /** Deleted records whose undo window has passed. */
+    List<Document> purgeable(Instant now, int limit) {
+        return records.find(Filters.lte("purgeAt", Date.from(now))).projection(Projections.include("ownerId"))
+                .limit(limit).into(new ArrayList<>());
+    }
+
+    boolean purge(String id, Instant now) {
+        return records.deleteOne(Filters.and(Filters.eq("_id", id), Filters.lte("purgeAt", Date.from(now))))
+                .getDeletedCount() == 1;
+    }
+
+    /** The stored form of a record's current state (without id, owner and history). */
+    static Document state(LifeRecord record) {
+        return new Document("kind", record.kind().name())
+                .append("mission", record.mission().name())
+                .append("visibility", record.visibility().name())
+                .append("details", details(record.details()))
+                .append("notes", record.notes())
+                .append("entries", record.entries().stream().map(e -> new Document("date", e.date().toString())
+                        .append("text", e.text())).toList())
+                .append("attachments", record.attachments().stream().map(a -> new Document("fileName", a.fileName())
+                        .append("mediaType", a.mediaType()).append("sizeBytes", a.sizeBytes())
+                        .append("description", a.description())).toList())
+                .append("dueAt", record.dueAt() == null ? null : Date.from(record.dueAt()));
+    }
+
+    static Document details(Map<String, Object> details) {
+        Document doc = new Document();
+        details.forEach((name, value) -> doc.append(name, switch (value) {
+            case LocalDate date -> date.toString();
+            case Instant instant -> Date.from(instant);
+            default -> value;
+        }));
+        return doc;
+    }
+
+    static LifeRecord fromDocument(Document doc) {
+        RecordKind kind = RecordKind.valueOf(doc.getString("kind"));
+        Document stored = doc.get("details", Document.class);
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (FieldSpec field : kind.fields()) {
+            Object value = stored.get(field.name());
+            if (value != null) {
+                details.put(field.name(), switch (field.type()) {
+                    case DATE -> LocalDate.parse((String) value);
+                    case DATE_TIME -> ((Date) value).toInstant();
+                    default -> value;
+                });
+            }
+        }
+        return new LifeRecord(doc.getString("_id"), doc.getString("ownerId"), kind, doc.getInteger("version"),
+                Visibility.valueOf(doc.getString("visibility")), details, doc.getString("notes"),
+                doc.getList("entries", Document.class).stream().map(e -> new LifeRecord.DatedEntry(
+                        LocalDate.parse(e.getString("date")), e.getString("text"))).toList(),
+                doc.getList("attachments", Document.class).stream().map(a -> new LifeRecord.Attachment(
+                        a.getString("fileName"), a.getString("mediaType"), a.getInteger("sizeBytes"),
+                        a.getString("description"))).toList(),
+                doc.getDate("createdAt").toInstant(), doc.getDate("updatedAt").toInstant(),
+                instant(doc.getDate("deletedAt")), instant(doc.getDate("purgeAt")));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

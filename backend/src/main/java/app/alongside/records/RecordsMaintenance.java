@@ -1,0 +1,116 @@
+package app.alongside.records;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Background upkeep, safe to run on every instance at once: purges deleted records once their undo window has
+ * passed, and replays recent record and goal changes into the young people's {@link RecordIndex}, so an index
+ * write lost to a crash between the two writes is repaired. The replay resumes from a checkpoint kept in the
+ * store, minus a margin for writes still in flight.
+ */
+public final class RecordsMaintenance implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RecordsMaintenance.class.getName());
+    private static final String CHECKPOINTS = "checkpoints";
+    private static final String CHECKPOINT_ID = "records-index-repair";
+    private static final Duration MARGIN = Duration.ofMinutes(2);
+    private static final int BATCH = 1_000;
+
+    private final RecordRepository records;
+    private final GoalRepository goals;
+    private final RecordIndex index;
+    private final RecordsService service;
+    private final MongoCollection<Document> checkpoints;
+    private final Duration interval;
+    private final Clock clock;
+    private volatile Thread thread;
+
+    public RecordsMaintenance(MongoDatabase db, RecordRepository records, GoalRepository goals, RecordIndex index,
+                              RecordsService service, Duration interval, Clock clock) {
+        this.records = records;
+        this.goals = goals;
+        this.index = index;
+        this.service = service;
+        this.checkpoints = db.getCollection(CHECKPOINTS);
+        this.interval = interval;
+        this.clock = clock;
+    }
+
+    /** Runs {@link #runOnce()} now and then every interval, on a virtual thread, until closed. */
+    public RecordsMaintenance start() {
+        thread = Thread.ofVirtual().name("records-maintenance").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    runOnce();
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "records maintenance failed; retrying next round", e);
+                    sleepQuietly();
+                }
+            }
+        });
+        return this;
+    }
+
+    /** One round: purge what is due, then repair the index from the changes since the checkpoint. */
+    public int[] runOnce() {
+        Instant now = clock.instant();
+        int purged = 0;
+        for (Document doc : records.purgeable(now, BATCH)) {
+            if (records.purge(doc.getString("_id"), now)) {
+                index.removeRecord(doc.getString("ownerId"), doc.getString("_id"));
+                purged++;
+            }
+        }
+        Instant since = checkpoint().minus(MARGIN);
+        List<Document> changed = records.changedSince(since, BATCH);
+        changed.forEach(doc -> {
+            LifeRecord record = RecordRepository.fromDocument(doc);
+            index.putRecord(record.ownerId(), service.entry(record));
+        });
+        List<Document> changedGoals = goals.changedSince(since, BATCH);
+        changedGoals.forEach(doc -> {
+            Goal goal = GoalRepository.fromDocument(doc);
+            index.putGoal(goal.ownerId(), GoalsService.entry(goal));
+        });
+        if (changed.size() < BATCH && changedGoals.size() < BATCH) {
+            checkpoints.replaceOne(Filters.eq("_id", CHECKPOINT_ID), new Document("_id", CHECKPOINT_ID)
+                    .append("until", Date.from(now)), new ReplaceOptions().upsert(true));
+        }
+        return new int[] {purged, changed.size() + changedGoals.size()};
+    }
+
+    private Instant checkpoint() {
+        Document doc = checkpoints.find(Filters.eq("_id", CHECKPOINT_ID)).first();
+        return doc == null ? Instant.EPOCH : doc.getDate("until").toInstant();
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(interval);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+}

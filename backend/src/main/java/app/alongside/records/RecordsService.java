@@ -1,0 +1,368 @@
+package app.alongside.records;
+
+import app.alongside.audit.AuditAction;
+import app.alongside.audit.AuditLog;
+import app.alongside.identity.Principal;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.Idempotency;
+import app.alongside.platform.Input;
+import app.alongside.platform.Mongo;
+import app.alongside.platform.RequestContext;
+import app.alongside.push.PushOutbox;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A young person's records: creating, changing (only from the version last seen), deleting with an undo window,
+ * sharing with their advocate, and reading them, by themself or by an advocate they shared with.
+ */
+public final class RecordsService {
+    static final int MAX_LIVE_RECORDS = 5_000;
+    static final List<String> STATE_KEYS = List.of("kind", "mission", "visibility", "details", "notes", "entries",
+            "attachments", "dueAt", "deletedAt", "purgeAt");
+
+    private final RecordRepository records;
+    private final RecordIndex index;
+    private final RecordsPolicy policy;
+    private final CodeCatalogue codes;
+    private final AuditLog audit;
+    private final Idempotency idempotency;
+    private final Duration undoWindow;
+    private final Clock clock;
+
+    public RecordsService(RecordRepository records, RecordIndex index, RecordsPolicy policy, CodeCatalogue codes,
+                   AuditLog audit, Idempotency idempotency, Duration undoWindow, Clock clock) {
+        this.records = records;
+        this.index = index;
+        this.policy = policy;
+        this.codes = codes;
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.undoWindow = undoWindow;
+        this.clock = clock;
+    }
+
+    LifeRecord create(RequestContext context, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        RecordInput parse = new RecordInput(codes, clock);
+        RecordInput.Details details = parse.details(input.nested("details")
+                .orElseThrow(() -> ApiException.badInput(input.at("details"), "Required.")));
+        String notes = RecordInput.notes(input).filter(text -> !text.isEmpty()).orElse(null);
+        var entries = parse.entries(input).orElse(List.of());
+        var attachments = RecordInput.attachments(input).orElse(List.of());
+        Visibility visibility = input.optionalEnum("visibility", Visibility.class).orElse(Visibility.PRIVATE);
+        Idempotency.Claim claim = idempotency.claim("createRecord", context.principal().key(),
+                input.clientMutationId(), input.fingerprint());
+        if (!claim.fresh()) {
+            Optional<Document> first = records.find(claim.id());
+            if (first.isPresent()) {
+                return RecordRepository.fromDocument(first.get());
+            }
+        }
+        long live = index.find(owner).records().values().stream().filter(e -> !e.deleted()).count();
+        if (live >= MAX_LIVE_RECORDS) {
+            throw ApiException.badInput(input.at("details"), "You have " + MAX_LIVE_RECORDS
+                    + " records, the most one person can keep; delete some first.");
+        }
+        Instant now = clock.instant();
+        LifeRecord record = new LifeRecord(claim.id(), owner, details.kind(), 1, visibility, details.values(), notes,
+                entries, attachments, now, now, null, null);
+        Document doc = RecordRepository.state(record).append("_id", record.id()).append("ownerId", owner)
+                .append("version", 1).append("createdAt", Date.from(now)).append("updatedAt", Date.from(now))
+                .append("history", List.of(Histories.entry(1, Histories.Change.CREATED, context.principal(), now,
+                        new Document())));
+        reminderAt(record, now).ifPresent(at -> doc.append(PushOutbox.FIELD, PushOutbox.pending(at)));
+        try {
+            records.insert(doc);
+        } catch (MongoWriteException e) {
+            if (!Mongo.isDuplicateKey(e)) {
+                throw e;
+            }
+            return records.find(record.id()).map(RecordRepository::fromDocument).orElseThrow(() -> e);
+        }
+        index.putRecord(owner, entry(record));
+        audit.record(context, AuditAction.CREATE, LifeRecord.TYPE, record.id(), owner, record.kind().name());
+        return record;
+    }
+
+    LifeRecord update(RequestContext context, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        LifeRecord current = own(owner, input.id("id", LifeRecord.TYPE), input);
+        int version = input.optionalInt("version", 1, Integer.MAX_VALUE).orElseThrow();
+        if (current.deleted()) {
+            throw new ApiException(ErrorCode.CONFLICT, "This record is deleted: restore it first.", input.at("id"),
+                    Map.of());
+        }
+        if (version != current.version()) {
+            throw new StaleVersion(current, current.version());
+        }
+        RecordInput parse = new RecordInput(codes, clock);
+        Map<String, Object> details = input.nested("details").map(d -> parse.detailsOf(current.kind(), d).values())
+                .orElse(current.details());
+        Instant now = clock.instant();
+        LifeRecord updated = new LifeRecord(current.id(), owner, current.kind(), version + 1, current.visibility(),
+                details, RecordInput.notes(input).map(text -> text.isEmpty() ? null : text).orElse(current.notes()),
+                parse.entries(input).orElse(current.entries()),
+                RecordInput.attachments(input).orElse(current.attachments()), current.createdAt(), now, null, null);
+        Document before = Histories.changed(RecordRepository.state(current), RecordRepository.state(updated));
+        if (before.isEmpty()) {
+            return current;
+        }
+        List<Bson> sets = new ArrayList<>();
+        RecordRepository.state(updated).forEach((key, value) -> {
+            if (before.containsKey(key)) {
+                sets.add(Updates.set(key, value));
+            }
+        });
+        sets.add(Updates.set("updatedAt", Date.from(now)));
+        sets.add(reminderAt(updated, now).map(at -> Updates.set(PushOutbox.FIELD, PushOutbox.pending(at)))
+                .orElse(Updates.unset(PushOutbox.FIELD)));
+        write(current, Updates.combine(sets), Histories.Change.UPDATED, context, now, before);
+        index.putRecord(owner, entry(updated));
+        audit.record(context, AuditAction.UPDATE, LifeRecord.TYPE, current.id(), owner, current.kind().name());
+        return updated;
+    }
+
+    LifeRecord delete(RequestContext context, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        LifeRecord current = own(owner, input.id("id", LifeRecord.TYPE), input);
+        if (current.deleted()) {
+            return current;
+        }
+        Instant now = clock.instant();
+        Instant purgeAt = now.plus(undoWindow);
+        write(current, Updates.combine(Updates.set("deletedAt", Date.from(now)),
+                Updates.set("purgeAt", Date.from(purgeAt)), Updates.set("updatedAt", Date.from(now)),
+                Updates.unset(PushOutbox.FIELD)), Histories.Change.DELETED, context, now,
+                new Document("deletedAt", null).append("purgeAt", null));
+        LifeRecord deleted = copy(current, current.version() + 1, current.visibility(), now, now, purgeAt);
+        index.putRecord(owner, entry(deleted));
+        audit.record(context, AuditAction.DELETE, LifeRecord.TYPE, current.id(), owner, current.kind().name());
+        return deleted;
+    }
+
+    LifeRecord restore(RequestContext context, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        LifeRecord current = own(owner, input.id("id", LifeRecord.TYPE), input);
+        if (!current.deleted()) {
+            return current;
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(current.restorableUntil())) {
+            throw new ApiException(ErrorCode.CONFLICT, "The time to undo this delete has passed.", input.at("id"),
+                    Map.of());
+        }
+        write(current, Updates.combine(Updates.unset("deletedAt"), Updates.unset("purgeAt"),
+                        Updates.set("updatedAt", Date.from(now))), Histories.Change.RESTORED, context, now,
+                new Document("deletedAt", Date.from(current.deletedAt()))
+                        .append("purgeAt", Date.from(current.restorableUntil())));
+        LifeRecord restored = copy(current, current.version() + 1, current.visibility(), now, null, null);
+        index.putRecord(owner, entry(restored));
+        audit.record(context, AuditAction.UPDATE, LifeRecord.TYPE, current.id(), owner, "restored");
+        return restored;
+    }
+
+    LifeRecord share(RequestContext context, String id, boolean shared, Input input) {
+        String owner = policy.requireOwner(context.principal());
+        LifeRecord current = own(owner, id, input);
+        Visibility visibility = shared ? Visibility.SHARED_WITH_ADVOCATE : Visibility.PRIVATE;
+        if (current.visibility() == visibility) {
+            return current;
+        }
+        Instant now = clock.instant();
+        write(current, Updates.combine(Updates.set("visibility", visibility.name()),
+                        Updates.set("updatedAt", Date.from(now))),
+                shared ? Histories.Change.SHARED : Histories.Change.UNSHARED, context, now,
+                new Document("visibility", current.visibility().name()));
+        LifeRecord changed = copy(current, current.version() + 1, visibility, now, current.deletedAt(),
+                current.restorableUntil());
+        index.putRecord(owner, entry(changed));
+        audit.record(context, AuditAction.UPDATE, LifeRecord.TYPE, id, owner,
+                shared ? "shared with advocate" : "stopped sharing with advocate");
+        return changed;
+    }
+
+    void shareMission(RequestContext context, Mission mission, boolean shared) {
+        String owner = policy.requireOwner(context.principal());
+        index.setMissionShared(owner, mission, shared);
+        audit.record(context, AuditAction.UPDATE, "Mission", mission.name(), owner,
+                (shared ? "shared with advocate: " : "stopped sharing with advocate: ") + mission.name());
+    }
+
+    /** The young person's own records, newest first, from their index and then by id. */
+    Connections.Connection<LifeRecord> mine(RequestContext context, Optional<Mission> mission,
+                                            Set<RecordKind> kinds, boolean includeDeleted, Connections.Page page) {
+        String owner = policy.requireOwner(context.principal());
+        RecordIndex.Summary summary = index.find(owner);
+        return page(summary, entry -> mission.map(m -> entry.mission() == m).orElse(true)
+                && (kinds.isEmpty() || kinds.contains(entry.kind())) && (includeDeleted || !entry.deleted()), page);
+    }
+
+    /** What {@code youngPersonId} shared with their advocate, for an advocate of theirs. Audited. */
+    Connections.Connection<LifeRecord> shared(RequestContext context, String youngPersonId,
+                                              Optional<Mission> mission, Connections.Page page) {
+        policy.requireAdvocateOf(context, youngPersonId, LifeRecord.TYPE);
+        RecordIndex.Summary summary = index.find(youngPersonId);
+        Connections.Connection<LifeRecord> found = page(summary, entry -> !entry.deleted()
+                && (entry.shared() || summary.missionShared(entry.mission()))
+                && mission.map(m -> entry.mission() == m).orElse(true), page);
+        List<LifeRecord> read = found.nodes().stream().filter(r -> r.sharedWithAdvocate(summary)).toList();
+        audit.recordReadsOf(context, LifeRecord.TYPE, youngPersonId, read.stream().map(LifeRecord::id).toList(),
+                "shared records");
+        return found;
+    }
+
+    private Connections.Connection<LifeRecord> page(RecordIndex.Summary summary,
+                                                    Predicate<RecordIndex.RecordEntry> filter,
+                                                    Connections.Page page) {
+        List<RecordIndex.RecordEntry> entries = summary.records().values().stream().filter(filter)
+                .sorted(Comparator.comparing(RecordIndex.RecordEntry::createdAt)
+                        .thenComparing(RecordIndex.RecordEntry::id).reversed())
+                .filter(entry -> page.after().map(key -> RecordIndex.olderThan(entry.createdAt(), entry.id(), key))
+                        .orElse(true))
+                .limit(page.first() + 1L).toList();
+        Map<String, LifeRecord> loaded = loadChecked(summary.ownerId(), entries);
+        List<LifeRecord> ordered = entries.stream().map(e -> loaded.get(e.id())).filter(r -> r != null).toList();
+        return Connections.page(ordered, page, page.after().isPresent(),
+                r -> Connections.newestKey(r.createdAt(), r.id()));
+    }
+
+    /** Loads records by id and repairs index entries that turn out stale (a write the index missed). */
+    private Map<String, LifeRecord> loadChecked(String owner, List<RecordIndex.RecordEntry> entries) {
+        Map<String, Document> docs = records.findByIds(entries.stream().map(RecordIndex.RecordEntry::id).toList());
+        Map<String, LifeRecord> loaded = new LinkedHashMap<>();
+        for (RecordIndex.RecordEntry entry : entries) {
+            Document doc = docs.get(entry.id());
+            if (doc == null) {
+                index.removeRecord(owner, entry.id());
+                continue;
+            }
+            LifeRecord record = RecordRepository.fromDocument(doc);
+            if (record.version() != entry.version()) {
+                index.putRecord(owner, entry(record));
+            }
+            loaded.put(record.id(), record);
+        }
+        return loaded;
+    }
+
+
+    /** Records by id that the caller may see: their own, or shared with them as an advocate (audited). */
+    Map<String, Object> load(RequestContext context, List<String> ids) {
+        Principal principal = context.principal();
+        Map<String, Document> docs = records.findByIds(ids);
+        List<String> owners = docs.values().stream().map(d -> d.getString("ownerId")).distinct().toList();
+        Map<String, RecordIndex.Summary> summaries = principal instanceof Principal.Staff
+                ? index.findByIds(owners) : Map.of();
+        Map<String, Object> visible = new LinkedHashMap<>();
+        for (Document doc : docs.values()) {
+            LifeRecord record = RecordRepository.fromDocument(doc);
+            if (RecordsPolicy.isOwner(principal, record.ownerId())) {
+                visible.put(record.id(), record);
+            } else if (!record.deleted() && record.sharedWithAdvocate(summaries.get(record.ownerId()))
+                    && policy.advocateSees(principal, record.ownerId())) {
+                visible.put(record.id(), record);
+                audit.recordReadsOf(context, LifeRecord.TYPE, record.ownerId(), List.of(record.id()), "record");
+            } else {
+                policy.denied(context, LifeRecord.TYPE, record.id(), record.ownerId());
+            }
+        }
+        return visible;
+    }
+
+    /** Every version of the owner's records among {@code ids}, newest first; nothing for anyone else. */
+    Map<String, List<Histories.Version>> history(RequestContext context, List<String> ids) {
+        Map<String, List<Histories.Version>> found = new LinkedHashMap<>();
+        records.withHistory(ids).forEach((id, doc) -> {
+            if (RecordsPolicy.isOwner(context.principal(), doc.getString("ownerId"))) {
+                found.put(id, Histories.versions(doc, STATE_KEYS));
+            }
+        });
+        return found;
+    }
+
+    RecordIndex.Summary summary(String ownerId) {
+        return index.find(ownerId);
+    }
+
+    Map<String, LifeRecord> byIds(List<String> ids) {
+        Map<String, LifeRecord> found = new LinkedHashMap<>();
+        records.findByIds(ids).forEach((id, doc) -> found.put(id, RecordRepository.fromDocument(doc)));
+        return found;
+    }
+
+    private LifeRecord own(String owner, String id, Input input) {
+        return records.find(id).map(RecordRepository::fromDocument).filter(r -> r.ownerId().equals(owner))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No record of yours has that id.",
+                        input.at("id"), Map.of()));
+    }
+
+    /** Writes a change at the record's current version, or reports the version that won instead. */
+    private void write(LifeRecord current, Bson update, Histories.Change change, RequestContext context,
+                       Instant now, Document before) {
+        int next = current.version() + 1;
+        if (!records.update(current.id(), current.ownerId(), current.version(), update,
+                Histories.entry(next, change, context.principal(), now, before))) {
+            LifeRecord latest = records.find(current.id()).map(RecordRepository::fromDocument).orElse(current);
+            throw new StaleVersion(latest, latest.version());
+        }
+    }
+
+    private static LifeRecord copy(LifeRecord r, int version, Visibility visibility, Instant updatedAt,
+                                   Instant deletedAt, Instant restorableUntil) {
+        return new LifeRecord(r.id(), r.ownerId(), r.kind(), version, visibility, r.details(), r.notes(), r.entries(),
+                r.attachments(), r.createdAt(), updatedAt, deletedAt, restorableUntil);
+    }
+
+    RecordIndex.RecordEntry entry(LifeRecord record) {
+        return new RecordIndex.RecordEntry(record.id(), record.kind(), title(record), record.createdAt(),
+                record.dueAt(), record.visibility() == Visibility.SHARED_WITH_ADVOCATE, record.deleted(),
+                record.version());
+    }
+
+    /** The record's title: its title field (a code's label for codes), or its kind's label. */
+    String title(LifeRecord record) {
+        return record.kind().titleField().map(record.details()::get).map(value -> {
+            FieldSpec field = record.kind().fields().stream().filter(f -> f.name().equals(record.kind().titleField()
+                    .get())).findFirst().orElseThrow();
+            return field.type() == FieldSpec.Type.CODE
+                    ? codes.find(field.codeList(), value.toString()).map(CodeCatalogue.Code::label)
+                    .orElse(value.toString()) : value.toString();
+        }).orElse(record.kind().label());
+    }
+
+    /** When an appointment's reminder is due, if it has one still to come. */
+    private static Optional<Instant> reminderAt(LifeRecord record, Instant now) {
+        if (!(record.details().get("reminderMinutesBefore") instanceof Integer minutes)
+                || !(record.details().get("startsAt") instanceof Instant startsAt)) {
+            return Optional.empty();
+        }
+        Instant at = startsAt.minus(Duration.ofMinutes(minutes));
+        return at.isAfter(now) ? Optional.of(at) : Optional.empty();
+    }
+
+    Duration undoWindow() {
+        return undoWindow;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,298 @@
+package app.alongside.records;
+
+import app.alongside.identity.YoungPerson;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
+import app.alongside.platform.DataLoaders;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.GlobalIds;
+import app.alongside.platform.Input;
+import app.alongside.platform.Nodes;
+import app.alongside.platform.Payloads;
+import app.alongside.platform.RequestContext;
+import app.alongside.platform.Wiring;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Wires {@code records.graphqls}: records of every kind, goals, the home-screen summary and the data export. */
+public final class RecordsWiring {
+    static final String INDEX_LOADER = "records:index";
+    static final String RECORD_HISTORY_LOADER = "records:history";
+    static final String GOAL_HISTORY_LOADER = "goals:history";
+
+    /** Payload of {@code createRecord}. */
+    public record CreateRecordPayload(LifeRecord record, List<Connections.UserError> userErrors,
+                                      String clientMutationId) {
+    }
+
+    /** Payload of {@code updateRecord}. */
+    public record UpdateRecordPayload(LifeRecord record, LifeRecord currentRecord,
+                                      List<Connections.UserError> userErrors) {
+    }
+
+    /** Payload of {@code deleteRecord} and {@code restoreRecord}. */
+    public record RecordPayload(LifeRecord record, List<Connections.UserError> userErrors) {
+    }
+
+    /** Payload of {@code shareWithAdvocate}. */
+    public record SharePayload(LifeRecord record, Goal goal, List<Connections.UserError> userErrors) {
+    }
+
+    /** Payload of {@code shareMission}. */
+    public record ShareMissionPayload(MissionSummaries.MissionOverview mission,
+                                      List<Connections.UserError> userErrors) {
+    }
+
+    /** Payload of {@code createGoal}. */
+    public record CreateGoalPayload(Goal goal, List<Connections.UserError> userErrors, String clientMutationId) {
+    }
+
+    /** Payload of {@code updateGoal}. */
+    public record UpdateGoalPayload(Goal goal, Goal currentGoal, List<Connections.UserError> userErrors) {
+    }
+
+    /** Payload of {@code completeGoalStep}. */
+    public record GoalPayload(Goal goal, List<Connections.UserError> userErrors) {
+    }
+
+    /** Payload of {@code commentOnGoal}. */
+    public record CommentPayload(Goal goal, List<Connections.UserError> userErrors, String clientMutationId) {
+    }
+
+    /** Payload of {@code setPathwayPlanReview}. */
+    public record ReviewPayload(MissionSummaries.PathwayPlanReview pathwayPlanReview,
+                                List<Connections.UserError> userErrors) {
+    }
+
+    /** The domain's services, built by the composition root. */
+    public record Services(RecordsService records, GoalsService goals, MissionSummaries summaries,
+                           DataExport export, CodeCatalogue codes, RecordIndex index) {
+    }
+
+    private RecordsWiring() {
+    }
+
+    public static void register(Wiring wiring, Nodes nodes, DataLoaders loaders, Services services, int maxPage) {
+        nodes.register(LifeRecord.TYPE, (ids, context) -> services.records().load(context, ids));
+        nodes.register(Goal.TYPE, (ids, context) -> services.goals().load(context, ids));
+        registerLoaders(loaders, services);
+        wiring.typeResolver("Record", env -> env.getSchema().getObjectType(((LifeRecord) env.getObject()).typeName()));
+        for (RecordKind kind : RecordKind.values()) {
+            registerKind(wiring, kind, services);
+        }
+        wiring.backedBy("Code", CodeCatalogue.Code.class)
+                .backedBy("CodeList", CodeCatalogue.CodeList.class)
+                .backedBy("DatedEntry", LifeRecord.DatedEntry.class)
+                .backedBy("Attachment", LifeRecord.Attachment.class)
+                .backedBy("RecordVersion", Histories.Version.class)
+                .backedBy("RecordConnection", Connections.Connection.class)
+                .backedBy("RecordEdge", Connections.Edge.class)
+                .backedBy("GoalConnection", Connections.Connection.class)
+                .backedBy("GoalEdge", Connections.Edge.class)
+                .backedBy("MissionSummary", MissionSummaries.MissionSummary.class)
+                .backedBy("MissionOverview", MissionSummaries.MissionOverview.class)
+                .backedBy("KindCount", MissionSummaries.KindCount.class)
+                .backedBy("DueItem", MissionSummaries.DueItem.class)
+                .backedBy("PathwayPlanReview", MissionSummaries.PathwayPlanReview.class)
+                .backedBy("GoalComment", Goal.Comment.class)
+                .backedBy("DataExport", DataExport.Export.class)
+                .backedBy("GoalStep", Goal.Step.class)
+                .backedBy("CreateRecordPayload", CreateRecordPayload.class)
+                .backedBy("UpdateRecordPayload", UpdateRecordPayload.class)
+                .backedBy("DeleteRecordPayload", RecordPayload.class)
+                .backedBy("RestoreRecordPayload", RecordPayload.class)
+                .backedBy("ShareWithAdvocatePayload", SharePayload.class)
+                .backedBy("ShareMissionPayload", ShareMissionPayload.class)
+                .backedBy("CreateGoalPayload", CreateGoalPayload.class)
+                .backedBy("UpdateGoalPayload", UpdateGoalPayload.class)
+                .backedBy("CompleteGoalStepPayload", GoalPayload.class)
+                .backedBy("CommentOnGoalPayload", CommentPayload.class)
+                .backedBy("SetPathwayPlanReviewPayload", ReviewPayload.class)
+                .fetcher("GoalStep", "done", env -> ((Goal.Step) env.getSource()).done())
+                .nodeType(Goal.TYPE, Goal.class, Goal::id)
+                .fetcher(Goal.TYPE, "progressPercent", env -> ((Goal) env.getSource()).progressPercent())
+                .fetcher(Goal.TYPE, "sharedWithAdvocate", env -> index(env, ((Goal) env.getSource()).ownerId())
+                        .thenApply(summary -> ((Goal) env.getSource()).sharedWithAdvocate(summary)))
+                .fetcher(Goal.TYPE, "history", env -> history(env, GOAL_HISTORY_LOADER, ((Goal) env.getSource()).id()));
+        registerQueries(wiring, services, maxPage);
+        registerRecordMutations(wiring, services);
+        registerGoalMutations(wiring, services);
+    }
+
+    private static void registerLoaders(DataLoaders loaders, Services services) {
+        loaders.register(INDEX_LOADER, context -> DataLoaderFactory.<String, RecordIndex.Summary>newMappedDataLoader(
+                ids -> CompletableFuture.supplyAsync(() -> services.index().findByIds(ids), Runnable::run)));
+        loaders.register(RECORD_HISTORY_LOADER, context -> DataLoaderFactory
+                .<String, List<Histories.Version>>newMappedDataLoader(ids -> CompletableFuture.supplyAsync(
+                        () -> services.records().history(context, List.copyOf(ids)), Runnable::run)));
+        loaders.register(GOAL_HISTORY_LOADER, context -> DataLoaderFactory
+                .<String, List<Histories.Version>>newMappedDataLoader(ids -> CompletableFuture.supplyAsync(
+                        () -> services.goals().history(context, List.copyOf(ids)), Runnable::run)));
+    }
+
+    private static void registerKind(Wiring wiring, RecordKind kind, Services services) {
+        String type = kind.typeName();
+        Map<String, Function<LifeRecord, Object>> common = Map.ofEntries(
+                Map.entry("mission", LifeRecord::mission), Map.entry("kind", LifeRecord::kind),
+                Map.entry("title", services.records()::title), Map.entry("version", LifeRecord::version),
+                Map.entry("visibility", LifeRecord::visibility), Map.entry("notes", LifeRecord::notes),
+                Map.entry("entries", LifeRecord::entries), Map.entry("attachments", LifeRecord::attachments),
+                Map.entry("dueAt", LifeRecord::dueAt), Map.entry("createdAt", LifeRecord::createdAt),
+                Map.entry("updatedAt", LifeRecord::updatedAt), Map.entry("deletedAt", LifeRecord::deletedAt),
+                Map.entry("restorableUntil", LifeRecord::restorableUntil));
+        common.forEach((field, getter) -> wiring.fetcher(type, field, env -> getter.apply(env.getSource())));
+        wiring.fetcher(type, "id", env -> GlobalIds.encode(LifeRecord.TYPE, ((LifeRecord) env.getSource()).id()))
+                .fetcher(type, "sharedWithAdvocate", env -> index(env, ((LifeRecord) env.getSource()).ownerId())
+                        .thenApply(summary -> ((LifeRecord) env.getSource()).sharedWithAdvocate(summary)))
+                .fetcher(type, "history", env -> history(env, RECORD_HISTORY_LOADER,
+                        ((LifeRecord) env.getSource()).id()));
+        for (FieldSpec field : kind.fields()) {
+            wiring.fetcher(type, field.name(), detail(field, services.codes()));
+        }
+        if (kind == RecordKind.ACCOMMODATION) {
+            wiring.fetcher(type, "ssda903Accom", env -> {
+                Map<String, Object> details = ((LifeRecord) env.getSource()).details();
+                return details.get("accommodationCode") + (Boolean.TRUE.equals(details.get("suitable")) ? "1" : "2");
+            });
+        }
+    }
+
+    private static DataFetcher<Object> detail(FieldSpec field, CodeCatalogue codes) {
+        return env -> {
+            Object value = ((LifeRecord) env.getSource()).details().get(field.name());
+            if (field.type() == FieldSpec.Type.CODE && value != null) {
+                return codes.find(field.codeList(), value.toString())
+                        .orElse(new CodeCatalogue.Code(field.codeList(), value.toString(), value.toString()));
+            }
+            return value;
+        };
+    }
+
+    private static void registerQueries(Wiring wiring, Services services, int maxPage) {
+        wiring.fetcher("Query", "myRecords", env -> services.records().mine(RequestContext.of(env),
+                        mission(env), kinds(env), Boolean.TRUE.equals(env.getArgument("includeDeleted")),
+                        Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "missionSummary", env -> services.summaries().summary(RequestContext.of(env)))
+                .fetcher("Query", "myGoals", env -> services.goals().mine(RequestContext.of(env), mission(env),
+                        Optional.ofNullable((String) env.getArgument("status")).map(Goal.GoalStatus::valueOf),
+                        Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "sharedRecords", env -> services.records().shared(RequestContext.of(env),
+                        youngPerson(env), mission(env), Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "sharedGoals", env -> services.goals().shared(RequestContext.of(env),
+                        youngPerson(env), Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "codeLists", env -> services.codes().lists())
+                .fetcher("Query", "exportMyData", env -> services.export().export(RequestContext.of(env)));
+    }
+
+    private static void registerRecordMutations(Wiring wiring, Services services) {
+        RecordsService records = services.records();
+        wiring.fetcher("Mutation", "createRecord", env -> {
+            Input input = Input.of(env);
+            String id = input.clientMutationId().orElse(null);
+            return Payloads.run(() -> new CreateRecordPayload(records.create(RequestContext.of(env), input),
+                    List.of(), id), errors -> new CreateRecordPayload(null, errors, id));
+        }).fetcher("Mutation", "updateRecord", env -> orStale(
+                () -> new UpdateRecordPayload(records.update(RequestContext.of(env), Input.of(env)), null, List.of()),
+                (errors, current) -> new UpdateRecordPayload(null, (LifeRecord) current, errors))
+        ).fetcher("Mutation", "deleteRecord", env -> Payloads.run(() -> new RecordPayload(
+                records.delete(RequestContext.of(env), Input.of(env)), List.of()), e -> new RecordPayload(null, e))
+        ).fetcher("Mutation", "restoreRecord", env -> Payloads.run(() -> new RecordPayload(
+                records.restore(RequestContext.of(env), Input.of(env)), List.of()), e -> new RecordPayload(null, e))
+        ).fetcher("Mutation", "shareWithAdvocate", env -> Payloads.run(() -> share(env, services),
+                e -> new SharePayload(null, null, e))
+        ).fetcher("Mutation", "shareMission", env -> Payloads.run(() -> {
+            Input input = Input.of(env);
+            Mission mission = input.requiredEnum("mission", Mission.class);
+            RequestContext context = RequestContext.of(env);
+            records.shareMission(context, mission, input.optionalBoolean("shared").orElseThrow());
+            return new ShareMissionPayload(services.summaries().overview(context, mission), List.of());
+        }, e -> new ShareMissionPayload(null, e)));
+    }
+
+    private static void registerGoalMutations(Wiring wiring, Services services) {
+        GoalsService goals = services.goals();
+        wiring.fetcher("Mutation", "createGoal", env -> {
+            Input input = Input.of(env);
+            String id = input.clientMutationId().orElse(null);
+            return Payloads.run(() -> new CreateGoalPayload(goals.create(RequestContext.of(env), input), List.of(),
+                    id), errors -> new CreateGoalPayload(null, errors, id));
+        }).fetcher("Mutation", "updateGoal", env -> orStale(
+                () -> new UpdateGoalPayload(goals.update(RequestContext.of(env), Input.of(env)), null, List.of()),
+                (errors, current) -> new UpdateGoalPayload(null, (Goal) current, errors))
+        ).fetcher("Mutation", "completeGoalStep", env -> Payloads.run(() -> new GoalPayload(
+                goals.completeStep(RequestContext.of(env), Input.of(env)), List.of()), e -> new GoalPayload(null, e))
+        ).fetcher("Mutation", "commentOnGoal", env -> {
+            Input input = Input.of(env);
+            String id = input.clientMutationId().orElse(null);
+            return Payloads.run(() -> new CommentPayload(goals.comment(RequestContext.of(env), input), List.of(),
+                    id), errors -> new CommentPayload(null, errors, id));
+        }).fetcher("Mutation", "setPathwayPlanReview", env -> Payloads.run(() -> new ReviewPayload(
+                services.summaries().setPathwayReview(RequestContext.of(env), Input.of(env)), List.of()),
+                e -> new ReviewPayload(null, e)));
+    }
+
+    private static SharePayload share(DataFetchingEnvironment env, Services services) {
+        Input input = Input.of(env);
+        RequestContext context = RequestContext.of(env);
+        boolean shared = input.optionalBoolean("shared").orElseThrow();
+        GlobalIds.Decoded id = GlobalIds.decode((String) input.raw("id"))
+                .filter(d -> d.type().equals(LifeRecord.TYPE) || d.type().equals(Goal.TYPE))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No record or goal has that id.",
+                        input.at("id"), Map.of()));
+        if (id.type().equals(Goal.TYPE)) {
+            return new SharePayload(null, services.goals().share(context, id.id(), shared, input), List.of());
+        }
+        return new SharePayload(services.records().share(context, id.id(), shared, input), null, List.of());
+    }
+
+    /** Like {@link Payloads#run}, and a stale version also answers with the current object. */
+    private static <T> T orStale(Supplier<T> mutation, BiFunction<List<Connections.UserError>, Object, T> failed) {
+        return Payloads.run(() -> {
+            try {
+                return mutation.get();
+            } catch (StaleVersion e) {
+                return failed.apply(List.of(Connections.UserError.of(e)), e.current());
+            }
+        }, errors -> failed.apply(errors, null));
+    }
+
+    private static CompletableFuture<RecordIndex.Summary> index(DataFetchingEnvironment env, String ownerId) {
+        DataLoader<String, RecordIndex.Summary> loader = env.getDataLoader(INDEX_LOADER);
+        return loader.load(ownerId);
+    }
+
+    private static CompletableFuture<List<Histories.Version>> history(DataFetchingEnvironment env, String loaderName,
+                                                                      String id) {
+        DataLoader<String, List<Histories.Version>> loader = env.getDataLoader(loaderName);
+        return loader.load(id);
+    }
+
+    private static Optional<Mission> mission(DataFetchingEnvironment env) {
+        return Optional.ofNullable((String) env.getArgument("mission")).map(Mission::valueOf);
+    }
+
+    private static Set<RecordKind> kinds(DataFetchingEnvironment env) {
+        List<String> kinds = env.getArgument("kinds");
+        Set<RecordKind> set = EnumSet.noneOf(RecordKind.class);
+        if (kinds != null) {
+            kinds.forEach(k -> set.add(RecordKind.valueOf(k)));
+        }
+        return set;
+    }
+
+    private static String youngPerson(DataFetchingEnvironment env) {
+        return Input.decodeOrNotFound(env.getArgument("youngPersonId"), YoungPerson.TYPE, List.of("youngPersonId"));
+    }
+}
