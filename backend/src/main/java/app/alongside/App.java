@@ -62,6 +62,7 @@ import app.alongside.records.RecordsPolicy;
 import app.alongside.records.RecordsService;
 import app.alongside.records.RecordsWiring;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import graphql.schema.GraphQLSchema;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -113,10 +114,15 @@ public final class App implements AutoCloseable {
 
     /** Builds everything and starts listening. Throws {@link app.alongside.platform.StartupException} on bad config. */
     public static App start(Settings settings, Clock clock) {
+        return start(settings, clock, List.of());
+    }
+
+    /** As {@link #start(Settings, Clock)}, with listeners told of every database command (tests count them). */
+    public static App start(Settings settings, Clock clock, List<CommandListener> listeners) {
         Optional<String> uri = settings.get("mongodb.uri");
         EmbeddedMongo embedded = uri.isEmpty() ? EmbeddedMongo.start(Path.of(settings.string("data-dir"))) : null;
         try {
-            return start(settings, clock, embedded, uri.orElseGet(() -> embedded.connectionString()));
+            return start(settings, clock, embedded, uri.orElseGet(() -> embedded.connectionString()), listeners);
         } catch (RuntimeException | Error e) {
             if (embedded != null) {
                 embedded.close();
@@ -125,9 +131,10 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri) {
+    private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri,
+                             List<CommandListener> listeners) {
         Json json = new Json();
-        Store store = Store.connect(uri, settings.string("mongodb.database"));
+        Store store = Store.connect(uri, settings.string("mongodb.database"), listeners);
         try {
             return assemble(settings, clock, embedded, store, json);
         } catch (RuntimeException | Error e) {

@@ -26,6 +26,11 @@ public final class Store implements AutoCloseable {
 
     /** Connects lazily: the driver does not need the server to be up yet, so a down database never stops start-up. */
     public static Store connect(String uri, String database) {
+        return connect(uri, database, java.util.List.of());
+    }
+
+    /** As {@link #connect(String, String)}, telling {@code listeners} of every command the driver sends. */
+    public static Store connect(String uri, String database, java.util.List<com.mongodb.event.CommandListener> listeners) {
         ConnectionString connection;
         try {
             connection = new ConnectionString(uri);
@@ -35,6 +40,7 @@ public final class Store implements AutoCloseable {
         var settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
                 .applicationName("alongside");
+        listeners.forEach(settings::addCommandListener);
         if (!uri.contains("serverSelectionTimeoutMS")) {
             settings.applyToClusterSettings(c -> c.serverSelectionTimeout(DEFAULT_SELECTION_TIMEOUT_MS,
                     TimeUnit.MILLISECONDS));

@@ -1,0 +1,60 @@
+package app.alongside.records;
+
+import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Ops;
+import app.alongside.fixtures.RecordsOps;
+import app.alongside.fixtures.ServerExtension;
+import app.alongside.fixtures.YoungPersonApp;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The home screen (mission summary plus the first page of records) costs the same number of database commands
+ * however many records a young person has: counted with the real driver's command listener.
+ */
+class HomeScreenQueriesIT {
+    static final ConcurrentLinkedQueue<String> COMMANDS = new ConcurrentLinkedQueue<>();
+    static final CommandListener COUNTER = new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            COMMANDS.add(event.getCommandName() + " " + event.getCommand().get(event.getCommandName()));
+        }
+    };
+    @RegisterExtension
+    static final ServerExtension SERVER = ServerExtension.withPlatform(
+            Map.of("RECORDS_MAINTENANCE_INTERVAL_SECONDS", "86400"), COUNTER);
+
+    private static List<String> commandsFor(YoungPersonApp app) {
+        COMMANDS.clear();
+        Reply reply = app.graphql(RecordsOps.HOME_SCREEN);
+        assertEquals(List.of(), reply.errorCodes(), reply.body());
+        return List.copyOf(COMMANDS);
+    }
+
+    @Test
+    void homeScreenCommandsDoNotGrowWithRecords() {
+        YoungPersonApp app = RecordsJourneyIT.joined(SERVER.http(), SERVER.platform(), "Nia",
+                SERVER.platform().invite("Nia"));
+        List<String> empty = commandsFor(app);
+        RecordsOps.sampleDetails().forEach((member, details) -> RecordsJourneyIT.create(app, member, details));
+        app.graphql(RecordsOps.CREATE_GOAL, Ops.input(Map.of("mission", "WORK", "title", "Find a job",
+                "steps", List.of(Map.of("title", "Write a CV")))));
+        List<String> few = commandsFor(app);
+        for (int i = 0; i < 60; i++) {
+            RecordsJourneyIT.create(app, "cvItem", Map.of("heading", "Item " + i));
+        }
+        List<String> many = commandsFor(app);
+        assertEquals(few.size(), many.size(), "few: " + few + "\nmany: " + many);
+        assertTrue(many.size() <= 8, "the home screen stays a handful of commands: " + many);
+        assertTrue(empty.size() <= many.size(), "empty: " + empty);
+    }
+}
