@@ -48,6 +48,11 @@ import app.alongside.platform.Store;
 import app.alongside.platform.StoreHealth;
 import app.alongside.platform.StoreSchema;
 import app.alongside.platform.PersonalDataSection;
+import app.alongside.platform.Periodic;
+import app.alongside.opportunities.InterestRepository;
+import app.alongside.opportunities.OpportunitiesService;
+import app.alongside.opportunities.OpportunitiesWiring;
+import app.alongside.opportunities.OpportunityRepository;
 import app.alongside.platform.Wiring;
 import app.alongside.identity.StaffMember;
 import app.alongside.records.CodeCatalogue;
@@ -156,6 +161,8 @@ public final class App implements AutoCloseable {
         indexes.addAll(RecordRepository.indexes());
         indexes.addAll(GoalRepository.indexes());
         indexes.addAll(RecordIndex.indexes());
+        indexes.addAll(OpportunityRepository.indexes());
+        indexes.addAll(InterestRepository.indexes());
         StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
@@ -203,6 +210,13 @@ public final class App implements AutoCloseable {
                 records.index(), records.records(), Duration.ofSeconds(settings.integer(
                 "records.maintenance-interval-seconds", 1, 86_400)), clock);
         storeSchema.afterReady(maintenance::start);
+        OpportunityRepository opportunityRepository = new OpportunityRepository(db);
+        OpportunitiesService opportunities = new OpportunitiesService(opportunityRepository,
+                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency, clock);
+        OpportunitiesWiring.register(wiring, nodes, opportunities, maxPage);
+        Periodic closing = new Periodic("opportunities-closing", Duration.ofSeconds(settings.integer(
+                "opportunities.close-interval-seconds", 1, 86_400)), opportunities::closeExpired);
+        storeSchema.afterReady(closing::start);
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
@@ -248,7 +262,7 @@ public final class App implements AutoCloseable {
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
-        return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance));
+        return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance, closing));
     }
 
     private static RecordsWiring.Services records(Settings settings, MongoDatabase db, YoungPersonRepository people,

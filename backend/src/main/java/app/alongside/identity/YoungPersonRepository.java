@@ -67,6 +67,24 @@ public final class YoungPersonRepository {
                 p -> Connections.newestKey(p.createdAt(), p.id()));
     }
 
+    /**
+     * The ids of young people who use the app (their account is linked) and match: of one of {@code councilIds}
+     * (any when empty), with one of {@code statuses} (any when empty), born between the two dates inclusive.
+     */
+    public List<String> appUsersWhere(List<String> councilIds, List<LegalStatus> statuses, LocalDate bornFrom,
+                                      LocalDate bornTo) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.ne("firebaseUid", null),
+                Filters.gte("dateOfBirth", bornFrom.toString()), Filters.lte("dateOfBirth", bornTo.toString())));
+        if (!councilIds.isEmpty()) {
+            filters.add(Filters.in("localAuthorityId", councilIds));
+        }
+        if (!statuses.isEmpty()) {
+            filters.add(Filters.in("legalStatus", statuses.stream().map(Enum::name).toList()));
+        }
+        return people.find(Filters.and(filters)).projection(com.mongodb.client.model.Projections.include("_id"))
+                .map(doc -> doc.getString("_id")).into(new ArrayList<>());
+    }
+
     /** The young person a Firebase uid is linked to. */
     public Optional<String> linkedTo(String firebaseUid) {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", firebaseUid)).first())

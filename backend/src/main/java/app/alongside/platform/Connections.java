@@ -88,6 +88,22 @@ public final class Connections {
                         com.mongodb.client.model.Filters.lt("_id", id)));
     }
 
+    /** The filter for items after {@code key} (from {@link #newestKey}) in oldest-first order. */
+    public static org.bson.conversions.Bson newerThan(String key) {
+        int bar = key.indexOf('|');
+        long millis;
+        try {
+            millis = Long.parseLong(key.substring(0, Math.max(bar, 0)));
+        } catch (NumberFormatException e) {
+            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
+        }
+        java.util.Date at = new java.util.Date(millis);
+        String id = key.substring(bar + 1);
+        return com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.gt("createdAt", at),
+                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("createdAt", at),
+                        com.mongodb.client.model.Filters.gt("_id", id)));
+    }
+
     /** Newest first, ties broken by id. */
     public static final org.bson.conversions.Bson NEWEST_FIRST = com.mongodb.client.model.Sorts.descending(
             "createdAt", "_id");

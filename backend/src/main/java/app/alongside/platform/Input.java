@@ -29,6 +29,12 @@ public final class Input {
         return new Input(input == null ? Map.of() : input, List.of("input"));
     }
 
+    /** An input-object argument other than {@code input}, e.g. a {@code filter}; paths start with its name. */
+    public static Input argument(DataFetchingEnvironment env, String name) {
+        Map<String, Object> value = env.getArgument(name);
+        return new Input(value == null ? Map.of() : value, List.of(name));
+    }
+
     /** The names of the fields the client sent. */
     public java.util.Set<String> names() {
         return values.keySet();

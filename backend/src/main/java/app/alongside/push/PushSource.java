@@ -15,4 +15,18 @@ public interface PushSource {
 
     /** The pushes one claimed document needs; empty when it needs none after all. */
     List<PushIntent> intents(Document document);
+
+    static PushSource of(String collection, java.util.function.Function<Document, List<PushIntent>> intents) {
+        return new PushSource() {
+            @Override
+            public String collection() {
+                return collection;
+            }
+
+            @Override
+            public List<PushIntent> intents(Document document) {
+                return intents.apply(document);
+            }
+        };
+    }
 }

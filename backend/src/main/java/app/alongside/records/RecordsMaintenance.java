@@ -1,5 +1,6 @@
 package app.alongside.records;
 
+import app.alongside.platform.Periodic;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Background upkeep, safe to run on every instance at once: purges deleted records once their undo window has
@@ -21,7 +20,6 @@ import java.util.logging.Logger;
  * store, minus a margin for writes still in flight.
  */
 public final class RecordsMaintenance implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(RecordsMaintenance.class.getName());
     private static final String CHECKPOINTS = "checkpoints";
     private static final String CHECKPOINT_ID = "records-index-repair";
     private static final Duration MARGIN = Duration.ofMinutes(2);
@@ -32,9 +30,8 @@ public final class RecordsMaintenance implements AutoCloseable {
     private final RecordIndex index;
     private final RecordsService service;
     private final MongoCollection<Document> checkpoints;
-    private final Duration interval;
     private final Clock clock;
-    private volatile Thread thread;
+    private final Periodic periodic;
 
     public RecordsMaintenance(MongoDatabase db, RecordRepository records, GoalRepository goals, RecordIndex index,
                               RecordsService service, Duration interval, Clock clock) {
@@ -43,25 +40,13 @@ public final class RecordsMaintenance implements AutoCloseable {
         this.index = index;
         this.service = service;
         this.checkpoints = db.getCollection(CHECKPOINTS);
-        this.interval = interval;
         this.clock = clock;
+        this.periodic = new Periodic("records-maintenance", interval, this::runOnce);
     }
 
     /** Runs {@link #runOnce()} now and then every interval, on a virtual thread, until closed. */
     public RecordsMaintenance start() {
-        thread = Thread.ofVirtual().name("records-maintenance").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    runOnce();
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "records maintenance failed; retrying next round", e);
-                    sleepQuietly();
-                }
-            }
-        });
+        periodic.start();
         return this;
     }
 
@@ -98,19 +83,8 @@ public final class RecordsMaintenance implements AutoCloseable {
         return doc == null ? Instant.EPOCH : doc.getDate("until").toInstant();
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(interval);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
-        }
+        periodic.close();
     }
 }

@@ -22,8 +22,8 @@ public final class RecordsPushSource {
     }
 
     public static List<PushSource> sources() {
-        return List.of(source(RecordRepository.COLLECTION, RecordsPushSource::appointment),
-                source(RecordIndex.COLLECTION, RecordsPushSource::pathwayReview));
+        return List.of(PushSource.of(RecordRepository.COLLECTION, RecordsPushSource::appointment),
+                PushSource.of(RecordIndex.COLLECTION, RecordsPushSource::pathwayReview));
     }
 
     private static List<PushIntent> appointment(Document doc) {
@@ -43,19 +43,5 @@ public final class RecordsPushSource {
         return List.of(new PushIntent("yp:" + doc.getString("_id"), PushCategory.REMINDERS, KIND,
                 Map.of("reminder", "PATHWAY_PLAN_REVIEW", "reviewDate", review.getString("reviewDate")),
                 "reminder:pathway-plan-review", review.getDate("remindAt").getTime() / 1000));
-    }
-
-    private static PushSource source(String collection, java.util.function.Function<Document, List<PushIntent>> f) {
-        return new PushSource() {
-            @Override
-            public String collection() {
-                return collection;
-            }
-
-            @Override
-            public List<PushIntent> intents(Document document) {
-                return f.apply(document);
-            }
-        };
     }
 }

@@ -1,0 +1,136 @@
+package app.alongside.opportunities;
+
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Mongo;
+import app.alongside.push.PushOutbox;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code interests} collection (one per young person and opportunity, keyed by {@code key}) and
+ * {@code savedOpportunities} (one per young person and opportunity, carrying its closing reminder).
+ */
+public final class InterestRepository {
+    public static final String INTERESTS = "interests";
+    public static final String SAVED = "savedOpportunities";
+
+    private final MongoCollection<Document> interests;
+    private final MongoCollection<Document> saved;
+
+    public InterestRepository(MongoDatabase db) {
+        this.interests = db.getCollection(INTERESTS);
+        this.saved = db.getCollection(SAVED);
+    }
+
+    public static List<IndexPlan> indexes() {
+        return List.of(IndexPlan.unique(INTERESTS, Indexes.ascending("key")),
+                IndexPlan.of(INTERESTS, Indexes.descending("opportunityId", "createdAt", "_id")),
+                IndexPlan.of(INTERESTS, Indexes.descending("youngPersonId", "createdAt", "_id")),
+                IndexPlan.of(SAVED, Indexes.ascending("youngPersonId", "closingDate")),
+                IndexPlan.of(SAVED, Indexes.ascending(PushOutbox.FIELD + ".state", PushOutbox.FIELD + ".dueAt")));
+    }
+
+    /** Records the interest, or replaces what an earlier one of the same young person shared. */
+    Interest upsert(Interest interest) {
+        String key = interest.opportunityId() + "|" + interest.youngPersonId();
+        Document values = new Document("shared", interest.shared().stream().map(Enum::name).toList())
+                .append("firstName", interest.firstName()).append("email", interest.email())
+                .append("phone", interest.phone()).append("ageBand", interest.ageBand())
+                .append("councilName", interest.councilName()).append("message", interest.message())
+                .append("withdrawn", false).append("createdAt", Date.from(interest.createdAt()));
+        List<Bson> sets = new ArrayList<>();
+        values.forEach((k, v) -> sets.add(Updates.set(k, v)));
+        sets.add(Updates.setOnInsert("_id", interest.id()));
+        sets.add(Updates.setOnInsert("opportunityId", interest.opportunityId()));
+        sets.add(Updates.setOnInsert("youngPersonId", interest.youngPersonId()));
+        try {
+            interests.updateOne(Filters.eq("key", key), Updates.combine(sets), new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (!Mongo.isDuplicateKey(e)) {
+                throw e;
+            }
+            interests.updateOne(Filters.eq("key", key), Updates.combine(sets.subList(0, sets.size() - 3)));
+        }
+        return fromDocument(interests.find(Filters.eq("key", key)).first());
+    }
+
+    Optional<Interest> find(String id) {
+        return Optional.ofNullable(interests.find(Filters.eq("_id", id)).first()).map(InterestRepository::fromDocument);
+    }
+
+    Map<String, Interest> findByIds(Collection<String> ids) {
+        Map<String, Interest> found = new HashMap<>();
+        interests.find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"), fromDocument(d)));
+        return found;
+    }
+
+    Optional<Interest> of(String opportunityId, String youngPersonId) {
+        return Optional.ofNullable(interests.find(Filters.eq("key", opportunityId + "|" + youngPersonId)).first())
+                .map(InterestRepository::fromDocument);
+    }
+
+    void withdraw(String id) {
+        interests.updateOne(Filters.eq("_id", id), Updates.set("withdrawn", true));
+    }
+
+    List<Interest> page(Bson filter, int limit) {
+        return interests.find(filter).sort(Sorts.descending("createdAt", "_id")).limit(limit)
+                .map(InterestRepository::fromDocument).into(new ArrayList<>());
+    }
+
+    long activeCount(String opportunityId) {
+        return interests.countDocuments(Filters.and(Filters.eq("opportunityId", opportunityId),
+                Filters.eq("withdrawn", false)));
+    }
+
+    /** Saves, with the push need for its closing reminder in the same write. */
+    void save(String youngPersonId, Opportunity opportunity, Instant now, Instant remindAt) {
+        Document doc = new Document("youngPersonId", youngPersonId).append("opportunityId", opportunity.id())
+                .append("closingDate", opportunity.closingDate().toString()).append("createdAt", Date.from(now));
+        if (remindAt != null) {
+            doc.append(PushOutbox.FIELD, PushOutbox.pending(remindAt));
+        }
+        saved.replaceOne(Filters.eq("_id", youngPersonId + "|" + opportunity.id()), doc.append("_id",
+                youngPersonId + "|" + opportunity.id()), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    void unsave(String youngPersonId, String opportunityId) {
+        saved.deleteOne(Filters.eq("_id", youngPersonId + "|" + opportunityId));
+    }
+
+    boolean isSaved(String youngPersonId, String opportunityId) {
+        return saved.countDocuments(Filters.eq("_id", youngPersonId + "|" + opportunityId)) > 0;
+    }
+
+    List<String> savedIds(String youngPersonId) {
+        List<String> ids = new ArrayList<>();
+        saved.find(Filters.eq("youngPersonId", youngPersonId)).sort(Sorts.ascending("closingDate"))
+                .forEach(d -> ids.add(d.getString("opportunityId")));
+        return ids;
+    }
+
+    static Interest fromDocument(Document d) {
+        return new Interest(d.getString("_id"), d.getString("opportunityId"), d.getString("youngPersonId"),
+                d.getList("shared", String.class).stream().map(Interest.SharedField::valueOf).toList(),
+                d.getString("firstName"), d.getString("email"), d.getString("phone"), d.getString("ageBand"),
+                d.getString("councilName"), d.getString("message"), d.getBoolean("withdrawn", false),
+                d.getDate("createdAt").toInstant());
+    }
+}

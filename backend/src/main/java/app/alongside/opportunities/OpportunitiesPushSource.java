@@ -1,0 +1,53 @@
+package app.alongside.opportunities;
+
+import app.alongside.platform.GlobalIds;
+import app.alongside.push.PushCategory;
+import app.alongside.push.PushIntent;
+import app.alongside.push.PushSource;
+import org.bson.Document;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the opportunities domain asks the push pipeline to send: a newly approved opportunity to every eligible
+ * young person who uses the app (the pipeline keeps only those who opted in to opportunity notifications,
+ * which are off by default), and a reminder two days before a saved opportunity closes. Ids only.
+ */
+public final class OpportunitiesPushSource {
+    /** Payload kind of a new opportunity. */
+    public static final String MATCH = "opportunity.match";
+    /** Payload kind of a saved opportunity about to close. */
+    public static final String CLOSING = "opportunity.closing";
+
+    private OpportunitiesPushSource() {
+    }
+
+    public static List<PushSource> sources(OpportunitiesService service, OpportunityRepository opportunities) {
+        return List.of(PushSource.of(OpportunityRepository.COLLECTION, doc -> approved(service, doc)),
+                PushSource.of(InterestRepository.SAVED, doc -> closing(service, opportunities, doc)));
+    }
+
+    private static List<PushIntent> approved(OpportunitiesService service, Document doc) {
+        Opportunity o = OpportunityRepository.fromDocument(doc);
+        if (!o.openOn(service.today())) {
+            return List.of();
+        }
+        String id = GlobalIds.encode(Opportunity.TYPE, o.id());
+        long sequence = o.approvedAt().getEpochSecond();
+        return service.eligibleYoungPeople(o).stream().map(person -> new PushIntent("yp:" + person,
+                PushCategory.OPPORTUNITIES, MATCH, Map.of("opportunityId", id), "opportunity:" + id, sequence))
+                .toList();
+    }
+
+    private static List<PushIntent> closing(OpportunitiesService service, OpportunityRepository opportunities,
+                                            Document doc) {
+        return opportunities.find(doc.getString("opportunityId")).filter(o -> o.openOn(service.today()))
+                .map(o -> {
+                    String id = GlobalIds.encode(Opportunity.TYPE, o.id());
+                    return List.of(new PushIntent("yp:" + doc.getString("youngPersonId"), PushCategory.REMINDERS,
+                            CLOSING, Map.of("opportunityId", id, "closingDate", o.closingDate().toString()),
+                            "opportunity-closing:" + id, o.version()));
+                }).orElse(List.of());
+    }
+}

@@ -1,0 +1,519 @@
+package app.alongside.opportunities;
+
+import app.alongside.audit.AuditAction;
+import app.alongside.audit.AuditLog;
+import app.alongside.identity.IdentityPolicy;
+import app.alongside.identity.Principal;
+import app.alongside.identity.StaffRole;
+import app.alongside.identity.YoungPerson;
+import app.alongside.identity.YoungPersonRepository;
+import app.alongside.organisations.Organisation;
+import app.alongside.organisations.OrganisationRepository;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.Idempotency;
+import app.alongside.platform.Input;
+import app.alongside.platform.RequestContext;
+import app.alongside.push.PushOutbox;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.conversions.Bson;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Opportunities through their life: posted by corporate-parent staff, moderated by admins (or a council for its
+ * own area), found by eligible young people, answered with interest that shares only what the young person
+ * chose. Who sees what is decided here, in one place.
+ */
+public final class OpportunitiesService {
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final int SUPPRESS_UNDER = 5;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{2,}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{7,20}");
+
+    /** The schema's {@code SuppressedCount}. */
+    public record SuppressedCount(Integer value, String display) {
+        static SuppressedCount of(long count) {
+            return count < SUPPRESS_UNDER ? new SuppressedCount(null, "fewer than " + SUPPRESS_UNDER)
+                    : new SuppressedCount((int) count, String.valueOf(count));
+        }
+    }
+
+    private final OpportunityRepository opportunities;
+    private final InterestRepository interests;
+    private final OrganisationRepository organisations;
+    private final YoungPersonRepository people;
+    private final IdentityPolicy identity;
+    private final AuditLog audit;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    public OpportunitiesService(OpportunityRepository opportunities, InterestRepository interests,
+                                OrganisationRepository organisations, YoungPersonRepository people,
+                                IdentityPolicy identity, AuditLog audit, Idempotency idempotency, Clock clock) {
+        this.opportunities = opportunities;
+        this.interests = interests;
+        this.organisations = organisations;
+        this.people = people;
+        this.identity = identity;
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return clock.instant().atZone(LONDON).toLocalDate();
+    }
+
+    // ---- posting and moderation
+
+    Opportunity create(RequestContext context, Input input) {
+        Principal.Staff staff = identity.requireRole(context.principal(), StaffRole.CORPORATE_PARENT_STAFF);
+        Opportunity draft = parse(input).apply(null, "pending", staff.organisationId(), clock.instant());
+        Idempotency.Claim claim = idempotency.claim("createOpportunity", context.principal().key(),
+                input.clientMutationId(), input.fingerprint());
+        Optional<Opportunity> first = claim.fresh() ? Optional.empty() : opportunities.find(claim.id());
+        if (first.isPresent()) {
+            return first.get();
+        }
+        Opportunity created = withStatus(draft, claim.id(), Opportunity.Status.DRAFT, null, draft.approvedAt());
+        opportunities.insert(created);
+        audit.record(context, AuditAction.CREATE, Opportunity.TYPE, created.id(), null, created.kind().name());
+        return created;
+    }
+
+    Opportunity update(RequestContext context, Input input) {
+        Opportunity current = ownForPoster(context, input, "id");
+        int version = input.optionalInt("version", 1, Integer.MAX_VALUE).orElseThrow();
+        if (version != current.version()) {
+            throw new ApiException(ErrorCode.CONFLICT, "It changed since you last saw it (now version "
+                    + current.version() + "); reload and try again.", input.at("version"), Map.of());
+        }
+        if (current.status() == Opportunity.Status.CLOSED || current.status() == Opportunity.Status.WITHDRAWN) {
+            throw conflict(input, "A closed or withdrawn opportunity cannot change.");
+        }
+        Opportunity changed = parse(input).apply(current, current.id(), current.organisationId(), clock.instant());
+        Opportunity.Status status = current.status() == Opportunity.Status.APPROVED ? Opportunity.Status.SUBMITTED
+                : current.status();
+        Opportunity updated = withStatus(changed, changed.id(), status, current.rejectionReason(),
+                status == Opportunity.Status.APPROVED ? current.approvedAt() : null);
+        save(updated, current.version(), null, input);
+        audit.record(context, AuditAction.UPDATE, Opportunity.TYPE, current.id(), null,
+                status != current.status() ? "changed; back to review" : "changed");
+        return updated;
+    }
+
+    Opportunity submit(RequestContext context, Input input) {
+        Opportunity current = ownForPoster(context, input, "id");
+        return transition(context, input, current, List.of(Opportunity.Status.DRAFT, Opportunity.Status.REJECTED),
+                Opportunity.Status.SUBMITTED, null, "submitted for review");
+    }
+
+    Opportunity close(RequestContext context, Input input) {
+        Opportunity current = ownForPoster(context, input, "id");
+        return transition(context, input, current, List.of(Opportunity.Status.DRAFT, Opportunity.Status.SUBMITTED,
+                Opportunity.Status.APPROVED, Opportunity.Status.REJECTED), Opportunity.Status.CLOSED, null, "closed");
+    }
+
+    Opportunity withdraw(RequestContext context, Input input) {
+        Opportunity current = ownForPoster(context, input, "id");
+        return transition(context, input, current, List.of(Opportunity.Status.DRAFT, Opportunity.Status.SUBMITTED,
+                Opportunity.Status.APPROVED, Opportunity.Status.REJECTED, Opportunity.Status.CLOSED),
+                Opportunity.Status.WITHDRAWN, null, "withdrawn");
+    }
+
+    Opportunity approve(RequestContext context, Input input) {
+        Opportunity current = forModerator(context, input);
+        if (current.closingDate().isBefore(today())) {
+            throw conflict(input, "Its closing date has passed; the poster must change it first.");
+        }
+        return transition(context, input, current, List.of(Opportunity.Status.SUBMITTED), Opportunity.Status.APPROVED,
+                null, "approved");
+    }
+
+    Opportunity reject(RequestContext context, Input input) {
+        Opportunity current = forModerator(context, input);
+        String reason = input.text("reason", 1, 1000);
+        return transition(context, input, current, List.of(Opportunity.Status.SUBMITTED), Opportunity.Status.REJECTED,
+                reason, "rejected");
+    }
+
+    private Opportunity transition(RequestContext context, Input input, Opportunity current,
+                                   List<Opportunity.Status> from, Opportunity.Status to, String reason, String detail) {
+        if (current.status() == to) {
+            return current;
+        }
+        if (!from.contains(current.status())) {
+            throw conflict(input, "It is " + current.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + ": it cannot be " + detail + ".");
+        }
+        Instant now = clock.instant();
+        boolean approving = to == Opportunity.Status.APPROVED;
+        Opportunity next = withStatus(new Opportunity(current.id(), current.organisationId(), current.title(),
+                        current.description(), current.format(), current.missions(), current.kind(),
+                        current.eligibility(), current.town(), current.postcodeDistrict(), current.closingDate(),
+                        current.places(), current.howToApply(), current.contact(), current.status(), reason,
+                        current.version() + 1, current.createdAt(), now, current.approvedAt()),
+                current.id(), to, reason, approving ? now : current.approvedAt());
+        save(next, current.version(), approving ? Updates.set(PushOutbox.FIELD, PushOutbox.pending(now)) : null, input);
+        audit.record(context, AuditAction.UPDATE, Opportunity.TYPE, current.id(), null, detail);
+        return next;
+    }
+
+    private void save(Opportunity updated, int version, Bson extra, Input input) {
+        if (!opportunities.replace(updated, version, extra)) {
+            throw conflict(input, "It changed at the same moment; reload and try again.");
+        }
+    }
+
+    private static Opportunity withStatus(Opportunity o, String id, Opportunity.Status status, String reason,
+                                          Instant approvedAt) {
+        return new Opportunity(id, o.organisationId(), o.title(), o.description(), o.format(), o.missions(), o.kind(),
+                o.eligibility(), o.town(), o.postcodeDistrict(), o.closingDate(), o.places(), o.howToApply(),
+                o.contact(), status, status == Opportunity.Status.REJECTED ? reason : null, o.version(),
+                o.createdAt(), o.updatedAt(), approvedAt);
+    }
+
+    /** Closes approved opportunities whose closing date has passed; returns how many. */
+    public int closeExpired() {
+        int closed = 0;
+        for (Opportunity o : opportunities.pastClosing(today(), 500)) {
+            Opportunity next = withStatus(o, o.id(), Opportunity.Status.CLOSED, null, o.approvedAt());
+            next = new Opportunity(next.id(), next.organisationId(), next.title(), next.description(), next.format(),
+                    next.missions(), next.kind(), next.eligibility(), next.town(), next.postcodeDistrict(),
+                    next.closingDate(), next.places(), next.howToApply(), next.contact(), next.status(), null,
+                    o.version() + 1, o.createdAt(), clock.instant(), o.approvedAt());
+            if (opportunities.replace(next, o.version(), null)) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private OpportunityInput parse(Input input) {
+        return new OpportunityInput(input, today(), organisations::findByIds);
+    }
+
+    private Opportunity ownForPoster(RequestContext context, Input input, String field) {
+        Principal.Staff staff = identity.requireRole(context.principal(), StaffRole.CORPORATE_PARENT_STAFF);
+        return opportunities.find(input.id(field, Opportunity.TYPE))
+                .filter(o -> o.organisationId().equals(staff.organisationId()))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                        "No opportunity of your organisation has that id.", input.at(field), Map.of()));
+    }
+
+    private Opportunity forModerator(RequestContext context, Input input) {
+        Principal.Staff staff = identity.requireRole(context.principal(), StaffRole.ADMIN, StaffRole.LA_WORKER);
+        Opportunity found = opportunities.find(input.id("id", Opportunity.TYPE))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No opportunity has that id.",
+                        input.at("id"), Map.of()));
+        if (!moderates(staff, found)) {
+            throw ApiException.forbidden();
+        }
+        return found;
+    }
+
+    /** Admins moderate everything; a council worker what is limited to their council alone. */
+    static boolean moderates(Principal.Staff staff, Opportunity opportunity) {
+        return staff.role() == StaffRole.ADMIN || (staff.role() == StaffRole.LA_WORKER
+                && opportunity.eligibility().councilIds().equals(List.of(staff.organisationId())));
+    }
+
+    private static ApiException conflict(Input input, String message) {
+        return new ApiException(ErrorCode.CONFLICT, message, input.at("id"), Map.of());
+    }
+
+    // ---- reading
+
+    /** Opportunities by id, as the caller may see them; anything else is left out (null for node). */
+    Map<String, Object> load(RequestContext context, List<String> ids) {
+        Map<String, Object> visible = new LinkedHashMap<>();
+        Optional<YoungPerson> me = youngPerson(context);
+        opportunities.findByIds(ids).forEach((id, o) -> {
+            if (mayRead(context.principal(), me, o)) {
+                visible.put(id, o);
+            }
+        });
+        return visible;
+    }
+
+    private boolean mayRead(Principal principal, Optional<YoungPerson> me, Opportunity o) {
+        return switch (principal) {
+            case Principal.YoungPersonUser yp -> me.map(person -> eligible(person, o)
+                    && (o.status() == Opportunity.Status.APPROVED || o.status() == Opportunity.Status.CLOSED))
+                    .orElse(false);
+            case Principal.Staff staff -> staff.role() == StaffRole.ADMIN
+                    || (staff.role() == StaffRole.CORPORATE_PARENT_STAFF
+                    && staff.organisationId().equals(o.organisationId()))
+                    || (moderates(staff, o) && o.status() != Opportunity.Status.DRAFT);
+            default -> false;
+        };
+    }
+
+    boolean eligible(YoungPerson person, Opportunity o) {
+        return o.eligibility().admits(person.ageOn(today()), person.legalStatus(), person.localAuthorityId());
+    }
+
+    private Optional<YoungPerson> youngPerson(RequestContext context) {
+        return context.principal() instanceof Principal.YoungPersonUser yp ? people.findById(yp.youngPersonId())
+                : Optional.empty();
+    }
+
+    /** What a young person is eligible for, approved and open, matching the filter. */
+    Connections.Connection<Opportunity> search(RequestContext context, Input filter, boolean newest,
+                                               Connections.Page page) {
+        identity.requireYoungPerson(context.principal());
+        YoungPerson me = youngPerson(context).orElseThrow(ApiException::forbidden);
+        LocalDate today = today();
+        int age = me.ageOn(today);
+        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.APPROVED.name()),
+                Filters.gte("closingDate", today.toString()),
+                Filters.lte("eligibility.minAge", age), Filters.gte("eligibility.maxAge", age),
+                Filters.or(Filters.eq("eligibility.anyStatus", true),
+                        Filters.eq("eligibility.legalStatuses", me.legalStatus().name())),
+                Filters.or(Filters.eq("eligibility.anyCouncil", true),
+                        Filters.eq("eligibility.councilIds", me.localAuthorityId()))));
+        parts.addAll(filters(filter));
+        page.after().ifPresent(key -> parts.add(newest ? newerCursor(key) : closingCursor(key)));
+        Bson sort = newest ? Sorts.descending("approvedAt", "_id") : Sorts.ascending("closingDate", "_id");
+        List<Opportunity> found = opportunities.find(Filters.and(parts), sort, page.first() + 1);
+        return Connections.page(found, page, page.after().isPresent(), o -> newest
+                ? o.approvedAt().toEpochMilli() + "|" + o.id() : o.closingDate() + "|" + o.id());
+    }
+
+    private static List<Bson> filters(Input filter) {
+        List<Bson> parts = new ArrayList<>();
+        filter.optionalEnum("mission", app.alongside.records.Mission.class)
+                .ifPresent(m -> parts.add(Filters.eq("missions", m.name())));
+        filter.optionalEnum("kind", Opportunity.Kind.class).ifPresent(k -> parts.add(Filters.eq("kind", k.name())));
+        filter.optionalText("text", 100).map(OpportunityRepository::terms).filter(t -> !t.isEmpty())
+                .ifPresent(terms -> parts.add(Filters.all("terms", terms)));
+        filter.optionalText("area", 80).ifPresent(area -> {
+            Bson here = OpportunityInput.isPostcodeDistrict(area)
+                    ? Filters.eq("postcodeDistrict", area.toUpperCase(Locale.ROOT).replace(" ", ""))
+                    : Filters.eq("townKey", area.toLowerCase(Locale.ROOT));
+            parts.add(Filters.or(here, Filters.in("eligibility.delivery", "REMOTE", "BOTH")));
+        });
+        filter.optionalDate("closingAfter").ifPresent(d -> parts.add(Filters.gte("closingDate", d.toString())));
+        return parts;
+    }
+
+    private static Bson closingCursor(String key) {
+        int bar = key.indexOf('|');
+        if (bar < 0) {
+            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
+        }
+        String date = key.substring(0, bar);
+        String id = key.substring(bar + 1);
+        return Filters.or(Filters.gt("closingDate", date), Filters.and(Filters.eq("closingDate", date),
+                Filters.gt("_id", id)));
+    }
+
+    private static Bson newerCursor(String key) {
+        int bar = key.indexOf('|');
+        try {
+            java.util.Date at = new java.util.Date(Long.parseLong(key.substring(0, Math.max(bar, 0))));
+            String id = key.substring(bar + 1);
+            return Filters.or(Filters.lt("approvedAt", at), Filters.and(Filters.eq("approvedAt", at),
+                    Filters.lt("_id", id)));
+        } catch (NumberFormatException e) {
+            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
+        }
+    }
+
+    /** Staff of a corporate parent: their organisation's; admins: anyone's. Newest first. */
+    Connections.Connection<Opportunity> posted(RequestContext context, Optional<Opportunity.Status> status,
+                                               Optional<String> organisationId, Connections.Page page) {
+        Principal.Staff staff = identity.requireRole(context.principal(), StaffRole.CORPORATE_PARENT_STAFF,
+                StaffRole.ADMIN);
+        List<Bson> parts = new ArrayList<>();
+        if (staff.role() == StaffRole.CORPORATE_PARENT_STAFF) {
+            parts.add(Filters.eq("organisationId", staff.organisationId()));
+        } else {
+            organisationId.ifPresent(id -> parts.add(Filters.eq("organisationId", id)));
+        }
+        status.ifPresent(s -> parts.add(Filters.eq("status", s.name())));
+        page.after().ifPresent(key -> parts.add(Connections.olderThan(key)));
+        List<Opportunity> found = opportunities.find(parts.isEmpty() ? Filters.empty() : Filters.and(parts),
+                Connections.NEWEST_FIRST, page.first() + 1);
+        return Connections.page(found, page, page.after().isPresent(),
+                o -> Connections.newestKey(o.createdAt(), o.id()));
+    }
+
+    /** Submitted opportunities this moderator may decide, oldest first. */
+    Connections.Connection<Opportunity> moderationQueue(RequestContext context, Connections.Page page) {
+        Principal.Staff staff = identity.requireRole(context.principal(), StaffRole.ADMIN, StaffRole.LA_WORKER);
+        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.SUBMITTED.name())));
+        if (staff.role() == StaffRole.LA_WORKER) {
+            parts.add(Filters.eq("eligibility.councilIds", List.of(staff.organisationId())));
+        }
+        page.after().ifPresent(key -> parts.add(Connections.newerThan(key)));
+        List<Opportunity> found = opportunities.find(Filters.and(parts), Sorts.ascending("createdAt", "_id"),
+                page.first() + 1);
+        return Connections.page(found, page, page.after().isPresent(),
+                o -> Connections.newestKey(o.createdAt(), o.id()));
+    }
+
+    SuppressedCount interestCount(RequestContext context, Opportunity o) {
+        if (!(context.principal() instanceof Principal.Staff staff) || !(staff.role() == StaffRole.ADMIN
+                || staff.organisationId().equals(o.organisationId()))) {
+            return null;
+        }
+        return SuppressedCount.of(interests.activeCount(o.id()));
+    }
+
+    // ---- saving and interest
+
+    Opportunity save(RequestContext context, Input input, boolean save) {
+        YoungPerson me = requireMe(context);
+        Opportunity o = visibleToMe(context, me, input, "opportunityId");
+        if (!save) {
+            interests.unsave(me.id(), o.id());
+            return o;
+        }
+        Instant remindAt = o.closingDate().minusDays(2).atTime(9, 0).atZone(LONDON).toInstant();
+        interests.save(me.id(), o, clock.instant(), remindAt.isAfter(clock.instant()) ? remindAt : null);
+        return o;
+    }
+
+    boolean saved(RequestContext context, Opportunity o) {
+        return context.principal() instanceof Principal.YoungPersonUser yp && interests.isSaved(yp.youngPersonId(),
+                o.id());
+    }
+
+    List<Opportunity> savedList(RequestContext context) {
+        YoungPerson me = requireMe(context);
+        List<String> ids = interests.savedIds(me.id());
+        Map<String, Object> visible = load(context, ids);
+        return ids.stream().map(visible::get).filter(o -> o != null).map(Opportunity.class::cast).toList();
+    }
+
+    Interest expressInterest(RequestContext context, Input input) {
+        YoungPerson me = requireMe(context);
+        Opportunity o = visibleToMe(context, me, input, "opportunityId");
+        if (!o.openOn(today())) {
+            throw new ApiException(ErrorCode.CONFLICT, "This opportunity has closed.", input.at("opportunityId"),
+                    Map.of());
+        }
+        @SuppressWarnings("unchecked")
+        List<Interest.SharedField> share = ((List<String>) input.raw("share")).stream()
+                .map(Interest.SharedField::valueOf).distinct().toList();
+        String email = contact(input, "email", share.contains(Interest.SharedField.EMAIL), EMAIL, 254);
+        String phone = contact(input, "phone", share.contains(Interest.SharedField.PHONE), PHONE, 20);
+        String message = input.optionalText("message", 1000).orElse(null);
+        Interest interest = interests.upsert(new Interest(app.alongside.platform.Ids.random(), o.id(), me.id(), share,
+                share.contains(Interest.SharedField.FIRST_NAME)
+                        ? Optional.ofNullable(me.preferredName()).orElse(me.firstName()) : null,
+                email, phone, share.contains(Interest.SharedField.AGE_BAND) ? ageBand(me.ageOn(today())) : null,
+                share.contains(Interest.SharedField.COUNCIL) ? organisations.findById(me.localAuthorityId())
+                        .map(Organisation::name).orElse(null) : null, message, false, clock.instant()));
+        audit.record(context, AuditAction.CREATE, Interest.TYPE, interest.id(), me.id(),
+                "shared " + share.stream().map(Enum::name).toList() + " with the poster");
+        return interest;
+    }
+
+    Interest withdrawInterest(RequestContext context, Input input) {
+        YoungPerson me = requireMe(context);
+        Interest interest = interests.find(input.id("interestId", Interest.TYPE))
+                .filter(i -> i.youngPersonId().equals(me.id()))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No interest of yours has that id.",
+                        input.at("interestId"), Map.of()));
+        interests.withdraw(interest.id());
+        audit.record(context, AuditAction.UPDATE, Interest.TYPE, interest.id(), me.id(), "withdrawn");
+        return new Interest(interest.id(), interest.opportunityId(), interest.youngPersonId(), interest.shared(),
+                interest.firstName(), interest.email(), interest.phone(), interest.ageBand(), interest.councilName(),
+                interest.message(), true, interest.createdAt());
+    }
+
+    Optional<Interest> myInterest(RequestContext context, Opportunity o) {
+        return context.principal() instanceof Principal.YoungPersonUser yp
+                ? interests.of(o.id(), yp.youngPersonId()) : Optional.empty();
+    }
+
+    Connections.Connection<Interest> myInterests(RequestContext context, Connections.Page page) {
+        YoungPerson me = requireMe(context);
+        return interestPage(Filters.eq("youngPersonId", me.id()), page);
+    }
+
+    /** The poster's view: active interest in their own opportunity, as shared. Each one shown is audited. */
+    Connections.Connection<Interest> received(RequestContext context, String opportunityId, Connections.Page page) {
+        Principal.Staff staff = identity.requireRole(context.principal(), StaffRole.CORPORATE_PARENT_STAFF);
+        Opportunity o = opportunities.find(opportunityId).filter(x -> x.organisationId().equals(staff.organisationId()))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No opportunity of your organisation has "
+                        + "that id.", List.of("opportunityId"), Map.of()));
+        Connections.Connection<Interest> found = interestPage(Filters.and(Filters.eq("opportunityId", o.id()),
+                Filters.eq("withdrawn", false)), page);
+        found.nodes().forEach(i -> audit.recordReadsOf(context, Interest.TYPE, i.youngPersonId(), List.of(i.id()),
+                "interest they shared with the poster"));
+        return found;
+    }
+
+    Map<String, Object> loadInterests(RequestContext context, List<String> ids) {
+        Map<String, Object> visible = new LinkedHashMap<>();
+        interests.findByIds(ids).forEach((id, interest) -> {
+            if (context.principal() instanceof Principal.YoungPersonUser yp
+                    && yp.youngPersonId().equals(interest.youngPersonId())) {
+                visible.put(id, interest);
+            }
+        });
+        return visible;
+    }
+
+    private Connections.Connection<Interest> interestPage(Bson filter, Connections.Page page) {
+        List<Bson> parts = new ArrayList<>(List.of(filter));
+        page.after().ifPresent(key -> parts.add(Connections.olderThan(key)));
+        List<Interest> found = interests.page(Filters.and(parts), page.first() + 1);
+        return Connections.page(found, page, page.after().isPresent(),
+                i -> Connections.newestKey(i.createdAt(), i.id()));
+    }
+
+    private YoungPerson requireMe(RequestContext context) {
+        identity.requireYoungPerson(context.principal());
+        return youngPerson(context).orElseThrow(ApiException::forbidden);
+    }
+
+    private Opportunity visibleToMe(RequestContext context, YoungPerson me, Input input, String field) {
+        return opportunities.find(input.id(field, Opportunity.TYPE))
+                .filter(o -> mayRead(context.principal(), Optional.of(me), o))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No opportunity has that id.",
+                        input.at(field), Map.of()));
+    }
+
+    private static String contact(Input input, String field, boolean shared, Pattern pattern, int max) {
+        Optional<String> value = input.optionalText(field, max);
+        if (shared && value.isEmpty()) {
+            throw ApiException.badInput(input.at(field), "Give it, or do not share it.");
+        }
+        if (!shared && value.isPresent()) {
+            throw ApiException.badInput(input.at(field), "Add it to share, or leave it out.");
+        }
+        if (value.isPresent() && !pattern.matcher(value.get()).matches()) {
+            throw ApiException.badInput(input.at(field), "This does not look right.");
+        }
+        return value.orElse(null);
+    }
+
+    static String ageBand(int age) {
+        return age <= 17 ? "16-17" : age <= 20 ? "18-20" : "21-25";
+    }
+
+    /** The stored ids of the young people eligible for {@code o} who use the app (for its notification). */
+    List<String> eligibleYoungPeople(Opportunity o) {
+        LocalDate today = today();
+        return people.appUsersWhere(o.eligibility().councilIds(), o.eligibility().legalStatuses(),
+                today.minusYears(o.eligibility().maxAge() + 1L).plusDays(1), today.minusYears(o.eligibility().minAge()));
+    }
+}

@@ -1,0 +1,150 @@
+package app.alongside.opportunities;
+
+import app.alongside.organisations.Organisation;
+import app.alongside.organisations.OrganisationsWiring;
+import app.alongside.platform.Connections;
+import app.alongside.platform.GlobalIds;
+import app.alongside.platform.Input;
+import app.alongside.platform.Nodes;
+import app.alongside.platform.Payloads;
+import app.alongside.platform.RequestContext;
+import app.alongside.platform.Wiring;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+/** Wires {@code opportunities.graphqls}. */
+public final class OpportunitiesWiring {
+    /** Payload of {@code createOpportunity}. */
+    public record CreatePayload(Opportunity opportunity, List<Connections.UserError> userErrors,
+                                String clientMutationId) {
+    }
+
+    /** Payload of the mutations that change an opportunity. */
+    public record OpportunityPayload(Opportunity opportunity, List<Connections.UserError> userErrors) {
+    }
+
+    /** Payload of {@code saveOpportunity} and {@code unsaveOpportunity}. */
+    public record SavePayload(Opportunity opportunity, List<Connections.UserError> userErrors) {
+    }
+
+    /** Payload of {@code expressInterest} and {@code withdrawInterest}. */
+    public record InterestPayload(Interest interest, List<Connections.UserError> userErrors) {
+    }
+
+    private OpportunitiesWiring() {
+    }
+
+    public static void register(Wiring wiring, Nodes nodes, OpportunitiesService service, int maxPage) {
+        nodes.register(Opportunity.TYPE, (ids, context) -> service.load(context, ids));
+        nodes.register(Interest.TYPE, (ids, context) -> service.loadInterests(context, ids));
+        wiring.nodeType(Opportunity.TYPE, Opportunity.class, Opportunity::id)
+                .fetcher(Opportunity.TYPE, "organisation", env -> organisation(env,
+                        ((Opportunity) env.getSource()).organisationId()))
+                .fetcher(Opportunity.TYPE, "descriptionFormat", env -> ((Opportunity) env.getSource()).format())
+                .fetcher(Opportunity.TYPE, "descriptionHtml", env -> {
+                    Opportunity o = env.getSource();
+                    return SafeMarkdown.toHtml(o.description(), o.format());
+                })
+                .fetcher(Opportunity.TYPE, "saved", env -> service.saved(RequestContext.of(env), env.getSource()))
+                .fetcher(Opportunity.TYPE, "myInterest", env -> service.myInterest(RequestContext.of(env),
+                        env.getSource()).orElse(null))
+                .fetcher(Opportunity.TYPE, "interestCount", env -> service.interestCount(RequestContext.of(env),
+                        env.getSource()))
+                .backedBy("Eligibility", Opportunity.Eligibility.class)
+                .fetcher("Eligibility", "councils", env -> {
+                    List<CompletableFuture<Organisation>> loads = ((Opportunity.Eligibility) env.getSource())
+                            .councilIds().stream().map(id -> organisation(env, id)).toList();
+                    return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
+                            .thenApply(done -> loads.stream().map(CompletableFuture::join).toList());
+                })
+                .backedBy("SuppressedCount", OpportunitiesService.SuppressedCount.class)
+                .nodeType(Interest.TYPE, Interest.class, Interest::id)
+                .fetcher(Interest.TYPE, "opportunity", env -> nodes.load(GlobalIds.encode(Opportunity.TYPE,
+                        ((Interest) env.getSource()).opportunityId()), env))
+                .backedBy("OpportunityConnection", Connections.Connection.class)
+                .backedBy("OpportunityEdge", Connections.Edge.class)
+                .backedBy("InterestConnection", Connections.Connection.class)
+                .backedBy("InterestEdge", Connections.Edge.class)
+                .backedBy("CreateOpportunityPayload", CreatePayload.class)
+                .backedBy("OpportunityPayload", OpportunityPayload.class)
+                .backedBy("SaveOpportunityPayload", SavePayload.class)
+                .backedBy("ExpressInterestPayload", InterestPayload.class);
+        registerQueries(wiring, service, maxPage);
+        registerMutations(wiring, service);
+    }
+
+    private static void registerQueries(Wiring wiring, OpportunitiesService service, int maxPage) {
+        wiring.fetcher("Query", "opportunities", env -> service.search(RequestContext.of(env), filter(env),
+                        "NEWEST".equals(env.getArgument("sort")), Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "savedOpportunities", env -> {
+                    Connections.Page page = Connections.Page.of(env, maxPage);
+                    List<Opportunity> saved = service.savedList(RequestContext.of(env));
+                    int from = page.after().map(key -> indexAfter(saved, key)).orElse(0);
+                    return Connections.page(saved.subList(Math.min(from, saved.size()), saved.size()), page,
+                            from > 0, Opportunity::id);
+                })
+                .fetcher("Query", "myInterests", env -> service.myInterests(RequestContext.of(env),
+                        Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "postedOpportunities", env -> service.posted(RequestContext.of(env),
+                        Optional.ofNullable((String) env.getArgument("status")).map(Opportunity.Status::valueOf),
+                        Optional.ofNullable((String) env.getArgument("organisationId")).map(id -> Input.decodeOrNotFound(
+                                id, Organisation.TYPE, List.of("organisationId"))), Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "moderationQueue", env -> service.moderationQueue(RequestContext.of(env),
+                        Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "interestReceived", env -> service.received(RequestContext.of(env),
+                        Input.decodeOrNotFound(env.getArgument("opportunityId"), Opportunity.TYPE,
+                                List.of("opportunityId")), Connections.Page.of(env, maxPage)));
+    }
+
+    private static void registerMutations(Wiring wiring, OpportunitiesService service) {
+        wiring.fetcher("Mutation", "createOpportunity", env -> {
+            Input input = Input.of(env);
+            String id = input.clientMutationId().orElse(null);
+            return Payloads.run(() -> new CreatePayload(service.create(RequestContext.of(env), input), List.of(), id),
+                    errors -> new CreatePayload(null, errors, id));
+        });
+        Map<String, BiFunction<RequestContext, Input, Opportunity>> changes = Map.of(
+                "updateOpportunity", service::update, "submitOpportunity", service::submit,
+                "closeOpportunity", service::close, "withdrawOpportunity", service::withdraw,
+                "approveOpportunity", service::approve, "rejectOpportunity", service::reject);
+        changes.forEach((field, change) -> wiring.fetcher("Mutation", field, env -> Payloads.run(
+                () -> new OpportunityPayload(change.apply(RequestContext.of(env), Input.of(env)), List.of()),
+                errors -> new OpportunityPayload(null, errors))));
+        wiring.fetcher("Mutation", "saveOpportunity", env -> Payloads.run(() -> new SavePayload(
+                        service.save(RequestContext.of(env), Input.of(env), true), List.of()),
+                        errors -> new SavePayload(null, errors)))
+                .fetcher("Mutation", "unsaveOpportunity", env -> Payloads.run(() -> new SavePayload(
+                        service.save(RequestContext.of(env), Input.of(env), false), List.of()),
+                        errors -> new SavePayload(null, errors)))
+                .fetcher("Mutation", "expressInterest", env -> Payloads.run(() -> new InterestPayload(
+                        service.expressInterest(RequestContext.of(env), Input.of(env)), List.of()),
+                        errors -> new InterestPayload(null, errors)))
+                .fetcher("Mutation", "withdrawInterest", env -> Payloads.run(() -> new InterestPayload(
+                        service.withdrawInterest(RequestContext.of(env), Input.of(env)), List.of()),
+                        errors -> new InterestPayload(null, errors)));
+    }
+
+    private static Input filter(DataFetchingEnvironment env) {
+        return Input.argument(env, "filter");
+    }
+
+    private static int indexAfter(List<Opportunity> list, String key) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(key)) {
+                return i + 1;
+            }
+        }
+        return list.size();
+    }
+
+    private static CompletableFuture<Organisation> organisation(DataFetchingEnvironment env, String id) {
+        DataLoader<String, Organisation> loader = env.getDataLoader(OrganisationsWiring.LOADER);
+        return loader.load(id);
+    }
+}
