@@ -203,16 +203,16 @@ public final class App implements AutoCloseable {
                         .map(YoungPerson::localAuthorityId).orElse(null));
         IdentityWiring.register(wiring, nodes, staffService, youngPeople, maxPage);
         AuditWiring.register(wiring, audit, identityPolicy, maxPage);
+        OpportunityRepository opportunityRepository = new OpportunityRepository(db);
+        OpportunitiesService opportunities = new OpportunitiesService(opportunityRepository,
+                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency, clock);
         RecordsWiring.Services records = records(settings, db, people, staff, identityPolicy, audit, idempotency,
-                clock);
+                List.of(opportunities.exportSection()), clock);
         RecordsWiring.register(wiring, nodes, dataLoaders, records, maxPage);
         RecordsMaintenance maintenance = new RecordsMaintenance(db, new RecordRepository(db), new GoalRepository(db),
                 records.index(), records.records(), Duration.ofSeconds(settings.integer(
                 "records.maintenance-interval-seconds", 1, 86_400)), clock);
         storeSchema.afterReady(maintenance::start);
-        OpportunityRepository opportunityRepository = new OpportunityRepository(db);
-        OpportunitiesService opportunities = new OpportunitiesService(opportunityRepository,
-                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency, clock);
         OpportunitiesWiring.register(wiring, nodes, opportunities, maxPage);
         Periodic closing = new Periodic("opportunities-closing", Duration.ofSeconds(settings.integer(
                 "opportunities.close-interval-seconds", 1, 86_400)), opportunities::closeExpired);
@@ -267,7 +267,8 @@ public final class App implements AutoCloseable {
 
     private static RecordsWiring.Services records(Settings settings, MongoDatabase db, YoungPersonRepository people,
                                                   StaffRepository staff, IdentityPolicy identityPolicy,
-                                                  AuditLog audit, Idempotency idempotency, Clock clock) {
+                                                  AuditLog audit, Idempotency idempotency,
+                                                  List<PersonalDataSection> otherSections, Clock clock) {
         RecordRepository recordRepository = new RecordRepository(db);
         GoalRepository goalRepository = new GoalRepository(db);
         RecordIndex index = new RecordIndex(db);
@@ -281,6 +282,7 @@ public final class App implements AutoCloseable {
         sections.add(PersonalDataSection.of("profile", id -> people.findById(id).map(YoungPeopleService::export)
                 .orElse(null)));
         sections.addAll(DataExport.sections(recordRepository, goalRepository, index));
+        sections.addAll(otherSections);
         sections.add(audit.accessLogSection());
         DataExport export = new DataExport(sections, policy, audit, new RateLimiter("export",
                 settings.integer("records.exports-per-hour", 1, 1000), Duration.ofHours(1)), clock);

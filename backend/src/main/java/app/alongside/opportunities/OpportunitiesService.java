@@ -510,6 +510,23 @@ public final class OpportunitiesService {
         return age <= 17 ? "16-17" : age <= 20 ? "18-20" : "21-25";
     }
 
+    /** The young person's saved opportunities and interest, for their data export. */
+    public app.alongside.platform.PersonalDataSection exportSection() {
+        return app.alongside.platform.PersonalDataSection.of("opportunities", youngPersonId -> {
+            List<org.bson.Document> shared = new ArrayList<>();
+            interests.page(Filters.eq("youngPersonId", youngPersonId), Integer.MAX_VALUE).forEach(i -> shared.add(
+                    new org.bson.Document("opportunityId", app.alongside.platform.GlobalIds.encode(Opportunity.TYPE,
+                            i.opportunityId())).append("shared", i.shared().stream().map(Enum::name).toList())
+                            .append("firstName", i.firstName()).append("email", i.email()).append("phone", i.phone())
+                            .append("ageBand", i.ageBand()).append("councilName", i.councilName())
+                            .append("message", i.message()).append("withdrawn", i.withdrawn())
+                            .append("createdAt", java.util.Date.from(i.createdAt()))));
+            return new org.bson.Document("saved", interests.savedIds(youngPersonId).stream()
+                    .map(id -> app.alongside.platform.GlobalIds.encode(Opportunity.TYPE, id)).toList())
+                    .append("interest", shared);
+        });
+    }
+
     /** The stored ids of the young people eligible for {@code o} who use the app (for its notification). */
     List<String> eligibleYoungPeople(Opportunity o) {
         LocalDate today = today();

@@ -246,5 +246,6 @@ class RecordsJourneyIT {
         assertEquals(1, ((List<?>) document.get("goals")).size());
         assertFalse(((List<?>) document.get("accessLog")).isEmpty());
         assertNotNull(document.get("sharing"));
+        assertNotNull(document.get("opportunities"), "other domains add their sections");
     }
 }
