@@ -18,6 +18,20 @@ import app.alongside.identity.TokenVerifier;
 import app.alongside.identity.YoungPeopleService;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
+import app.alongside.messaging.AdvocacyRepository;
+import app.alongside.messaging.AdvocacyService;
+import app.alongside.messaging.ChangeStreamEventBus;
+import app.alongside.messaging.EventBus;
+import app.alongside.messaging.InProcessEventBus;
+import app.alongside.messaging.LiveEvents;
+import app.alongside.messaging.MessageRepository;
+import app.alongside.messaging.MessagingPolicy;
+import app.alongside.messaging.MessagingService;
+import app.alongside.messaging.MessagingWiring;
+import app.alongside.messaging.Safeguarding;
+import app.alongside.messaging.ServiceSettingsRepository;
+import app.alongside.messaging.ThreadRepository;
+import app.alongside.messaging.WorkingHours;
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationPolicy;
 import app.alongside.organisations.OrganisationRepository;
@@ -84,9 +98,11 @@ public final class App implements AutoCloseable {
 
     private final Draining draining;
     private final Duration grace;
+    private final EventBus events;
 
     private App(WebServer server, Store store, EmbeddedMongo embedded, Thread schemaThread, Draining draining,
-                Duration grace) {
+                Duration grace, EventBus events) {
+        this.events = events;
         this.draining = draining;
         this.grace = grace;
         this.server = server;
@@ -130,6 +146,14 @@ public final class App implements AutoCloseable {
         indexes.addAll(YoungPersonRepository.indexes());
         indexes.addAll(InviteRepository.indexes());
         indexes.addAll(AuditLog.indexes());
+        indexes.addAll(ThreadRepository.indexes());
+        indexes.addAll(MessageRepository.indexes());
+        indexes.addAll(AdvocacyRepository.indexes());
+        indexes.addAll(ServiceSettingsRepository.indexes());
+        boolean changeStreams = eventBusKind(settings).equals("change-streams");
+        if (changeStreams) {
+            indexes.addAll(ChangeStreamEventBus.indexes());
+        }
         StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
@@ -161,6 +185,10 @@ public final class App implements AutoCloseable {
                 identityPolicy, audit, idempotency, new RateLimiter("redeem-invite",
                 settings.integer("auth.invite-attempts-per-hour", 1, 10_000), Duration.ofHours(1)), clock);
 
+        EventBus events = changeStreams ? new ChangeStreamEventBus(db, clock) : new InProcessEventBus();
+        MessagingWiring.Parts messaging = messaging(settings, db, clock, storeSchema, audit, idempotency, events,
+                people, staff, organisations, youngPeople, maxPage);
+
         Wiring wiring = new Wiring();
         Nodes nodes = new Nodes();
         DataLoaders dataLoaders = new DataLoaders();
@@ -170,6 +198,7 @@ public final class App implements AutoCloseable {
                         .map(YoungPerson::localAuthorityId).orElse(null));
         IdentityWiring.register(wiring, nodes, staffService, youngPeople, maxPage);
         AuditWiring.register(wiring, audit, identityPolicy, maxPage);
+        MessagingWiring.register(wiring, nodes, dataLoaders, messaging);
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
@@ -215,7 +244,51 @@ public final class App implements AutoCloseable {
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
-        return new App(server, store, embedded, schemaThread, draining, grace);
+        return new App(server, store, embedded, schemaThread, draining, grace, events);
+    }
+
+    private static String eventBusKind(Settings settings) {
+        String kind = settings.string("messaging.event-bus");
+        if (!kind.equals("in-process") && !kind.equals("change-streams")) {
+            throw new app.alongside.platform.StartupException(
+                    "MESSAGING_EVENT_BUS must be in-process or change-streams, not '" + kind + "'");
+        }
+        return kind;
+    }
+
+    private static MessagingWiring.Parts messaging(Settings settings, MongoDatabase db, Clock clock,
+                                                   StoreSchema storeSchema, AuditLog audit, Idempotency idempotency,
+                                                   EventBus events, YoungPersonRepository people,
+                                                   StaffRepository staff, OrganisationRepository organisations,
+                                                   YoungPeopleService youngPeople, int maxPage) {
+        WorkingHours hours = WorkingHours.england(bankHolidays(settings));
+        ThreadRepository threads = new ThreadRepository(db);
+        MessageRepository messages = new MessageRepository(db);
+        AdvocacyRepository advocacy = new AdvocacyRepository(db);
+        ServiceSettingsRepository serviceSettings = new ServiceSettingsRepository(db);
+        MessagingPolicy policy = new MessagingPolicy(people, staff, organisations);
+        Safeguarding safeguarding = new Safeguarding(serviceSettings, threads, policy, audit, idempotency, events,
+                settings.string("messaging.urgent-help-text"), clock);
+        storeSchema.afterReady(safeguarding::seed);
+        AdvocacyService advocacyService = new AdvocacyService(advocacy, threads, messages, serviceSettings, people,
+                organisations, policy, audit, events, hours, clock);
+        MessagingService messagingService = new MessagingService(threads, messages, advocacy, serviceSettings,
+                people, staff, policy, safeguarding, audit, idempotency, events, hours, clock);
+        LiveEvents live = new LiveEvents(events, messagingService, policy, audit,
+                settings.integer("messaging.subscription-buffer", 1, 100_000));
+        return new MessagingWiring.Parts(advocacyService, messagingService, safeguarding, live, policy, youngPeople,
+                people, staff, maxPage);
+    }
+
+    private static Set<java.time.LocalDate> bankHolidays(Settings settings) {
+        String list = settings.get("messaging.bank-holidays").orElse("");
+        try {
+            return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(java.time.LocalDate::parse).collect(Collectors.toUnmodifiableSet());
+        } catch (java.time.DateTimeException e) {
+            throw new app.alongside.platform.StartupException("MESSAGING_BANK_HOLIDAYS must be ISO dates "
+                    + "(YYYY-MM-DD) separated by commas: " + e.getMessage(), e);
+        }
     }
 
     private static Set<String> allowedOrigins(Settings settings) {
@@ -267,6 +340,7 @@ public final class App implements AutoCloseable {
             LOG.warning("stopping with requests still in flight after " + grace.toSeconds() + " s");
         }
         server.stop();
+        events.close();
         schemaThread.interrupt();
         store.close();
         if (embedded != null) {
