@@ -181,13 +181,13 @@ public final class App implements AutoCloseable {
                 idempotency, clock);
         StaffService staffService = new StaffService(staff, organisations, identityPolicy, passwords, staffAuth,
                 audit, idempotency, clock);
+        EventBus events = changeStreams ? new ChangeStreamEventBus(db, clock) : new InProcessEventBus();
+        Messaging messaging = messaging(settings, db, clock, storeSchema, audit, idempotency, events, people, staff,
+                organisations);
         YoungPeopleService youngPeople = new YoungPeopleService(people, new InviteRepository(db), organisations,
                 identityPolicy, audit, idempotency, new RateLimiter("redeem-invite",
-                settings.integer("auth.invite-attempts-per-hour", 1, 10_000), Duration.ofHours(1)), clock);
-
-        EventBus events = changeStreams ? new ChangeStreamEventBus(db, clock) : new InProcessEventBus();
-        MessagingWiring.Parts messaging = messaging(settings, db, clock, storeSchema, audit, idempotency, events,
-                people, staff, organisations, youngPeople, maxPage);
+                settings.integer("auth.invite-attempts-per-hour", 1, 10_000), Duration.ofHours(1)), clock,
+                messaging.advocacy()::ensure);
 
         Wiring wiring = new Wiring();
         Nodes nodes = new Nodes();
@@ -198,7 +198,9 @@ public final class App implements AutoCloseable {
                         .map(YoungPerson::localAuthorityId).orElse(null));
         IdentityWiring.register(wiring, nodes, staffService, youngPeople, maxPage);
         AuditWiring.register(wiring, audit, identityPolicy, maxPage);
-        MessagingWiring.register(wiring, nodes, dataLoaders, messaging);
+        MessagingWiring.register(wiring, nodes, dataLoaders, new MessagingWiring.Parts(messaging.advocacy(),
+                messaging.messaging(), messaging.safeguarding(), messaging.live(), messaging.policy(), youngPeople,
+                people, staff, maxPage));
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
@@ -256,11 +258,15 @@ public final class App implements AutoCloseable {
         return kind;
     }
 
-    private static MessagingWiring.Parts messaging(Settings settings, MongoDatabase db, Clock clock,
-                                                   StoreSchema storeSchema, AuditLog audit, Idempotency idempotency,
-                                                   EventBus events, YoungPersonRepository people,
-                                                   StaffRepository staff, OrganisationRepository organisations,
-                                                   YoungPeopleService youngPeople, int maxPage) {
+    /** The messaging domain's services, built before identity's so that onboarding can allocate advocacy. */
+    private record Messaging(AdvocacyService advocacy, MessagingService messaging, Safeguarding safeguarding,
+                             LiveEvents live, MessagingPolicy policy) {
+    }
+
+    private static Messaging messaging(Settings settings, MongoDatabase db, Clock clock, StoreSchema storeSchema,
+                                       AuditLog audit, Idempotency idempotency, EventBus events,
+                                       YoungPersonRepository people, StaffRepository staff,
+                                       OrganisationRepository organisations) {
         WorkingHours hours = WorkingHours.england(bankHolidays(settings));
         ThreadRepository threads = new ThreadRepository(db);
         MessageRepository messages = new MessageRepository(db);
@@ -276,8 +282,7 @@ public final class App implements AutoCloseable {
                 people, staff, policy, safeguarding, audit, idempotency, events, hours, clock);
         LiveEvents live = new LiveEvents(events, messagingService, policy, audit,
                 settings.integer("messaging.subscription-buffer", 1, 100_000));
-        return new MessagingWiring.Parts(advocacyService, messagingService, safeguarding, live, policy, youngPeople,
-                people, staff, maxPage);
+        return new Messaging(advocacyService, messagingService, safeguarding, live, policy);
     }
 
     private static Set<java.time.LocalDate> bankHolidays(Settings settings) {

@@ -137,6 +137,16 @@ class MessagingJourneyIT {
         }
     }
 
+    @Test
+    void redeemingAnInviteAllocatesTheServiceAtOnce() {
+        MessagingOps.Person dan = MessagingOps.onboard(http, platform, "Dan");
+        String advocacy = GlobalIds.encode("Advocacy", GlobalIds.decode(dan.id()).orElseThrow().id());
+        Reply pending = platform.as("manager").graphql(MessagingOps.ALLOCATIONS, Map.of());
+        List<Map<String, Map<String, Object>>> edges = Ops.at(pending, "advocacyAllocations", "edges");
+        assertTrue(edges.stream().anyMatch(e -> advocacy.equals(e.get("node").get("id"))),
+                "the manager sees them before they open the app's advocacy screen: " + pending.body());
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> payload(Map<String, Object> message, String id) {
         assertEquals("next", message.get("type"), message.toString());
