@@ -3,6 +3,7 @@ package app.alongside.messaging;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
+import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -38,6 +39,7 @@ public final class ThreadRepository {
 
     public static List<IndexPlan> indexes() {
         return List.of(IndexPlan.of(COLLECTION, Indexes.descending("serviceId", "activityAt", "_id")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("push.state", "push.dueAt")),
                 IndexPlan.of(COLLECTION, Indexes.ascending("youngPersonId")),
                 IndexPlan.of(COLLECTION, Indexes.ascending("serviceId", "replyDueAt")));
     }
@@ -76,20 +78,34 @@ public final class ThreadRepository {
         return ((Number) after.get("lastSequence")).longValue();
     }
 
-    /** Starts the response clock unless it is already running (the oldest unanswered message sets it). */
-    public boolean startClock(String threadId, String messageId, Instant sentAt, Instant dueAt) {
+    /**
+     * Starts the response clock unless it is already running (the oldest unanswered message sets it). In the same
+     * write it records the escalation the clock needs if nobody answers: a push to {@code escalateTo} (principal
+     * keys) due when the reply is ({@link ThreadEscalationPushSource}).
+     */
+    public boolean startClock(String threadId, String messageId, Instant sentAt, Instant dueAt,
+                              List<String> escalateTo) {
+        List<org.bson.conversions.Bson> updates = new ArrayList<>(List.of(
+                Updates.set("awaitingReplySince", Mongo.date(sentAt)), Updates.set("replyDueAt", Mongo.date(dueAt)),
+                Updates.set("clockMessageId", messageId)));
+        if (!escalateTo.isEmpty()) {
+            updates.add(Updates.set("escalateTo", escalateTo));
+            updates.add(Updates.set(PushOutbox.FIELD, PushOutbox.pending(dueAt)));
+        }
         return threads.updateOne(Filters.and(Filters.eq("_id", threadId), Filters.eq("awaitingReplySince", null)),
-                Updates.combine(Updates.set("awaitingReplySince", Mongo.date(sentAt)),
-                        Updates.set("replyDueAt", Mongo.date(dueAt)), Updates.set("clockMessageId", messageId)))
-                .getModifiedCount() == 1;
+                Updates.combine(updates)).getModifiedCount() == 1;
     }
 
-    /** Stops a running clock; the thread as it was, so the caller can record the response time. */
+    /**
+     * Stops a running clock, and with it any escalation not yet sent; the thread as it was, so the caller can
+     * record the response time.
+     */
     public Optional<MessageThread> stopClock(String threadId) {
         Document before = threads.findOneAndUpdate(Filters.and(Filters.eq("_id", threadId),
                         Filters.ne("awaitingReplySince", null)),
                 Updates.combine(Updates.set("awaitingReplySince", null), Updates.set("replyDueAt", null),
-                        Updates.set("clockMessageId", null)));
+                        Updates.set("clockMessageId", null), Updates.unset("escalateTo"),
+                        Updates.unset(PushOutbox.FIELD)));
         return Optional.ofNullable(before).map(ThreadRepository::from);
     }
 

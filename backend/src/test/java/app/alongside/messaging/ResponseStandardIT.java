@@ -7,6 +7,11 @@ import app.alongside.fixtures.MutableClock;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
+import app.alongside.platform.GlobalIds;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +66,13 @@ class ResponseStandardIT {
         assertEquals(1, figure(manager, "unansweredCount"));
         assertEquals(0, figure(manager, "respondedCount"));
 
+        try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
+            Document stored = client.getDatabase("alongside").getCollection("threads")
+                    .find(Filters.eq("_id", GlobalIds.decode(thread).orElseThrow().id())).first();
+            assertEquals(Date.from(Instant.parse("2026-11-24T10:00:00Z")), stored.get("push", Document.class)
+                    .getDate("dueAt"), "the escalation is due when the reply is");
+            assertEquals(1, new ThreadEscalationPushSource().intents(stored).size(), "to the service's manager");
+        }
         Console advocate = Console.signIn(http, "advocate@example.test", Platform.PASSWORD);
         Reply answer = advocate.graphql(MessagingOps.SEND, MessagingOps.send(thread, "Of course. Let's talk."));
         assertNull(Ops.at(answer, "sendMessage", "thread", "replyDueAt"), answer.body());
@@ -70,6 +83,11 @@ class ResponseStandardIT {
         // Monday 10:00-17:00 and Tuesday 09:00-10:01: 481 working minutes.
         assertEquals(481, figure(manager, "firstResponseMedianMinutes"));
         assertEquals(481, figure(manager, "firstResponseP90Minutes"));
+        try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
+            Document stored = client.getDatabase("alongside").getCollection("threads")
+                    .find(Filters.eq("_id", GlobalIds.decode(thread).orElseThrow().id())).first();
+            assertNull(stored.get("push"), "the reply withdrew the escalation");
+        }
 
         CLOCK.advance(Duration.ofHours(5));
         Reply again = dee.app().graphql(MessagingOps.SEND, MessagingOps.send(thread, "Thanks! One more thing"));
