@@ -222,7 +222,8 @@ public final class App implements AutoCloseable {
                 new GraphqlWsAuthentication(authentication, staffAuth, addresses), graphqlLimiter,
                 new GraphqlWebSocket.Limits(maxBodyBytes,
                         Duration.ofSeconds(settings.integer("graphql.ws-init-timeout-seconds", 1, 3600)),
-                        settings.integer("graphql.ws-max-operations", 1, 10_000)), origins);
+                        settings.integer("graphql.ws-max-operations", 1, 10_000),
+                        Duration.ofSeconds(settings.integer("graphql.ws-recheck-seconds", 1, 86_400))), origins);
         AuthEndpoint authEndpoint = new AuthEndpoint(staffAuth, authentication, json,
                 AuthEndpoint.CookieSecure.valueOf(settings.string("auth.cookie-secure").toUpperCase(Locale.ROOT)),
                 sessions.absolute());

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class MessagingWebSocketIT {
     @RegisterExtension
-    static final ServerExtension SERVER = ServerExtension.withPlatform(Map.of("GRAPHQL_WS_MAX_OPERATIONS", "2"),
+    static final ServerExtension SERVER = ServerExtension.withPlatform(Map.of("GRAPHQL_WS_MAX_OPERATIONS", "2",
+            "GRAPHQL_WS_RECHECK_SECONDS", "1"),
             Clock.systemUTC());
     private final Http http = SERVER.http();
     private final Platform platform = SERVER.platform();
@@ -98,6 +99,16 @@ class MessagingWebSocketIT {
             assertEquals(List.of(), Ops.at(off, "deactivateStaffMember", "userErrors"), off.body());
             pia.app().graphql(MessagingOps.SEND, MessagingOps.send(thread, "anyone there?"));
             assertEquals("FORBIDDEN", errorCode(socket.next()));
+        }
+    }
+
+    @Test
+    void aSubscriptionDoesNotOutliveItsSession() {
+        Console session = Console.signIn(http, "advocate@example.test", Platform.PASSWORD);
+        try (GraphqlSocket socket = MessagingOps.staffSocket(baseUrl(), session)) {
+            MessagingOps.subscribe(socket, "i", MessagingOps.INBOX_CHANGED, Map.of());
+            assertEquals(204, session.logout().status());
+            assertEquals(4403, socket.closeCode(), "closed within the recheck interval after signing out");
         }
     }
 
