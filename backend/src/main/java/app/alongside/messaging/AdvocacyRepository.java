@@ -3,6 +3,7 @@ package app.alongside.messaging;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
+import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -33,7 +34,8 @@ public final class AdvocacyRepository {
     }
 
     public static List<IndexPlan> indexes() {
-        return List.of(IndexPlan.of(COLLECTION, Indexes.ascending("serviceId", "status", "allocationDueAt", "_id")));
+        return List.of(IndexPlan.of(COLLECTION, Indexes.ascending("serviceId", "status", "allocationDueAt", "_id")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("push.state", "push.dueAt")));
     }
 
     public Optional<Advocacy> findById(String youngPersonId) {
@@ -46,10 +48,14 @@ public final class AdvocacyRepository {
                 .collect(Collectors.toMap(Advocacy::youngPersonId, Function.identity()));
     }
 
-    /** Inserts unless the young person has one already (a concurrent first look); true when this call did. */
-    public boolean insertIfAbsent(Advocacy a) {
+    /**
+     * Inserts unless the young person has one already (a concurrent first look); true when this call did. A pending
+     * allocation carries, in the same write, a push to {@code escalateTo} due when the allocation is
+     * ({@link AllocationEscalationPushSource}).
+     */
+    public boolean insertIfAbsent(Advocacy a, List<String> escalateTo) {
         try {
-            advocacy.insertOne(toDocument(a));
+            advocacy.insertOne(withEscalation(toDocument(a), a, escalateTo));
             return true;
         } catch (MongoWriteException e) {
             if (Mongo.isDuplicateKey(e)) {
@@ -59,11 +65,23 @@ public final class AdvocacyRepository {
         }
     }
 
-    /** Replaces the document if nobody changed it since {@code previous} was read; false otherwise. */
-    public boolean replace(Advocacy previous, Advocacy updated) {
+    /**
+     * Replaces the document if nobody changed it since {@code previous} was read; false otherwise. The escalation
+     * push goes with it: a new one while the allocation is pending, none once it is made or the young person opts
+     * out.
+     */
+    public boolean replace(Advocacy previous, Advocacy updated, List<String> escalateTo) {
         return advocacy.replaceOne(Filters.and(Filters.eq("_id", previous.youngPersonId()),
-                Filters.eq("updatedAt", Mongo.date(previous.updatedAt()))), toDocument(updated))
-                .getModifiedCount() == 1;
+                Filters.eq("updatedAt", Mongo.date(previous.updatedAt()))),
+                withEscalation(toDocument(updated), updated, escalateTo)).getModifiedCount() == 1;
+    }
+
+    private static Document withEscalation(Document doc, Advocacy a, List<String> escalateTo) {
+        if (a.status() == Advocacy.Status.ALLOCATION_PENDING && a.allocationDueAt() != null
+                && !escalateTo.isEmpty()) {
+            doc.append("escalateTo", escalateTo).append(PushOutbox.FIELD, PushOutbox.pending(a.allocationDueAt()));
+        }
+        return doc;
     }
 
     /** Waiting for a named advocate in {@code serviceId} (due before {@code dueBefore} if given), earliest first. */

@@ -92,7 +92,8 @@ public final class AdvocacyService {
         Optional<Organisation> service = organisations.advocacyServicesServing(person.localAuthorityId()).stream()
                 .findFirst();
         if (current.isEmpty()) {
-            advocacy.insertIfAbsent(allocation(person, service, null, now));
+            Advocacy fresh = allocation(person, service, null, now);
+            advocacy.insertIfAbsent(fresh, policy.managerKeys(fresh.serviceId()));
             return advocacy.findById(person.id()).orElseThrow();
         }
         Advocacy old = current.get();
@@ -100,7 +101,7 @@ public final class AdvocacyService {
                 ? copy(old, old.status(), old.advocateId(), old.allocationDueAt(), old.allocatedAt(), old.choices(),
                 old.previousAdvocateIds(), person.localAuthorityId(), now)
                 : allocation(person, service, old, now);
-        advocacy.replace(old, moved);
+        advocacy.replace(old, moved, policy.managerKeys(moved.serviceId()));
         return advocacy.findById(person.id()).orElseThrow();
     }
 
@@ -161,7 +162,7 @@ public final class AdvocacyService {
                         previous, current.councilId(), now);
             }
         };
-        if (!advocacy.replace(current, updated)) {
+        if (!advocacy.replace(current, updated, policy.managerKeys(updated.serviceId()))) {
             throw ApiException.conflict("Your advocacy changed meanwhile. Try again.");
         }
         if (current.advocateId() != null && updated.advocateId() == null) {
@@ -202,7 +203,7 @@ public final class AdvocacyService {
         Instant now = clock.instant();
         Advocacy updated = copy(current, Advocacy.Status.ALLOCATED, advocate.id(), null, now, current.choices(),
                 current.previousAdvocateIds(), current.councilId(), now);
-        if (!advocacy.replace(current, updated)) {
+        if (!advocacy.replace(current, updated, List.of())) {
             throw ApiException.conflict("The allocation changed meanwhile. Try again.");
         }
         threads.assign(current.threadId(), advocate.id(), now);

@@ -99,6 +99,15 @@ public final class MessagingPolicy {
                 .isPresent();
     }
 
+    /** The principal keys of the service's active managers (none for no service). */
+    public List<String> managerKeys(String serviceId) {
+        if (serviceId == null) {
+            return List.of();
+        }
+        return staff.activeOf(serviceId).stream().filter(m -> m.role() == StaffRole.ADVOCACY_MANAGER)
+                .map(m -> "staff:" + m.id()).toList();
+    }
+
     /** An active advocate or manager of {@code serviceId}. */
     public Optional<StaffMember> advocateOf(String serviceId, String staffId) {
         return staff.findById(staffId).filter(StaffMember::active).filter(m -> m.organisationId().equals(serviceId))

@@ -128,8 +128,9 @@ public final class MessagingService {
                            Instant now) {
         threads.markRead(thread.id(), message.authorKey(), message.sequence(), now);
         if (youngPerson) {
-            threads.startClock(thread.id(), message.id(), now, dueAt, managers(thread.serviceId()));
-        } else {
+            threads.startClock(thread.id(), message.id(), now, dueAt, policy.managerKeys(thread.serviceId()));
+        } else if (thread.awaitingReplySince() != null) {
+            // Only a running clock needs stopping; the update itself makes sure one reply stops it once.
             threads.stopClock(thread.id()).filter(t -> t.clockMessageId() != null).ifPresent(t -> messages
                     .recordResponse(t.clockMessageId(), now, hours.between(t.awaitingReplySince(), now).toSeconds()));
         }
@@ -170,12 +171,6 @@ public final class MessagingService {
         }
         PushCategory category = urgent ? PushCategory.URGENT : PushCategory.NEW_MESSAGE;
         return recipients.stream().map(id -> new MessageRepository.PushTarget("staff:" + id, category)).toList();
-    }
-
-    /** The keys of the service's active managers, who are told when a reply is overdue. */
-    private List<String> managers(String serviceId) {
-        return staff.activeOf(serviceId).stream().filter(m -> m.role() == StaffRole.ADVOCACY_MANAGER)
-                .map(m -> "staff:" + m.id()).toList();
     }
 
     private List<String> onDuty(String serviceId) {

@@ -119,13 +119,11 @@ public final class ThreadRepository {
                 Updates.set("updatedAt", Mongo.date(now))));
     }
 
-    /** Moves the reader's mark forward (never back). */
+    /** Moves the reader's mark forward (never back: {@code $max}), by {@code _id} alone so the store uses its index. */
     public void markRead(String threadId, String readerKey, long sequence, Instant now) {
         String field = "reads." + readerKey.replace('.', '_');
-        threads.updateOne(Filters.and(Filters.eq("_id", threadId), Filters.or(Filters.exists(field + ".sequence",
-                        false), Filters.lt(field + ".sequence", sequence))),
-                Updates.combine(Updates.set(field + ".sequence", sequence), Updates.set(field + ".at",
-                        Mongo.date(now))));
+        threads.updateOne(Filters.eq("_id", threadId), Updates.combine(Updates.max(field + ".sequence", sequence),
+                Updates.max(field + ".at", Mongo.date(now))));
     }
 
     /** A page of threads matching {@code filter}, the most recent activity first, after the cursor key. */

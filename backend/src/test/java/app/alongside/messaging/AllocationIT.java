@@ -7,6 +7,11 @@ import app.alongside.fixtures.MutableClock;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
+import app.alongside.platform.GlobalIds;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +58,8 @@ class AllocationIT {
         assertTrue(allocations(manager, false).contains(advocacyId));
         assertFalse(allocations(manager, true).contains(advocacyId));
 
+        assertEquals(Date.from(wednesday.plus(Duration.ofHours(48))), escalation(eve).getDate("dueAt"),
+                "the escalation to the manager is stored with the allocation");
         CLOCK.advance(Duration.ofHours(48));
         manager = Console.signIn(http, "manager@example.test", Platform.PASSWORD);
         assertTrue(allocations(manager, true).contains(advocacyId), "Friday 14:00: overdue");
@@ -63,6 +71,7 @@ class AllocationIT {
         assertEquals("ALLOCATED", Ops.at(allocated, "allocateAdvocate", "advocacy", "status"), allocated.body());
         assertEquals(advocate, Ops.at(allocated, "allocateAdvocate", "advocacy", "thread", "assignedAdvocate", "id"));
         assertFalse(allocations(manager, false).contains(advocacyId));
+        assertNull(escalation(eve), "allocating withdrew the escalation");
         Reply seen = eve.app().graphql(MessagingOps.MY_ADVOCACY);
         assertEquals("advocate", Ops.at(seen, "myAdvocacy", "advocate", "name"), "the named advocate");
 
@@ -124,6 +133,17 @@ class AllocationIT {
         Reply page = gus.app().graphql(MessagingOps.MESSAGES, vars("threadId", thread));
         List<Map<String, Map<String, Object>>> edges = Ops.at(page, "messages", "edges");
         assertEquals("see you tomorrow", edges.getFirst().get("node").get("body"), page.body());
+    }
+
+    private static Document escalation(MessagingOps.Person person) {
+        try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
+            Document stored = client.getDatabase("alongside").getCollection("advocacy")
+                    .find(Filters.eq("_id", GlobalIds.decode(person.id()).orElseThrow().id())).first();
+            if (stored.get("push") != null) {
+                assertEquals(1, new AllocationEscalationPushSource().intents(stored).size(), "to the manager");
+            }
+            return stored.get("push", Document.class);
+        }
     }
 
     private static List<String> allocations(Console manager, boolean overdueOnly) {

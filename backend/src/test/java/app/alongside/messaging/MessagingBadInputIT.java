@@ -130,6 +130,20 @@ class MessagingBadInputIT {
                 Ops.at(first, "messages", "pageInfo", "endCursor")));
         assertEquals(List.of(4, 5), sequences(rest));
         assertEquals(false, Ops.at(rest, "messages", "pageInfo", "hasNextPage"));
+
+        Reply back = lou.app().graphql(MessagingOps.MARK_READ, Ops.input(Map.of("threadId", own, "upToSequence", 2)));
+        assertEquals(0, ((Number) Ops.at(back, "markThreadRead", "thread", "unreadCount")).intValue(),
+                "a read mark never moves back, and one's own messages are read: " + back.body());
+        Reply staff = SERVER.platform().as("advocate").graphql(MessagingOps.MARK_READ, Ops.input(Map.of("threadId",
+                own, "upToSequence", 4)));
+        List<Map<String, Object>> receipts = Ops.at(staff, "markThreadRead", "thread", "readReceipts");
+        assertEquals(List.of(Map.of("readerKind", "YOUNG_PERSON", "readerName", "Lou", "lastReadSequence", 5),
+                Map.of("readerKind", "STAFF", "readerName", "advocate", "lastReadSequence", 4)),
+                receipts.stream().sorted(java.util.Comparator.comparing(r -> (String) r.get("readerKind")))
+                        .map(r -> Map.of("readerKind", r.get("readerKind"), "readerName", r.get("readerName"),
+                                "lastReadSequence", ((Number) r.get("lastReadSequence")).intValue())).toList()
+                        .reversed(), staff.body());
+        assertEquals(1, ((Number) Ops.at(staff, "markThreadRead", "thread", "unreadCount")).intValue());
     }
 
     private static List<Integer> sequences(Reply reply) {
