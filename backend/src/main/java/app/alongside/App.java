@@ -200,7 +200,7 @@ public final class App implements AutoCloseable {
         AuditWiring.register(wiring, audit, identityPolicy, maxPage);
         MessagingWiring.register(wiring, nodes, dataLoaders, new MessagingWiring.Parts(messaging.advocacy(),
                 messaging.messaging(), messaging.safeguarding(), messaging.live(), messaging.policy(), youngPeople,
-                people, staff, maxPage));
+                people, staff, audit, maxPage));
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 

@@ -1,5 +1,6 @@
 package app.alongside.messaging;
 
+import app.alongside.audit.AuditLog;
 import app.alongside.identity.Principal;
 import app.alongside.identity.StaffMember;
 import app.alongside.identity.StaffRepository;
@@ -76,7 +77,7 @@ public final class MessagingWiring {
     /** What the wiring needs from the rest of the application. */
     public record Parts(AdvocacyService advocacy, MessagingService messaging, Safeguarding safeguarding,
                         LiveEvents live, MessagingPolicy policy, YoungPeopleService youngPeople,
-                        YoungPersonRepository people, StaffRepository staff, int maxPage) {
+                        YoungPersonRepository people, StaffRepository staff, AuditLog audit, int maxPage) {
     }
 
     private MessagingWiring() {
@@ -114,6 +115,8 @@ public final class MessagingWiring {
             Map<String, Object> visible = new java.util.HashMap<>();
             parts.messaging().threadsByIds(ids).values().stream()
                     .filter(t -> parts.policy().canSee(context.principal(), t)).forEach(t -> visible.put(t.id(), t));
+            auditStaffReads(parts, context, MessageThread.TYPE, visible.values().stream()
+                    .map(t -> ((MessageThread) t).youngPersonId()).toList());
             return visible;
         }).register(Message.TYPE, (ids, context) -> {
             Map<String, Message> found = parts.messaging().messagesByIds(ids);
@@ -123,13 +126,23 @@ public final class MessagingWiring {
             found.values().stream().filter(m -> threads.containsKey(m.threadId())
                             && parts.policy().canSee(context.principal(), threads.get(m.threadId())))
                     .forEach(m -> visible.put(m.id(), m));
+            auditStaffReads(parts, context, Message.TYPE, visible.values().stream()
+                    .map(m -> ((Message) m).youngPersonId()).toList());
             return visible;
         }).register(Advocacy.TYPE, (ids, context) -> {
             Map<String, Object> visible = new java.util.HashMap<>();
             parts.advocacy().findByIds(ids).values().stream().filter(a -> canSeeAdvocacy(parts, context, a))
                     .forEach(a -> visible.put(a.youngPersonId(), a));
+            auditStaffReads(parts, context, Advocacy.TYPE, List.copyOf(visible.keySet()));
             return visible;
         });
+    }
+
+    /** Staff reads of young people's messaging data through {@code node(id:)} are audited like any other. */
+    private static void auditStaffReads(Parts parts, RequestContext context, String type, List<String> people) {
+        if (context.principal() instanceof Principal.Staff) {
+            parts.audit().recordReads(context, type, people.stream().distinct().toList(), "viewed");
+        }
     }
 
     private static boolean canSeeAdvocacy(Parts parts, RequestContext context, Advocacy a) {

@@ -71,6 +71,13 @@ class MessagingJourneyIT {
             assertEquals(Map.of("kind", "STAFF", "name", "advocate", "isMe", false), reply.get("author"));
             assertEquals(2, ((Number) payload(advocate.next(), "a").get("sequence")).intValue());
         }
+        Reply staffRead = platform.as("advocate").graphql(MessagingOps.MESSAGES, vars("threadId", thread));
+        assertEquals(2, Ops.<List<?>>at(staffRead, "messages", "edges").size(), staffRead.body());
+        Reply log = amara.app().graphql("{ myAccessLog(first: 50) { edges { node { action organisationName role } } } }");
+        List<Map<String, Map<String, Object>>> entries = Ops.at(log, "myAccessLog", "edges");
+        assertTrue(entries.stream().map(e -> e.get("node")).anyMatch(n -> "READ".equals(n.get("action"))
+                && "North Advocacy".equals(n.get("organisationName")) && "ADVOCATE".equals(n.get("role"))),
+                "the young person sees that their advocacy service read their messages: " + log.body());
         Reply page = amara.app().graphql(MessagingOps.MESSAGES, vars("threadId", thread, "first", 10));
         List<Map<String, Object>> edges = Ops.at(page, "messages", "edges");
         assertEquals(List.of(1, 2), edges.stream().map(e -> ((Number) ((Map<?, ?>) e.get("node")).get("sequence"))
