@@ -85,7 +85,8 @@ public final class AdvocacyRepository {
     }
 
     /** Waiting for a named advocate in {@code serviceId} (due before {@code dueBefore} if given), earliest first. */
-    public List<Advocacy> pending(String serviceId, Optional<Instant> dueBefore, Optional<String> afterKey, int limit) {
+    public List<Advocacy> pending(String serviceId, Optional<Instant> dueBefore, Optional<String> afterKey,
+                                  int limit) {
         List<Bson> parts = new ArrayList<>(List.of(pendingFilter(serviceId)));
         dueBefore.ifPresent(at -> parts.add(Filters.lte("allocationDueAt", Mongo.date(at))));
         afterKey.ifPresent(key -> parts.add(after(key)));

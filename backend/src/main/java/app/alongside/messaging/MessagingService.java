@@ -355,7 +355,8 @@ public final class MessagingService {
         boolean hasNext = forward ? more : before != null;
         boolean hasPrevious = forward ? afterSeq > 0 && thread.lastSequence() > 0 : more;
         return new Connections.Connection<>(edges, new Connections.PageInfo(hasNext, hasPrevious,
-                edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor()));
+                edges.isEmpty() ? null : edges.getFirst().cursor(),
+                edges.isEmpty() ? null : edges.getLast().cursor()));
     }
 
     private static int pageSize(Integer value, String name, int max) {
@@ -395,7 +396,8 @@ public final class MessagingService {
             parts.add(Filters.ne("awaitingReplySince", null));
         }
         if (Boolean.TRUE.equals(f.get("overdue"))) {
-            parts.add(Filters.and(Filters.ne("replyDueAt", null), Filters.lte("replyDueAt", java.util.Date.from(now))));
+            parts.add(Filters.and(Filters.ne("replyDueAt", null),
+                    Filters.lte("replyDueAt", java.util.Date.from(now))));
         }
         if (Boolean.TRUE.equals(f.get("urgent"))) {
             parts.add(Filters.eq("urgent", true));

@@ -21,7 +21,8 @@ public final class Records {
     }
 
     /** The schema's {@code ReadReceipt}. */
-    public record ReadReceipt(Message.AuthorKind readerKind, String readerName, long lastReadSequence, Instant readAt) {
+    public record ReadReceipt(Message.AuthorKind readerKind, String readerName, long lastReadSequence,
+                              Instant readAt) {
     }
 
     /** The schema's {@code UrgentHelp}. */

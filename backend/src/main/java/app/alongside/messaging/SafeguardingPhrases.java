@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Matches messages against a safeguarding phrase list. Text and phrases are compared in a normal form (lower case,
  * punctuation and hyphens as spaces, runs of spaces as one), and a phrase matches whole words, its last word with a
- * common ending: "abuse" matches "abused", "self harm" matches "Self-harm", but "die" does not match "diet". A match only flags a thread for a
- * person to look at; a miss is never taken as safety.
+ * common ending: "abuse" matches "abused", "self harm" matches "Self-harm", but "die" does not match "diet". A
+ * match only flags a thread for a person to look at; a miss is never taken as safety.
  */
 public final class SafeguardingPhrases {
     /** The list a new platform starts with; admins and managers edit it as data. */

@@ -87,7 +87,8 @@ public final class ServiceSettingsRepository {
     }
 
     public Optional<Records.Concern> concern(String id) {
-        return Optional.ofNullable(concerns.find(Filters.eq("_id", id)).first()).map(ServiceSettingsRepository::concern);
+        return Optional.ofNullable(concerns.find(Filters.eq("_id", id)).first())
+                .map(ServiceSettingsRepository::concern);
     }
 
     public List<Records.Concern> concernsOf(String threadId) {

@@ -119,7 +119,7 @@ public final class ThreadRepository {
                 Updates.set("updatedAt", Mongo.date(now))));
     }
 
-    /** Moves the reader's mark forward (never back: {@code $max}), by {@code _id} alone so the store uses its index. */
+    /** Moves the reader's mark forward, never back ($max); by _id alone, so any store uses its index. */
     public void markRead(String threadId, String readerKey, long sequence, Instant now) {
         String field = "reads." + readerKey.replace('.', '_');
         threads.updateOne(Filters.eq("_id", threadId), Updates.combine(Updates.max(field + ".sequence", sequence),

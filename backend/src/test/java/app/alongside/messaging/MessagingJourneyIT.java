@@ -73,7 +73,8 @@ class MessagingJourneyIT {
         }
         Reply staffRead = platform.as("advocate").graphql(MessagingOps.MESSAGES, vars("threadId", thread));
         assertEquals(2, Ops.<List<?>>at(staffRead, "messages", "edges").size(), staffRead.body());
-        Reply log = amara.app().graphql("{ myAccessLog(first: 50) { edges { node { action organisationName role } } } }");
+        Reply log = amara.app().graphql(
+                "{ myAccessLog(first: 50) { edges { node { action organisationName role } } } }");
         List<Map<String, Map<String, Object>>> entries = Ops.at(log, "myAccessLog", "edges");
         assertTrue(entries.stream().map(e -> e.get("node")).anyMatch(n -> "READ".equals(n.get("action"))
                 && "North Advocacy".equals(n.get("organisationName")) && "ADVOCATE".equals(n.get("role"))),

@@ -17,7 +17,8 @@ class SafeguardingPhrasesTest {
         assertEquals(Optional.of("self harm"), SafeguardingPhrases.firstMatch("thinking about self-harm again",
                 DEFAULTS));
         assertEquals(Optional.of("want to die"), SafeguardingPhrases.firstMatch("i just\nwant to die", DEFAULTS));
-        assertEquals(Optional.of("running away"), SafeguardingPhrases.firstMatch("I'm running away tonight", DEFAULTS));
+        assertEquals(Optional.of("running away"), SafeguardingPhrases.firstMatch("I'm running away tonight",
+                DEFAULTS));
         assertEquals(Optional.of("abuse"), SafeguardingPhrases.firstMatch("he abused me", DEFAULTS));
     }
 
