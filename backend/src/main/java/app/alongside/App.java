@@ -18,6 +18,20 @@ import app.alongside.identity.TokenVerifier;
 import app.alongside.identity.YoungPeopleService;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
+import app.alongside.messaging.AdvocacyRepository;
+import app.alongside.messaging.AdvocacyService;
+import app.alongside.messaging.ChangeStreamEventBus;
+import app.alongside.messaging.EventBus;
+import app.alongside.messaging.InProcessEventBus;
+import app.alongside.messaging.LiveEvents;
+import app.alongside.messaging.MessageRepository;
+import app.alongside.messaging.MessagingPolicy;
+import app.alongside.messaging.MessagingService;
+import app.alongside.messaging.MessagingWiring;
+import app.alongside.messaging.Safeguarding;
+import app.alongside.messaging.ServiceSettingsRepository;
+import app.alongside.messaging.ThreadRepository;
+import app.alongside.messaging.WorkingHours;
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationPolicy;
 import app.alongside.organisations.OrganisationRepository;
@@ -103,12 +117,14 @@ public final class App implements AutoCloseable {
 
     private final Draining draining;
     private final Duration grace;
+    private final EventBus events;
 
     private final List<AutoCloseable> workers;
 
     private App(WebServer server, Store store, EmbeddedMongo embedded, Thread schemaThread, Draining draining,
-                Duration grace, List<AutoCloseable> workers) {
+                Duration grace, List<AutoCloseable> workers, EventBus events) {
         this.workers = workers;
+        this.events = events;
         this.draining = draining;
         this.grace = grace;
         this.server = server;
@@ -163,6 +179,14 @@ public final class App implements AutoCloseable {
         indexes.addAll(RecordIndex.indexes());
         indexes.addAll(OpportunityRepository.indexes());
         indexes.addAll(InterestRepository.indexes());
+        indexes.addAll(ThreadRepository.indexes());
+        indexes.addAll(MessageRepository.indexes());
+        indexes.addAll(AdvocacyRepository.indexes());
+        indexes.addAll(ServiceSettingsRepository.indexes());
+        boolean changeStreams = eventBusKind(settings).equals("change-streams");
+        if (changeStreams) {
+            indexes.addAll(ChangeStreamEventBus.indexes());
+        }
         StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
@@ -190,9 +214,13 @@ public final class App implements AutoCloseable {
                 idempotency, clock);
         StaffService staffService = new StaffService(staff, organisations, identityPolicy, passwords, staffAuth,
                 audit, idempotency, clock);
+        EventBus events = changeStreams ? new ChangeStreamEventBus(db, clock) : new InProcessEventBus();
+        Messaging messaging = messaging(settings, db, clock, storeSchema, audit, idempotency, events, people, staff,
+                organisations);
         YoungPeopleService youngPeople = new YoungPeopleService(people, new InviteRepository(db), organisations,
                 identityPolicy, audit, idempotency, new RateLimiter("redeem-invite",
-                settings.integer("auth.invite-attempts-per-hour", 1, 10_000), Duration.ofHours(1)), clock);
+                settings.integer("auth.invite-attempts-per-hour", 1, 10_000), Duration.ofHours(1)), clock,
+                messaging.advocacy()::ensure);
 
         Wiring wiring = new Wiring();
         Nodes nodes = new Nodes();
@@ -203,6 +231,9 @@ public final class App implements AutoCloseable {
                         .map(YoungPerson::localAuthorityId).orElse(null));
         IdentityWiring.register(wiring, nodes, staffService, youngPeople, maxPage);
         AuditWiring.register(wiring, audit, identityPolicy, maxPage);
+        MessagingWiring.register(wiring, nodes, dataLoaders, new MessagingWiring.Parts(messaging.advocacy(),
+                messaging.messaging(), messaging.safeguarding(), messaging.live(), messaging.policy(), youngPeople,
+                people, staff, audit, maxPage));
         OpportunityRepository opportunityRepository = new OpportunityRepository(db);
         OpportunitiesService opportunities = new OpportunitiesService(opportunityRepository,
                 new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency, clock);
@@ -238,7 +269,8 @@ public final class App implements AutoCloseable {
                 new GraphqlWsAuthentication(authentication, staffAuth, addresses), graphqlLimiter,
                 new GraphqlWebSocket.Limits(maxBodyBytes,
                         Duration.ofSeconds(settings.integer("graphql.ws-init-timeout-seconds", 1, 3600)),
-                        settings.integer("graphql.ws-max-operations", 1, 10_000)), origins);
+                        settings.integer("graphql.ws-max-operations", 1, 10_000),
+                        Duration.ofSeconds(settings.integer("graphql.ws-recheck-seconds", 1, 86_400))), origins);
         AuthEndpoint authEndpoint = new AuthEndpoint(staffAuth, authentication, json,
                 AuthEndpoint.CookieSecure.valueOf(settings.string("auth.cookie-secure").toUpperCase(Locale.ROOT)),
                 sessions.absolute());
@@ -262,7 +294,8 @@ public final class App implements AutoCloseable {
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
-        return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance, closing));
+        return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance, closing),
+                events);
     }
 
     private static RecordsWiring.Services records(Settings settings, MongoDatabase db, YoungPersonRepository people,
@@ -288,6 +321,53 @@ public final class App implements AutoCloseable {
                 settings.integer("records.exports-per-hour", 1, 1000), Duration.ofHours(1)), clock);
         return new RecordsWiring.Services(records, goals,
                 new MissionSummaries(records, goals, index, policy, audit, clock), export, codes, index);
+    }
+
+    private static String eventBusKind(Settings settings) {
+        String kind = settings.string("messaging.event-bus");
+        if (!kind.equals("in-process") && !kind.equals("change-streams")) {
+            throw new app.alongside.platform.StartupException(
+                    "MESSAGING_EVENT_BUS must be in-process or change-streams, not '" + kind + "'");
+        }
+        return kind;
+    }
+
+    /** The messaging domain's services, built before identity's so that onboarding can allocate advocacy. */
+    private record Messaging(AdvocacyService advocacy, MessagingService messaging, Safeguarding safeguarding,
+                             LiveEvents live, MessagingPolicy policy) {
+    }
+
+    private static Messaging messaging(Settings settings, MongoDatabase db, Clock clock, StoreSchema storeSchema,
+                                       AuditLog audit, Idempotency idempotency, EventBus events,
+                                       YoungPersonRepository people, StaffRepository staff,
+                                       OrganisationRepository organisations) {
+        WorkingHours hours = WorkingHours.england(bankHolidays(settings));
+        ThreadRepository threads = new ThreadRepository(db);
+        MessageRepository messages = new MessageRepository(db);
+        AdvocacyRepository advocacy = new AdvocacyRepository(db);
+        ServiceSettingsRepository serviceSettings = new ServiceSettingsRepository(db);
+        MessagingPolicy policy = new MessagingPolicy(people, staff, organisations);
+        Safeguarding safeguarding = new Safeguarding(serviceSettings, threads, policy, audit, idempotency, events,
+                settings.string("messaging.urgent-help-text"), clock);
+        storeSchema.afterReady(safeguarding::seed);
+        AdvocacyService advocacyService = new AdvocacyService(advocacy, threads, messages, serviceSettings, people,
+                organisations, policy, audit, events, hours, clock);
+        MessagingService messagingService = new MessagingService(threads, messages, advocacy, serviceSettings,
+                people, staff, policy, safeguarding, audit, idempotency, events, hours, clock);
+        LiveEvents live = new LiveEvents(events, messagingService, policy, audit,
+                settings.integer("messaging.subscription-buffer", 1, 100_000));
+        return new Messaging(advocacyService, messagingService, safeguarding, live, policy);
+    }
+
+    private static Set<java.time.LocalDate> bankHolidays(Settings settings) {
+        String list = settings.get("messaging.bank-holidays").orElse("");
+        try {
+            return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(java.time.LocalDate::parse).collect(Collectors.toUnmodifiableSet());
+        } catch (java.time.DateTimeException e) {
+            throw new app.alongside.platform.StartupException("MESSAGING_BANK_HOLIDAYS must be ISO dates "
+                    + "(YYYY-MM-DD) separated by commas: " + e.getMessage(), e);
+        }
     }
 
     private static Set<String> allowedOrigins(Settings settings) {
@@ -347,6 +427,7 @@ public final class App implements AutoCloseable {
             LOG.warning("stopping with requests still in flight after " + grace.toSeconds() + " s");
         }
         server.stop();
+        events.close();
         schemaThread.interrupt();
         workers.forEach(App::closeQuietly);
         store.close();

@@ -79,6 +79,12 @@ public final class StaffRepository {
                 s -> Connections.newestKey(s.createdAt(), s.id()));
     }
 
+    /** The active staff of an organisation. */
+    public List<StaffMember> activeOf(String organisationId) {
+        return collection.find(Filters.and(Filters.eq("organisationId", organisationId), Filters.eq("active", true)))
+                .map(StaffRepository::from).into(new ArrayList<>());
+    }
+
     /** Counts one more failed sign-in, atomically; returns the count in a row. */
     public int countFailedSignIn(String id, Instant now) {
         Document after = collection.findOneAndUpdate(Filters.eq("_id", id), Updates.combine(

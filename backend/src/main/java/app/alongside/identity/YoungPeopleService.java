@@ -52,10 +52,17 @@ public final class YoungPeopleService {
     private final RateLimiter redeemLimiter;
     private final InviteCodes codes = new InviteCodes();
     private final Clock clock;
+    private final java.util.function.Consumer<YoungPerson> onboarded;
 
+    /**
+     * @param onboarded told about each young person whose invite was just redeemed (advocacy allocates them); a
+     *                  failure there is logged and does not undo the redemption
+     */
     public YoungPeopleService(YoungPersonRepository people, InviteRepository invites,
                               OrganisationRepository organisations, IdentityPolicy policy, AuditLog audit,
-                              Idempotency idempotency, RateLimiter redeemLimiter, Clock clock) {
+                              Idempotency idempotency, RateLimiter redeemLimiter, Clock clock,
+                              java.util.function.Consumer<YoungPerson> onboarded) {
+        this.onboarded = onboarded;
         this.people = people;
         this.invites = invites;
         this.organisations = organisations;
@@ -161,7 +168,14 @@ public final class YoungPeopleService {
                 new Principal.YoungPersonUser(invite.youngPersonId(), app.firebaseUid()), context.clientAddress());
         audit.record(linked, AuditAction.UPDATE, YoungPerson.TYPE, invite.youngPersonId(), invite.youngPersonId(),
                 "invite redeemed, app account linked");
-        return people.findById(invite.youngPersonId()).orElseThrow();
+        YoungPerson person = people.findById(invite.youngPersonId()).orElseThrow();
+        try {
+            onboarded.accept(person);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(YoungPeopleService.class.getName()).log(java.util.logging.Level.WARNING,
+                    "onboarding step failed for a redeemed invite; it is retried on the next look", e);
+        }
+        return person;
     }
 
     public YoungPerson transfer(RequestContext context, Input input) {

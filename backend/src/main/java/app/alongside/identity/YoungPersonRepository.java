@@ -85,6 +85,12 @@ public final class YoungPersonRepository {
                 .map(doc -> doc.getString("_id")).into(new ArrayList<>());
     }
 
+    /** The ids of every young person of the given councils. */
+    public List<String> idsInCouncils(List<String> councilIds) {
+        return people.find(Filters.in("localAuthorityId", councilIds))
+                .projection(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
     /** The young person a Firebase uid is linked to. */
     public Optional<String> linkedTo(String firebaseUid) {
         return Optional.ofNullable(accounts.find(Filters.eq("_id", firebaseUid)).first())

@@ -81,6 +81,16 @@ public final class OrganisationRepository {
         return from(doc);
     }
 
+    /** Active advocacy services serving {@code councilId}, the longest-established first. */
+    public List<Organisation> advocacyServicesServing(String councilId) {
+        return collection.find(com.mongodb.client.model.Filters.and(
+                        com.mongodb.client.model.Filters.eq("kind", OrganisationKind.ADVOCACY_SERVICE.name()),
+                        com.mongodb.client.model.Filters.eq("servesLocalAuthorityIds", councilId),
+                        com.mongodb.client.model.Filters.ne("active", false)))
+                .sort(com.mongodb.client.model.Sorts.ascending("createdAt", "_id"))
+                .map(OrganisationRepository::from).into(new java.util.ArrayList<>());
+    }
+
     static Document toDocument(Organisation org) {
         return new Document("_id", org.id())
                 .append("schemaVersion", SCHEMA_VERSION)

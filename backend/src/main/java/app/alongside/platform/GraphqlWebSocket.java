@@ -42,8 +42,13 @@ public record GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator au
      * @param maxMessageBytes largest message a client may send (the HTTP body limit)
      * @param initTimeout     how long a client has to send {@code connection_init}
      * @param maxOperations   how many operations one connection may run at once
+     * @param recheck         how often an acknowledged connection's credential is checked again, so that a
+     *                        subscription does not outlive a session that ended or a token that expired
      */
-    public record Limits(int maxMessageBytes, Duration initTimeout, int maxOperations) {
+    public record Limits(int maxMessageBytes, Duration initTimeout, int maxOperations, Duration recheck) {
+        public Limits(int maxMessageBytes, Duration initTimeout, int maxOperations) {
+            this(maxMessageBytes, initTimeout, maxOperations, Duration.ofMinutes(1));
+        }
     }
 
     public WsRouting.Builder routing(String path) {

@@ -210,6 +210,9 @@ final class GraphqlWsConnection implements WsListener {
         initPayload = payload;
         context = new RequestContext(connectionId, principal, clientAddress);
         send(GraphqlWsMessage.connectionAck());
+        if (!(principal instanceof Principal.Anonymous)) {
+            Thread.ofVirtual().name("graphql-ws-recheck").start(this::recheckWhileOpen);
+        }
         LOG.info(() -> "graphql-ws " + connectionId + " acknowledged as " + principal.getClass().getSimpleName());
     }
 
@@ -255,6 +258,34 @@ final class GraphqlWsConnection implements WsListener {
                 HelidonMdc.remove(HttpFilters.REQUEST_ID_KEY);
             }
         });
+    }
+
+    /**
+     * Checks the connection's credential again every {@code recheck} while the socket is open: subscriptions live
+     * long, and a session that ended (sign-out, deactivation, expiry) or a token that expired or was revoked must
+     * not keep receiving. Closes with 4403 when it no longer checks out; an app reconnects with a fresh token.
+     */
+    private void recheckWhileOpen() {
+        while (!isClosed()) {
+            try {
+                Thread.sleep(endpoint.limits().recheck());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (isClosed()) {
+                return;
+            }
+            try {
+                endpoint.authenticator().authenticate(upgradeRequest, initPayload);
+            } catch (ApiException e) {
+                LOG.info(() -> "graphql-ws " + connectionId + " closed: credential no longer valid (" + e.code()
+                        + ")");
+                close(Close.FORBIDDEN);
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "graphql-ws " + connectionId + " could not recheck its credential", e);
+            }
+        }
     }
 
     /** Refuses an operation beyond the per-connection limit, or beyond the rate GraphQL over HTTP allows. */

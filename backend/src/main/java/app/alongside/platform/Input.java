@@ -40,6 +40,11 @@ public final class Input {
         return values.keySet();
     }
 
+    /** The value as the client sent it, unchecked: for a domain that checks it in its own way. */
+    public Object raw(String name) {
+        return values.get(name);
+    }
+
     /** True when the client sent the field, even as null. */
     public boolean has(String name) {
         return values.containsKey(name);
@@ -177,11 +182,6 @@ public final class Input {
 
     public Optional<java.time.Instant> optionalInstant(String name) {
         return Optional.ofNullable((java.time.Instant) values.get(name));
-    }
-
-    /** The raw value the client sent for {@code name}, already coerced by its schema type. */
-    public Object raw(String name) {
-        return values.get(name);
     }
 
     /** The path of this input object, e.g. {@code ["input", "details"]}. */

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 
-/** The real server runs every published operation sent as text, with its example variables. */
+/**
+ * The real server runs every published operation sent as text, with its example variables: subscriptions over
+ * WebSocket, everything else over HTTP.
+ */
 class OperationsLiveIT {
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.plain();
@@ -21,6 +24,13 @@ class OperationsLiveIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
     void serverRunsTheOperation(Operation operation) {
+        if (operation.subscription()) {
+            java.util.Map<String, Object> payload = new java.util.HashMap<>();
+            payload.put("query", operation.document());
+            payload.put("variables", operation.exampleVariables());
+            Answers.assertRanOverWebSocket(operation, SERVER.server().baseUrl(), payload);
+            return;
+        }
         Answers.assertRan(operation, SERVER.http().graphql(operation.document(), operation.exampleVariables()));
     }
 }

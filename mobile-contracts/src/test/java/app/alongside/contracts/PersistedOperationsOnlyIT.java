@@ -41,6 +41,14 @@ class PersistedOperationsOnlyIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
     void publishedOperationRunsByHashAlone(Operation operation) {
+        if (operation.subscription()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("variables", operation.exampleVariables());
+            payload.put("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash",
+                    operation.sha256())));
+            Answers.assertRanOverWebSocket(operation, server.baseUrl(), payload);
+            return;
+        }
         Answers.assertRan(operation, byHash(operation.sha256(), operation.exampleVariables()));
     }
 

@@ -1,0 +1,430 @@
+package app.alongside.messaging;
+
+import app.alongside.audit.AuditAction;
+import app.alongside.audit.AuditLog;
+import app.alongside.identity.Principal;
+import app.alongside.identity.StaffMember;
+import app.alongside.identity.StaffRepository;
+import app.alongside.identity.StaffRole;
+import app.alongside.identity.YoungPerson;
+import app.alongside.identity.YoungPersonRepository;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.Idempotency;
+import app.alongside.platform.Ids;
+import app.alongside.platform.Input;
+import app.alongside.platform.RequestContext;
+import app.alongside.push.PushCategory;
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Threads and messages: sending (idempotent per {@code clientMessageId}, numbered per thread, with its push need
+ * and response due time in the same insert), editing within 5 minutes, tombstones, read marks, the inbox, and
+ * assignment. Every staff read of a young person's thread and every write is audited.
+ */
+public final class MessagingService {
+    static final Duration EDIT_WINDOW = Duration.ofMinutes(5);
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
+
+    /** What {@code sendMessage} answers. */
+    public record Sent(Message message, MessageThread thread, Records.UrgentHelp urgentHelp) {
+    }
+
+    private final ThreadRepository threads;
+    private final MessageRepository messages;
+    private final AdvocacyRepository advocacy;
+    private final ServiceSettingsRepository settings;
+    private final YoungPersonRepository people;
+    private final StaffRepository staff;
+    private final MessagingPolicy policy;
+    private final Safeguarding safeguarding;
+    private final AuditLog audit;
+    private final Idempotency idempotency;
+    private final EventBus bus;
+    private final WorkingHours hours;
+    private final Clock clock;
+
+    public MessagingService(ThreadRepository threads, MessageRepository messages, AdvocacyRepository advocacy,
+                            ServiceSettingsRepository settings, YoungPersonRepository people, StaffRepository staff,
+                            MessagingPolicy policy, Safeguarding safeguarding, AuditLog audit,
+                            Idempotency idempotency, EventBus bus, WorkingHours hours, Clock clock) {
+        this.threads = threads;
+        this.messages = messages;
+        this.advocacy = advocacy;
+        this.settings = settings;
+        this.people = people;
+        this.staff = staff;
+        this.policy = policy;
+        this.safeguarding = safeguarding;
+        this.audit = audit;
+        this.idempotency = idempotency;
+        this.bus = bus;
+        this.hours = hours;
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The thread behind a global id if the caller may see it; otherwise NOT_FOUND naming {@code field}. */
+    public MessageThread visibleThread(Principal principal, String globalId, List<String> field) {
+        String id = Input.decodeOrNotFound(globalId, MessageThread.TYPE, field);
+        return threads.findById(id).filter(t -> policy.canSee(principal, t))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No thread has that id.", field, Map.of()));
+    }
+
+    public Sent send(RequestContext context, Input input) {
+        Principal principal = policy.requireParticipant(context.principal());
+        String body = body(input);
+        String clientMessageId = input.text("clientMessageId", 1, 100);
+        MessageThread thread = visibleThread(principal, (String) inputValue(input, "threadId"),
+                Input.path("threadId"));
+        boolean youngPerson = principal instanceof Principal.YoungPersonUser;
+        String dedupe = MessageRepository.dedupeKey(thread.id(), principal.key(), clientMessageId);
+        Optional<Message> earlier = messages.findByDedupeKey(dedupe);
+        if (earlier.isPresent()) {
+            return retried(earlier.get(), body, youngPerson);
+        }
+        if (youngPerson && thread.kind() == MessageThread.ThreadKind.ADVOCACY && optedOut(thread.youngPersonId())) {
+            throw new ApiException(ErrorCode.CONFLICT, "You opted out of advocacy. Opt back in to message the "
+                    + "service.", Input.path("threadId"), Map.of());
+        }
+        Instant now = clock.instant();
+        boolean urgent = youngPerson && safeguarding.matches(thread.serviceId(), body).isPresent();
+        long sequence = threads.nextSequence(thread.id(), now);
+        Message message = new Message(Ids.random(), thread.id(), thread.serviceId(), thread.youngPersonId(), sequence,
+                youngPerson ? Message.AuthorKind.YOUNG_PERSON : Message.AuthorKind.STAFF, authorId(principal), body,
+                clientMessageId, false, urgent, now, null, List.of());
+        Instant dueAt = youngPerson ? hours.plus(now, hours.day()) : null;
+        if (!messages.insert(message, dueAt, pushTargets(thread, youngPerson, urgent), now)) {
+            // A concurrent retry won the insert: answer with its message; this sequence number stays unused.
+            return retried(messages.findByDedupeKey(dedupe).orElseThrow(), body, youngPerson);
+        }
+        afterSend(thread, message, youngPerson, urgent, dueAt, now);
+        audit.record(context, AuditAction.CREATE, Message.TYPE, message.id(), thread.youngPersonId(),
+                urgent ? "message sent; matched a safeguarding phrase" : "message sent");
+        bus.publish(new MessagingEvent(MessagingEvent.Kind.MESSAGE_ADDED, thread.id(), thread.serviceId(),
+                thread.youngPersonId(), message.id()));
+        return new Sent(message, threads.findById(thread.id()).orElseThrow(),
+                urgent ? safeguarding.help() : null);
+    }
+
+    private void afterSend(MessageThread thread, Message message, boolean youngPerson, boolean urgent, Instant dueAt,
+                           Instant now) {
+        threads.markRead(thread.id(), message.authorKey(), message.sequence(), now);
+        if (youngPerson) {
+            threads.startClock(thread.id(), message.id(), now, dueAt, policy.managerKeys(thread.serviceId()));
+        } else if (thread.awaitingReplySince() != null) {
+            // Only a running clock needs stopping; the update itself makes sure one reply stops it once.
+            threads.stopClock(thread.id()).filter(t -> t.clockMessageId() != null).ifPresent(t -> messages
+                    .recordResponse(t.clockMessageId(), now, hours.between(t.awaitingReplySince(), now).toSeconds()));
+        }
+        if (urgent) {
+            threads.markUrgent(thread.id(), now);
+            bus.publish(new MessagingEvent(MessagingEvent.Kind.URGENT, thread.id(), thread.serviceId(),
+                    thread.youngPersonId(), message.id()));
+        }
+    }
+
+    private Sent retried(Message first, String body, boolean youngPerson) {
+        if (!first.deleted() && !body.equals(first.body()) && first.editHistory().isEmpty()) {
+            throw new ApiException(ErrorCode.CONFLICT, "This clientMessageId was used before for another message.",
+                    Input.path("clientMessageId"), Map.of());
+        }
+        return new Sent(first, threads.findById(first.threadId()).orElseThrow(),
+                first.urgent() && youngPerson ? safeguarding.help() : null);
+    }
+
+    private boolean optedOut(String youngPersonId) {
+        return advocacy.findById(youngPersonId).map(a -> a.status() == Advocacy.Status.OPTED_OUT).orElse(false);
+    }
+
+    /**
+     * Who a new message must reach by push, worked out now and stored with it. A young person's message goes to the
+     * advocate the thread is assigned to; with nobody assigned, to the service's on-duty advocate, or its managers
+     * when none is named. An urgent one goes to the assigned advocate and the on-duty advocate (or managers) both.
+     */
+    List<MessageRepository.PushTarget> pushTargets(MessageThread thread, boolean youngPerson, boolean urgent) {
+        if (!youngPerson) {
+            return List.of(new MessageRepository.PushTarget("yp:" + thread.youngPersonId(), PushCategory.NEW_MESSAGE));
+        }
+        Set<String> recipients = new LinkedHashSet<>();
+        Optional.ofNullable(thread.assignedAdvocateId()).flatMap(id -> policy.advocateOf(thread.serviceId(), id))
+                .ifPresent(m -> recipients.add(m.id()));
+        if (recipients.isEmpty() || urgent) {
+            recipients.addAll(onDuty(thread.serviceId()));
+        }
+        PushCategory category = urgent ? PushCategory.URGENT : PushCategory.NEW_MESSAGE;
+        return recipients.stream().map(id -> new MessageRepository.PushTarget("staff:" + id, category)).toList();
+    }
+
+    private List<String> onDuty(String serviceId) {
+        Optional<String> named = Optional.ofNullable(settings.texts(serviceId).onDutyAdvocateId())
+                .flatMap(id -> policy.advocateOf(serviceId, id)).map(StaffMember::id);
+        if (named.isPresent()) {
+            return List.of(named.get());
+        }
+        return staff.activeOf(serviceId).stream().filter(m -> m.role() == StaffRole.ADVOCACY_MANAGER)
+                .map(StaffMember::id).toList();
+    }
+
+    /** Plain text of 1 to 4,000 characters; new lines and tabs are fine, other control characters are not. */
+    static String body(Input input) {
+        Object raw = inputValue(input, "body");
+        String text = raw == null ? "" : raw.toString().strip();
+        if (text.isEmpty() || text.length() > Message.MAX_BODY) {
+            throw ApiException.badInput(Input.path("body"), "Must be between 1 and 4000 characters.");
+        }
+        if (CONTROL.matcher(text).find()) {
+            throw ApiException.badInput(Input.path("body"), "Must not contain control characters.");
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static Object inputValue(Input input, String name) {
+        return input.raw(name);
+    }
+
+    private static String authorId(Principal principal) {
+        return switch (principal) {
+            case Principal.YoungPersonUser yp -> yp.youngPersonId();
+            case Principal.Staff s -> s.staffId();
+            default -> throw ApiException.forbidden();
+        };
+    }
+
+    /** The author edits within 5 minutes; the old text goes into the history. */
+    public Sent edit(RequestContext context, Input input) {
+        Principal principal = policy.requireParticipant(context.principal());
+        String body = body(input);
+        Message message = ownMessage(principal, input);
+        if (message.deleted()) {
+            throw new ApiException(ErrorCode.CONFLICT, "This message was deleted.", Input.path("messageId"), Map.of());
+        }
+        Instant now = clock.instant();
+        if (Duration.between(message.createdAt(), now).compareTo(EDIT_WINDOW) > 0) {
+            throw new ApiException(ErrorCode.CONFLICT, "A message can be edited within 5 minutes of sending it.",
+                    Input.path("messageId"), Map.of());
+        }
+        boolean youngPerson = principal instanceof Principal.YoungPersonUser;
+        if (body.equals(message.body())) {
+            return new Sent(message, null, message.urgent() && youngPerson ? safeguarding.help() : null);
+        }
+        if (!messages.edit(message, body, now)) {
+            throw ApiException.conflict("The message changed meanwhile. Try again.");
+        }
+        boolean urgent = youngPerson && !message.urgent()
+                && safeguarding.matches(message.serviceId(), body).isPresent();
+        if (urgent) {
+            messages.markUrgent(message.id());
+            threads.markUrgent(message.threadId(), now);
+            bus.publish(new MessagingEvent(MessagingEvent.Kind.URGENT, message.threadId(), message.serviceId(),
+                    message.youngPersonId(), message.id()));
+        }
+        audit.record(context, AuditAction.UPDATE, Message.TYPE, message.id(), message.youngPersonId(),
+                urgent ? "message edited; matched a safeguarding phrase" : "message edited");
+        bus.publish(new MessagingEvent(MessagingEvent.Kind.MESSAGE_CHANGED, message.threadId(), message.serviceId(),
+                message.youngPersonId(), message.id()));
+        Message edited = messages.findById(message.id()).orElseThrow();
+        return new Sent(edited, null, (urgent || message.urgent()) && youngPerson ? safeguarding.help() : null);
+    }
+
+    /** The author deletes; a tombstone keeps the place. Deleting twice answers with the tombstone. */
+    public Message delete(RequestContext context, Input input) {
+        Principal principal = policy.requireParticipant(context.principal());
+        Message message = ownMessage(principal, input);
+        if (message.deleted()) {
+            return message;
+        }
+        messages.delete(message.id(), clock.instant());
+        audit.record(context, AuditAction.DELETE, Message.TYPE, message.id(), message.youngPersonId(),
+                "message deleted");
+        bus.publish(new MessagingEvent(MessagingEvent.Kind.MESSAGE_CHANGED, message.threadId(), message.serviceId(),
+                message.youngPersonId(), message.id()));
+        return messages.findById(message.id()).orElseThrow();
+    }
+
+    /** A message in a thread the caller sees (else NOT_FOUND) that the caller wrote (else FORBIDDEN). */
+    private Message ownMessage(Principal principal, Input input) {
+        String id = input.id("messageId", Message.TYPE);
+        Message message = messages.findById(id)
+                .filter(m -> threads.findById(m.threadId()).filter(t -> policy.canSee(principal, t)).isPresent())
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No message has that id.",
+                        Input.path("messageId"), Map.of()));
+        if (!message.authorKey().equals(principal.key())) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only its author can change a message.");
+        }
+        return message;
+    }
+
+    public MessageThread markRead(RequestContext context, Input input) {
+        Principal principal = policy.requireParticipant(context.principal());
+        MessageThread thread = visibleThread(principal, (String) inputValue(input, "threadId"),
+                Input.path("threadId"));
+        Object raw = inputValue(input, "upToSequence");
+        long upTo = raw == null ? thread.lastSequence() : ((Number) raw).longValue();
+        if (upTo < 0 || upTo > thread.lastSequence()) {
+            throw ApiException.badInput(Input.path("upToSequence"), "Must be between 0 and the thread's last "
+                    + "sequence number (" + thread.lastSequence() + ").");
+        }
+        if (upTo > 0) {
+            threads.markRead(thread.id(), principal.key(), upTo, clock.instant());
+        }
+        if (principal instanceof Principal.Staff) {
+            audit.record(context, AuditAction.READ, MessageThread.TYPE, thread.id(), thread.youngPersonId(),
+                    "thread marked read");
+        }
+        return threads.findById(thread.id()).orElseThrow();
+    }
+
+    public MessageThread assign(RequestContext context, Input input) {
+        Principal.Staff caller = policy.requireAdvocacyStaff(context.principal());
+        MessageThread thread = visibleThread(caller, (String) inputValue(input, "threadId"), Input.path("threadId"));
+        String advocateId = input.optionalId("advocateId", StaffMember.TYPE).map(id -> policy
+                .advocateOf(thread.serviceId(), id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                        "No active advocate of the service has that id.", Input.path("advocateId"), Map.of())).id())
+                .orElse(null);
+        threads.assign(thread.id(), advocateId, clock.instant());
+        audit.record(context, AuditAction.UPDATE, MessageThread.TYPE, thread.id(), thread.youngPersonId(),
+                advocateId == null ? "thread unassigned" : "thread assigned");
+        bus.publish(new MessagingEvent(MessagingEvent.Kind.ASSIGNED, thread.id(), thread.serviceId(),
+                thread.youngPersonId(), null));
+        return threads.findById(thread.id()).orElseThrow();
+    }
+
+    public MessageThread open(RequestContext context, Input input) {
+        Principal.Staff caller = policy.requireAdvocacyStaff(context.principal());
+        String youngPersonId = input.id("youngPersonId", YoungPerson.TYPE);
+        String subject = input.text("subject", 1, 200);
+        if (!policy.serves(caller.organisationId(), youngPersonId)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No young person has that id.", Input.path("youngPersonId"),
+                    Map.of());
+        }
+        var claim = idempotency.claim("openThread", caller.key(), input.clientMutationId(), input.fingerprint());
+        Instant now = clock.instant();
+        MessageThread thread = new MessageThread(claim.id(), MessageThread.ThreadKind.MATTER, subject, youngPersonId,
+                caller.organisationId(), caller.staffId(), false, 0, null, null, null, null, Map.of(), now, now);
+        if (threads.insertIfAbsent(thread)) {
+            audit.record(context, AuditAction.CREATE, MessageThread.TYPE, thread.id(), youngPersonId,
+                    "matter thread opened");
+            bus.publish(new MessagingEvent(MessagingEvent.Kind.OPENED, thread.id(), thread.serviceId(),
+                    youngPersonId, null));
+        }
+        return threads.findById(claim.id()).orElseThrow();
+    }
+
+    /** Forward ({@code first}/{@code after}) or backward ({@code last}/{@code before}) pages by sequence number. */
+    public Connections.Connection<Message> page(RequestContext context, String threadGlobalId, Integer first,
+                                                String after, Integer last, String before, int max) {
+        Principal principal = policy.requireParticipant(context.principal());
+        MessageThread thread = visibleThread(principal, threadGlobalId, List.of("threadId"));
+        if (first != null && last != null) {
+            throw ApiException.badInput(List.of("last"), "Give \"first\" or \"last\", not both.");
+        }
+        boolean forward = first != null || (after != null && last == null);
+        int size = forward ? pageSize(first, "first", max) : pageSize(last, "last", max);
+        long afterSeq = after == null ? 0 : sequenceOf(after, "after");
+        long beforeSeq = before == null ? Long.MAX_VALUE : sequenceOf(before, "before");
+        List<Message> found = new ArrayList<>(messages.page(thread.id(), afterSeq, beforeSeq, forward, size + 1));
+        boolean more = found.size() > size;
+        List<Message> pageItems = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
+        if (!forward) {
+            Collections.reverse(pageItems);
+        }
+        if (principal instanceof Principal.Staff) {
+            audit.record(context, AuditAction.READ, MessageThread.TYPE, thread.id(), thread.youngPersonId(),
+                    "messages read");
+        }
+        List<Connections.Edge<Message>> edges = pageItems.stream()
+                .map(m -> new Connections.Edge<>(cursor(m.sequence()), m)).toList();
+        boolean hasNext = forward ? more : before != null;
+        boolean hasPrevious = forward ? afterSeq > 0 && thread.lastSequence() > 0 : more;
+        return new Connections.Connection<>(edges, new Connections.PageInfo(hasNext, hasPrevious,
+                edges.isEmpty() ? null : edges.getFirst().cursor(),
+                edges.isEmpty() ? null : edges.getLast().cursor()));
+    }
+
+    private static int pageSize(Integer value, String name, int max) {
+        int size = value == null ? Connections.DEFAULT_PAGE_SIZE : value;
+        if (size < 0 || size > max) {
+            throw ApiException.badInput(List.of(name), "\"" + name + "\" must be between 0 and " + max + ".");
+        }
+        return size;
+    }
+
+    static String cursor(long sequence) {
+        return Connections.encodeCursor("seq:" + sequence);
+    }
+
+    private static long sequenceOf(String cursor, String name) {
+        try {
+            String key = Connections.decodeCursor(cursor);
+            if (key.startsWith("seq:")) {
+                return Long.parseLong(key.substring(4));
+            }
+        } catch (ApiException | NumberFormatException e) {
+            // the typed error below names the right argument
+        }
+        throw ApiException.badInput(List.of(name), "\"" + name + "\" is not a cursor from this API.");
+    }
+
+    /** The inbox of the caller's service, most recent activity first; each young person's read is audited. */
+    public Connections.Connection<MessageThread> inbox(RequestContext context, Map<String, Object> filter,
+                                                       Connections.Page page) {
+        Principal.Staff caller = policy.requireAdvocacyStaff(context.principal());
+        List<String> councils = policy.servedCouncils(caller.organisationId());
+        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("serviceId", caller.organisationId()),
+                Filters.in("youngPersonId", councils.isEmpty() ? List.of() : people.idsInCouncils(councils))));
+        Map<String, Object> f = filter == null ? Map.of() : filter;
+        Instant now = clock.instant();
+        if (Boolean.TRUE.equals(f.get("unanswered"))) {
+            parts.add(Filters.ne("awaitingReplySince", null));
+        }
+        if (Boolean.TRUE.equals(f.get("overdue"))) {
+            parts.add(Filters.and(Filters.ne("replyDueAt", null),
+                    Filters.lte("replyDueAt", java.util.Date.from(now))));
+        }
+        if (Boolean.TRUE.equals(f.get("urgent"))) {
+            parts.add(Filters.eq("urgent", true));
+        }
+        if (Boolean.TRUE.equals(f.get("mine"))) {
+            parts.add(Filters.eq("assignedAdvocateId", caller.staffId()));
+        }
+        List<MessageThread> found = threads.page(Filters.and(parts), page.after(), page.first() + 1);
+        var result = Connections.page(found, page, page.after().isPresent(), ThreadRepository::key);
+        audit.recordReads(context, MessageThread.TYPE, result.nodes().stream().map(MessageThread::youngPersonId)
+                .distinct().toList(), "inbox listed");
+        return result;
+    }
+
+    public Optional<Message> message(String id) {
+        return messages.findById(id);
+    }
+
+    public Optional<MessageThread> thread(String id) {
+        return threads.findById(id);
+    }
+
+    public Map<String, MessageThread> threadsByIds(List<String> ids) {
+        return threads.findByIds(ids);
+    }
+
+    public Map<String, Message> messagesByIds(List<String> ids) {
+        return messages.findByIds(ids);
+    }
+}

@@ -1,0 +1,194 @@
+package app.alongside.messaging;
+
+import app.alongside.platform.ApiException;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Mongo;
+import app.alongside.push.PushOutbox;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The {@code threads} collection. Counters and the response clock change with single atomic updates. */
+public final class ThreadRepository {
+    public static final String COLLECTION = "threads";
+
+    private final MongoCollection<Document> threads;
+
+    public ThreadRepository(MongoDatabase db) {
+        this.threads = db.getCollection(COLLECTION);
+    }
+
+    public static List<IndexPlan> indexes() {
+        return List.of(IndexPlan.of(COLLECTION, Indexes.descending("serviceId", "activityAt", "_id")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("push.state", "push.dueAt")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("youngPersonId")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("serviceId", "replyDueAt")));
+    }
+
+    /** Inserts the thread unless one with its id exists; true when this call created it. */
+    public boolean insertIfAbsent(MessageThread thread) {
+        try {
+            threads.insertOne(toDocument(thread));
+            return true;
+        } catch (MongoWriteException e) {
+            if (Mongo.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<MessageThread> findById(String id) {
+        return Optional.ofNullable(threads.find(Filters.eq("_id", id)).first()).map(ThreadRepository::from);
+    }
+
+    public Map<String, MessageThread> findByIds(Collection<String> ids) {
+        return threads.find(Filters.in("_id", ids)).map(ThreadRepository::from).into(new ArrayList<>()).stream()
+                .collect(Collectors.toMap(MessageThread::id, Function.identity()));
+    }
+
+    /** Takes the next sequence number of the thread, atomically, and records the activity. */
+    public long nextSequence(String threadId, Instant now) {
+        Document after = threads.findOneAndUpdate(Filters.eq("_id", threadId),
+                Updates.combine(Updates.inc("lastSequence", 1L), Updates.set("lastMessageAt", Mongo.date(now)),
+                        Updates.set("activityAt", Mongo.date(now)), Updates.set("updatedAt", Mongo.date(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            throw ApiException.notFound();
+        }
+        return ((Number) after.get("lastSequence")).longValue();
+    }
+
+    /**
+     * Starts the response clock unless it is already running (the oldest unanswered message sets it). In the same
+     * write it records the escalation the clock needs if nobody answers: a push to {@code escalateTo} (principal
+     * keys) due when the reply is ({@link ThreadEscalationPushSource}).
+     */
+    public boolean startClock(String threadId, String messageId, Instant sentAt, Instant dueAt,
+                              List<String> escalateTo) {
+        List<org.bson.conversions.Bson> updates = new ArrayList<>(List.of(
+                Updates.set("awaitingReplySince", Mongo.date(sentAt)), Updates.set("replyDueAt", Mongo.date(dueAt)),
+                Updates.set("clockMessageId", messageId)));
+        if (!escalateTo.isEmpty()) {
+            updates.add(Updates.set("escalateTo", escalateTo));
+            updates.add(Updates.set(PushOutbox.FIELD, PushOutbox.pending(dueAt)));
+        }
+        return threads.updateOne(Filters.and(Filters.eq("_id", threadId), Filters.eq("awaitingReplySince", null)),
+                Updates.combine(updates)).getModifiedCount() == 1;
+    }
+
+    /**
+     * Stops a running clock, and with it any escalation not yet sent; the thread as it was, so the caller can
+     * record the response time.
+     */
+    public Optional<MessageThread> stopClock(String threadId) {
+        Document before = threads.findOneAndUpdate(Filters.and(Filters.eq("_id", threadId),
+                        Filters.ne("awaitingReplySince", null)),
+                Updates.combine(Updates.set("awaitingReplySince", null), Updates.set("replyDueAt", null),
+                        Updates.set("clockMessageId", null), Updates.unset("escalateTo"),
+                        Updates.unset(PushOutbox.FIELD)));
+        return Optional.ofNullable(before).map(ThreadRepository::from);
+    }
+
+    public void markUrgent(String threadId, Instant now) {
+        threads.updateOne(Filters.eq("_id", threadId), Updates.combine(Updates.set("urgent", true),
+                Updates.set("activityAt", Mongo.date(now)), Updates.set("updatedAt", Mongo.date(now))));
+    }
+
+    public void assign(String threadId, String advocateId, Instant now) {
+        threads.updateOne(Filters.eq("_id", threadId), Updates.combine(Updates.set("assignedAdvocateId", advocateId),
+                Updates.set("updatedAt", Mongo.date(now))));
+    }
+
+    /** Moves the reader's mark forward, never back ($max); by _id alone, so any store uses its index. */
+    public void markRead(String threadId, String readerKey, long sequence, Instant now) {
+        String field = "reads." + readerKey.replace('.', '_');
+        threads.updateOne(Filters.eq("_id", threadId), Updates.combine(Updates.max(field + ".sequence", sequence),
+                Updates.max(field + ".at", Mongo.date(now))));
+    }
+
+    /** A page of threads matching {@code filter}, the most recent activity first, after the cursor key. */
+    public List<MessageThread> page(Bson filter, Optional<String> afterKey, int limit) {
+        List<Bson> parts = new ArrayList<>(List.of(filter));
+        afterKey.ifPresent(key -> parts.add(before(key)));
+        return threads.find(Filters.and(parts)).sort(Sorts.descending("activityAt", "_id")).limit(limit)
+                .map(ThreadRepository::from).into(new ArrayList<>());
+    }
+
+    public long count(Bson filter) {
+        return threads.countDocuments(filter);
+    }
+
+    /** The cursor key of a thread in activity order. */
+    public static String key(MessageThread thread) {
+        Instant at = thread.lastMessageAt() != null ? thread.lastMessageAt() : thread.createdAt();
+        return at.toEpochMilli() + "|" + thread.id();
+    }
+
+    private static Bson before(String key) {
+        int bar = key.indexOf('|');
+        long millis;
+        try {
+            millis = Long.parseLong(key.substring(0, Math.max(bar, 0)));
+        } catch (NumberFormatException e) {
+            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
+        }
+        Date at = new Date(millis);
+        return Filters.or(Filters.lt("activityAt", at), Filters.and(Filters.eq("activityAt", at),
+                Filters.lt("_id", key.substring(bar + 1))));
+    }
+
+    static Document toDocument(MessageThread t) {
+        Document reads = new Document();
+        t.reads().forEach((key, mark) -> reads.append(key, new Document("sequence", mark.sequence())
+                .append("at", Mongo.date(mark.at()))));
+        Instant activity = t.lastMessageAt() != null ? t.lastMessageAt() : t.createdAt();
+        return new Document("_id", t.id()).append("kind", t.kind().name()).append("subject", t.subject())
+                .append("youngPersonId", t.youngPersonId()).append("serviceId", t.serviceId())
+                .append("assignedAdvocateId", t.assignedAdvocateId()).append("urgent", t.urgent())
+                .append("lastSequence", t.lastSequence()).append("lastMessageAt", Mongo.date(t.lastMessageAt()))
+                .append("activityAt", Mongo.date(activity))
+                .append("awaitingReplySince", Mongo.date(t.awaitingReplySince()))
+                .append("replyDueAt", Mongo.date(t.replyDueAt())).append("clockMessageId", t.clockMessageId())
+                .append("reads", reads).append("createdAt", Mongo.date(t.createdAt()))
+                .append("updatedAt", Mongo.date(t.updatedAt())).append("schemaVersion", 1);
+    }
+
+    static MessageThread from(Document d) {
+        Map<String, MessageThread.ReadMark> reads = new LinkedHashMap<>();
+        Document stored = d.get("reads", Document.class);
+        if (stored != null) {
+            stored.forEach((key, value) -> {
+                Document mark = (Document) value;
+                reads.put(key, new MessageThread.ReadMark(((Number) mark.get("sequence")).longValue(),
+                        Mongo.instant(mark.getDate("at"))));
+            });
+        }
+        return new MessageThread(d.getString("_id"), Mongo.enumValue(MessageThread.ThreadKind.class,
+                d.getString("kind")), d.getString("subject"), d.getString("youngPersonId"), d.getString("serviceId"),
+                d.getString("assignedAdvocateId"), Boolean.TRUE.equals(d.getBoolean("urgent")),
+                ((Number) d.get("lastSequence")).longValue(), Mongo.instant(d.getDate("lastMessageAt")),
+                Mongo.instant(d.getDate("awaitingReplySince")), Mongo.instant(d.getDate("replyDueAt")),
+                d.getString("clockMessageId"), reads, Mongo.instant(d.getDate("createdAt")),
+                Mongo.instant(d.getDate("updatedAt")));
+    }
+}
