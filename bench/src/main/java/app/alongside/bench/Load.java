@@ -16,8 +16,9 @@ import java.util.concurrent.Future;
 
 /**
  * Closed-loop load: {@code concurrency} workers on virtual threads each send one request (the same one, or each
- * their own) back-to-back through a fresh JDK client, over kept-alive HTTP/1.1 connections (one per worker once warm). Everything sent during the warm-up
- * is thrown away; the latency of every request started in the measured period is kept.
+ * their own) back-to-back through a fresh JDK client, over kept-alive HTTP/1.1 connections (one per worker once
+ * warm). Everything sent during the warm-up is thrown away; the latency of every request started in the measured
+ * period is kept.
  */
 record Load(Duration warmup, Duration measure) {
 
