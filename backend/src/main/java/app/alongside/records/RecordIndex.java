@@ -90,9 +90,14 @@ public final class RecordIndex {
 
     void putRecord(String ownerId, RecordEntry entry) {
         String key = "records." + entry.id();
-        forward(ownerId, key, entry.version(), new Document("k", entry.kind().name()).append("t", entry.title())
+        forward(ownerId, key, entry.version(), recordEntry(entry));
+    }
+
+    /** The stored form of a record's entry, under {@code records.<id>}. Also used to seed load tests. */
+    static Document recordEntry(RecordEntry entry) {
+        return new Document("k", entry.kind().name()).append("t", entry.title())
                 .append("c", Date.from(entry.createdAt())).append("d", Mongo.date(entry.dueAt()))
-                .append("s", entry.shared()).append("x", entry.deleted()).append("v", entry.version()));
+                .append("s", entry.shared()).append("x", entry.deleted()).append("v", entry.version());
     }
 
     void putGoal(String ownerId, GoalEntry entry) {

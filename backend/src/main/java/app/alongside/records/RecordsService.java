@@ -84,11 +84,7 @@ public final class RecordsService {
         Instant now = clock.instant();
         LifeRecord record = new LifeRecord(claim.id(), owner, details.kind(), 1, visibility, details.values(), notes,
                 entries, attachments, now, now, null, null);
-        Document doc = RecordRepository.state(record).append("_id", record.id()).append("ownerId", owner)
-                .append("version", 1).append("createdAt", Date.from(now)).append("updatedAt", Date.from(now))
-                .append("history", List.of(Histories.entry(1, Histories.Change.CREATED, context.principal(), now,
-                        new Document())));
-        reminderAt(record, now).ifPresent(at -> doc.append(PushOutbox.FIELD, PushOutbox.pending(at)));
+        Document doc = newDocument(record, context.principal(), now);
         try {
             records.insert(doc);
         } catch (MongoWriteException e) {
@@ -100,6 +96,19 @@ public final class RecordsService {
         index.putRecord(owner, entry(record));
         audit.record(context, AuditAction.CREATE, LifeRecord.TYPE, record.id(), owner, record.kind().name());
         return record;
+    }
+
+    /**
+     * The stored form of a record just created by {@code actor} at {@code now}: its state, version 1, one history
+     * entry and, for an appointment with a reminder still to come, the push need. Also used to seed load tests.
+     */
+    static Document newDocument(LifeRecord record, Principal actor, Instant now) {
+        Document doc = RecordRepository.state(record).append("_id", record.id()).append("ownerId", record.ownerId())
+                .append("version", 1).append("createdAt", Date.from(now)).append("updatedAt", Date.from(now))
+                .append("history", List.of(Histories.entry(1, Histories.Change.CREATED, actor, now,
+                        new Document())));
+        reminderAt(record, now).ifPresent(at -> doc.append(PushOutbox.FIELD, PushOutbox.pending(at)));
+        return doc;
     }
 
     LifeRecord update(RequestContext context, Input input) {

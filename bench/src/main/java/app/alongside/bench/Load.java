@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,9 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Closed-loop load: {@code concurrency} workers on virtual threads send one request back-to-back through a fresh
- * JDK client, over kept-alive HTTP/1.1 connections (one per worker once warm). Everything sent during the warm-up
- * is thrown away; the latency of every request started in the measured period is kept.
+ * Closed-loop load: {@code concurrency} workers on virtual threads each send one request (the same one, or each
+ * their own) back-to-back through a fresh JDK client, over kept-alive HTTP/1.1 connections (one per worker once
+ * warm). Everything sent during the warm-up is thrown away; the latency of every request started in the measured
+ * period is kept.
  */
 record Load(Duration warmup, Duration measure) {
 
@@ -26,22 +28,27 @@ record Load(Duration warmup, Duration measure) {
 
     /** Warm-up, then the measured period. */
     Figures run(HttpRequest request, int concurrency) {
-        return drive(request, concurrency, warmup, measure);
+        return run(Collections.nCopies(concurrency, request));
+    }
+
+    /** Warm-up, then the measured period, with one worker per request: each client sends its own. */
+    Figures run(List<HttpRequest> perWorker) {
+        return drive(perWorker, warmup, measure);
     }
 
     /** Only the warm-up, nothing kept: to get the JIT going on both sides before the first measured run. */
     void warmUp(HttpRequest request, int concurrency) {
-        drive(request, concurrency, warmup, Duration.ZERO);
+        drive(Collections.nCopies(concurrency, request), warmup, Duration.ZERO);
     }
 
-    private static Figures drive(HttpRequest request, int concurrency, Duration warm, Duration measured) {
+    private static Figures drive(List<HttpRequest> perWorker, Duration warm, Duration measured) {
         long measureFrom = System.nanoTime() + warm.toNanos();
         long measureTo = measureFrom + measured.toNanos();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
              HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads)
                      .build()) {
             List<Future<Tally>> workers = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
+            for (HttpRequest request : perWorker) {
                 workers.add(threads.submit(() -> work(client, request, measureFrom, measureTo)));
             }
             return combine(workers, measured);

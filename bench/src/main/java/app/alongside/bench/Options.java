@@ -3,10 +3,12 @@ package app.alongside.bench;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How long and how hard to run: {@code --warmup=5 --measure=10} (seconds, fractions allowed),
- * {@code --concurrency=1,16,64} and {@code --scenarios=all} or a comma-separated list of scenario names.
+ * {@code --concurrency=1,16,64} (not for {@code homeScreen}, which has its own number of clients) and
+ * {@code --scenarios=all} or a comma-separated list of scenario names.
  */
 record Options(Duration warmup, Duration measure, List<Integer> concurrency, List<String> scenarios) {
     static final Options DEFAULTS = new Options(Duration.ofSeconds(5), Duration.ofSeconds(10), List.of(1, 16, 64),
@@ -36,16 +38,22 @@ record Options(Duration warmup, Duration measure, List<Integer> concurrency, Lis
         };
     }
 
-    /** The scenarios asked for, in the harness's order. */
+    /** The GraphQL-against-bare pairs asked for, in the harness's order. */
     List<Scenario> chosen(List<Scenario> all) {
         if (scenarios.contains("all")) {
             return all;
         }
-        List<String> known = all.stream().map(Scenario::name).toList();
+        List<String> known = Stream.concat(all.stream().map(Scenario::name),
+                Stream.of(HomeScreen.NAME)).toList();
         scenarios.stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
             throw new IllegalArgumentException("unknown scenario " + name + " (known: " + known + ")");
         });
         return all.stream().filter(s -> scenarios.contains(s.name())).toList();
+    }
+
+    /** Whether the scenario called {@code name} was asked for, by name or with {@code all}. */
+    boolean wants(String name) {
+        return scenarios.contains("all") || scenarios.contains(name);
     }
 
     private static Duration seconds(String value) {

@@ -1,6 +1,8 @@
 /**
  * The load harness: each {@link app.alongside.bench.Scenario} pairs a real GraphQL operation against the real
  * server with a bare Helidon route doing the same MongoDB reads and JSON serialization, so the ratio of their
- * throughputs is the price of the GraphQL layer. {@link app.alongside.bench.Bench} runs them and prints the table.
+ * throughputs is the price of the GraphQL layer; {@link app.alongside.bench.HomeScreen} measures the app's home
+ * screen for many young people on the in-memory and the H2 file store. {@link app.alongside.bench.Bench} runs them
+ * and prints the tables.
  */
 package app.alongside.bench;
