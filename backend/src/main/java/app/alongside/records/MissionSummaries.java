@@ -68,9 +68,9 @@ public final class MissionSummaries {
         this.clock = clock;
     }
 
-    MissionSummary summary(RequestContext context) {
+    MissionSummary summary(RequestContext context, java.util.function.Function<String, RecordIndex.Summary> indexOf) {
         String owner = policy.requireOwner(context.principal());
-        RecordIndex.Summary summary = index.find(owner);
+        RecordIndex.Summary summary = indexOf.apply(owner);
         Instant now = clock.instant();
         Instant today = RecordsClock.startOf(RecordsClock.today(clock));
         Set<String> recordIds = new HashSet<>();
@@ -116,7 +116,7 @@ public final class MissionSummaries {
 
     /** One mission's overview, e.g. after sharing it. */
     MissionOverview overview(RequestContext context, Mission mission) {
-        return summary(context).missions().stream().filter(m -> m.mission() == mission).findFirst().orElseThrow();
+        return summary(context, index::find).missions().stream().filter(m -> m.mission() == mission).findFirst().orElseThrow();
     }
 
     PathwayPlanReview setPathwayReview(RequestContext context, Input input) {

@@ -60,7 +60,7 @@ public final class RecordsMaintenance implements AutoCloseable {
                 purged++;
             }
         }
-        Instant since = checkpoint().minus(MARGIN);
+        Instant since = checkpoint();
         List<Document> changed = records.changedSince(since, BATCH);
         changed.forEach(doc -> {
             LifeRecord record = RecordRepository.fromDocument(doc);
@@ -71,11 +71,30 @@ public final class RecordsMaintenance implements AutoCloseable {
             Goal goal = GoalRepository.fromDocument(doc);
             index.putGoal(goal.ownerId(), GoalsService.entry(goal));
         });
-        if (changed.size() < BATCH && changedGoals.size() < BATCH) {
-            checkpoints.replaceOne(Filters.eq("_id", CHECKPOINT_ID), new Document("_id", CHECKPOINT_ID)
-                    .append("until", Date.from(now)), new ReplaceOptions().upsert(true));
-        }
+        saveCheckpoint(next(since, now, changed, changedGoals));
         return new int[] {purged, changed.size() + changedGoals.size()};
+    }
+
+    /**
+     * Where the next round starts: after a round that saw everything, a margin before now (writes in flight may
+     * still land with an earlier time); after a full batch, the oldest of the two batches' last changes, so a
+     * burst of changes is worked through batch by batch and never re-read forever.
+     */
+    private static Instant next(Instant since, Instant now, List<Document> records, List<Document> goals) {
+        Instant next = now.minus(MARGIN);
+        for (List<Document> batch : List.of(records, goals)) {
+            if (batch.size() == BATCH) {
+                Instant last = batch.getLast().getDate("updatedAt").toInstant();
+                Instant progress = last.isAfter(since) ? last : since.plusMillis(1);
+                next = progress.isBefore(next) ? progress : next;
+            }
+        }
+        return next.isBefore(since) ? since : next;
+    }
+
+    private void saveCheckpoint(Instant until) {
+        checkpoints.replaceOne(Filters.eq("_id", CHECKPOINT_ID), new Document("_id", CHECKPOINT_ID)
+                .append("until", Date.from(until)), new ReplaceOptions().upsert(true));
     }
 
     private Instant checkpoint() {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -216,10 +217,11 @@ public final class RecordsService {
     }
 
     /** The young person's own records, newest first, from their index and then by id. */
-    Connections.Connection<LifeRecord> mine(RequestContext context, Optional<Mission> mission,
-                                            Set<RecordKind> kinds, boolean includeDeleted, Connections.Page page) {
+    Connections.Connection<LifeRecord> mine(RequestContext context, Function<String, RecordIndex.Summary> indexOf,
+                                            Optional<Mission> mission, Set<RecordKind> kinds, boolean includeDeleted,
+                                            Connections.Page page) {
         String owner = policy.requireOwner(context.principal());
-        RecordIndex.Summary summary = index.find(owner);
+        RecordIndex.Summary summary = indexOf.apply(owner);
         return page(summary, entry -> mission.map(m -> entry.mission() == m).orElse(true)
                 && (kinds.isEmpty() || kinds.contains(entry.kind())) && (includeDeleted || !entry.deleted()), page);
     }

@@ -182,9 +182,10 @@ public final class RecordsWiring {
 
     private static void registerQueries(Wiring wiring, Services services, int maxPage) {
         wiring.fetcher("Query", "myRecords", env -> services.records().mine(RequestContext.of(env),
-                        mission(env), kinds(env), Boolean.TRUE.equals(env.getArgument("includeDeleted")),
+                        owner -> cachedIndex(env, services, owner), mission(env), kinds(env), Boolean.TRUE.equals(env.getArgument("includeDeleted")),
                         Connections.Page.of(env, maxPage)))
-                .fetcher("Query", "missionSummary", env -> services.summaries().summary(RequestContext.of(env)))
+                .fetcher("Query", "missionSummary", env -> services.summaries().summary(RequestContext.of(env),
+                        owner -> cachedIndex(env, services, owner)))
                 .fetcher("Query", "myGoals", env -> services.goals().mine(RequestContext.of(env), mission(env),
                         Optional.ofNullable((String) env.getArgument("status")).map(Goal.GoalStatus::valueOf),
                         Connections.Page.of(env, maxPage)))
@@ -266,6 +267,19 @@ public final class RecordsWiring {
                 return failed.apply(List.of(Connections.UserError.of(e)), e.current());
             }
         }, errors -> failed.apply(errors, null));
+    }
+
+    /**
+     * A young person's index, read once per request: the home screen's summary, its page of records and each
+     * record's {@code sharedWithAdvocate} all use the same copy, kept in the request's index loader.
+     */
+    private static RecordIndex.Summary cachedIndex(DataFetchingEnvironment env, Services services, String ownerId) {
+        DataLoader<String, RecordIndex.Summary> loader = env.getDataLoader(INDEX_LOADER);
+        return loader.getIfCompleted(ownerId).map(CompletableFuture::join).orElseGet(() -> {
+            RecordIndex.Summary summary = services.index().find(ownerId);
+            loader.prime(ownerId, summary);
+            return summary;
+        });
     }
 
     private static CompletableFuture<RecordIndex.Summary> index(DataFetchingEnvironment env, String ownerId) {

@@ -54,7 +54,7 @@ class HomeScreenQueriesIT {
         }
         List<String> many = commandsFor(app);
         assertEquals(few.size(), many.size(), "few: " + few + "\nmany: " + many);
-        assertTrue(many.size() <= 8, "the home screen stays a handful of commands: " + many);
+        assertTrue(many.size() <= 5, "the home screen stays a handful of commands: " + many);
         assertTrue(empty.size() <= many.size(), "empty: " + empty);
     }
 }
