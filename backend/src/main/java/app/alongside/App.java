@@ -63,6 +63,7 @@ import app.alongside.platform.StoreHealth;
 import app.alongside.platform.StoreSchema;
 import app.alongside.platform.PersonalDataSection;
 import app.alongside.platform.Periodic;
+import app.alongside.messaging.MessagingExport;
 import app.alongside.opportunities.InterestRepository;
 import app.alongside.opportunities.OpportunitiesService;
 import app.alongside.opportunities.OpportunitiesWiring;
@@ -238,7 +239,7 @@ public final class App implements AutoCloseable {
         OpportunitiesService opportunities = new OpportunitiesService(opportunityRepository,
                 new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency, clock);
         RecordsWiring.Services records = records(settings, db, people, staff, identityPolicy, audit, idempotency,
-                List.of(opportunities.exportSection()), clock);
+                List.of(MessagingExport.section(db), opportunities.exportSection()), clock);
         RecordsWiring.register(wiring, nodes, dataLoaders, records, maxPage);
         RecordsMaintenance maintenance = new RecordsMaintenance(db, new RecordRepository(db), new GoalRepository(db),
                 records.index(), records.records(), Duration.ofSeconds(settings.integer(

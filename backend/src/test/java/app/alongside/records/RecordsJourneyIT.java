@@ -247,5 +247,6 @@ class RecordsJourneyIT {
         assertFalse(((List<?>) document.get("accessLog")).isEmpty());
         assertNotNull(document.get("sharing"));
         assertNotNull(document.get("opportunities"), "other domains add their sections");
+        assertNotNull(((Map<?, ?>) document.get("messaging")).get("advocacy"), "allocated when they joined");
     }
 }

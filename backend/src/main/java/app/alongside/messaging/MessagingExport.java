@@ -1,0 +1,48 @@
+package app.alongside.messaging;
+
+import app.alongside.platform.PersonalDataSection;
+import app.alongside.push.PushOutbox;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The messaging part of a young person's data export: their advocacy (service, advocate, every choice they made)
+ * and every thread with every message, edits and deletions included, as stored.
+ */
+public final class MessagingExport {
+    private MessagingExport() {
+    }
+
+    public static PersonalDataSection section(MongoDatabase db) {
+        return PersonalDataSection.of("messaging", youngPersonId -> {
+            Document advocacy = db.getCollection(AdvocacyRepository.COLLECTION)
+                    .find(Filters.eq("_id", youngPersonId)).first();
+            List<Document> threads = new ArrayList<>();
+            db.getCollection(ThreadRepository.COLLECTION).find(Filters.eq("youngPersonId", youngPersonId))
+                    .forEach(thread -> threads.add(withMessages(db, thread)));
+            return new Document("advocacy", advocacy == null ? null : withoutInternals(advocacy))
+                    .append("threads", threads);
+        });
+    }
+
+    private static Document withMessages(MongoDatabase db, Document thread) {
+        List<Document> messages = new ArrayList<>();
+        db.getCollection(MessageRepository.COLLECTION).find(Filters.eq("threadId", thread.getString("_id")))
+                .sort(Sorts.ascending("sequence")).forEach(message -> messages.add(withoutInternals(message)));
+        return withoutInternals(thread).append("messages", messages);
+    }
+
+    private static Document withoutInternals(Document doc) {
+        Document copy = new Document(doc);
+        copy.remove(PushOutbox.FIELD);
+        copy.remove("dedupeKey");
+        copy.remove("pushTo");
+        copy.remove("escalateTo");
+        return copy;
+    }
+}
