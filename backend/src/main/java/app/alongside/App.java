@@ -5,6 +5,7 @@ import app.alongside.audit.AuditWiring;
 import app.alongside.identity.AuthEndpoint;
 import app.alongside.identity.Authentication;
 import app.alongside.identity.BootstrapAdmin;
+import app.alongside.identity.CachedTokenVerifier;
 import app.alongside.identity.FirebaseTokenVerifier;
 import app.alongside.identity.IdentityPolicy;
 import app.alongside.identity.IdentityWiring;
@@ -209,8 +210,9 @@ public final class App implements AutoCloseable {
                 settings.string("bootstrap-admin.name"), settings.string("bootstrap-admin.organisation")),
                 staff, organisations, passwords, clock);
         storeSchema.afterReady(bootstrap::run);
-        TokenVerifier tokens = FirebaseTokenVerifier.create(settings.get("firebase.project-id"),
-                settings.get("firebase.auth-emulator-host"), settings.bool("firebase.check-revoked"));
+        TokenVerifier tokens = CachedTokenVerifier.of(FirebaseTokenVerifier.create(settings.get("firebase.project-id"),
+                settings.get("firebase.auth-emulator-host"), settings.bool("firebase.check-revoked")),
+                Duration.ofSeconds(settings.integer("firebase.token-cache-seconds", 0, 300)), clock);
         OrganisationService organisationService = new OrganisationService(organisations, organisationPolicy, audit,
                 idempotency, clock);
         StaffService staffService = new StaffService(staff, organisations, identityPolicy, passwords, staffAuth,
