@@ -287,7 +287,8 @@ public final class OpportunitiesService {
                 Filters.or(Filters.eq("eligibility.anyCouncil", true),
                         Filters.eq("eligibility.councilIds", me.localAuthorityId()))));
         parts.addAll(filters(filter));
-        page.after().ifPresent(key -> parts.add(newest ? newerCursor(key) : closingCursor(key)));
+        page.after().ifPresent(key -> parts.add(newest ? Connections.past("approvedAt", key, true)
+                : closingCursor(key)));
         Bson sort = newest ? Sorts.descending("approvedAt", "_id") : Sorts.ascending("closingDate", "_id");
         List<Opportunity> found = opportunities.find(Filters.and(parts), sort, page.first() + 1);
         return Connections.page(found, page, page.after().isPresent(), o -> newest
@@ -320,18 +321,6 @@ public final class OpportunitiesService {
         String id = key.substring(bar + 1);
         return Filters.or(Filters.gt("closingDate", date), Filters.and(Filters.eq("closingDate", date),
                 Filters.gt("_id", id)));
-    }
-
-    private static Bson newerCursor(String key) {
-        int bar = key.indexOf('|');
-        try {
-            java.util.Date at = new java.util.Date(Long.parseLong(key.substring(0, Math.max(bar, 0))));
-            String id = key.substring(bar + 1);
-            return Filters.or(Filters.lt("approvedAt", at), Filters.and(Filters.eq("approvedAt", at),
-                    Filters.lt("_id", id)));
-        } catch (NumberFormatException e) {
-            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
-        }
     }
 
     /** Staff of a corporate parent: their organisation's; admins: anyone's. Newest first. */

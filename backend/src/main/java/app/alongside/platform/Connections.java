@@ -74,22 +74,19 @@ public final class Connections {
 
     /** The filter for items after {@code key} (from {@link #newestKey}) in newest-first order. */
     public static org.bson.conversions.Bson olderThan(String key) {
-        int bar = key.indexOf('|');
-        long millis;
-        try {
-            millis = Long.parseLong(key.substring(0, Math.max(bar, 0)));
-        } catch (NumberFormatException e) {
-            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
-        }
-        java.util.Date at = new java.util.Date(millis);
-        String id = key.substring(bar + 1);
-        return com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.lt("createdAt", at),
-                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("createdAt", at),
-                        com.mongodb.client.model.Filters.lt("_id", id)));
+        return past("createdAt", key, true);
     }
 
     /** The filter for items after {@code key} (from {@link #newestKey}) in oldest-first order. */
     public static org.bson.conversions.Bson newerThan(String key) {
+        return past("createdAt", key, false);
+    }
+
+    /**
+     * The filter for items past a {@code millis|id} cursor on a date {@code field}: before it when
+     * {@code descending}, after it otherwise, ties broken by id the same way.
+     */
+    public static org.bson.conversions.Bson past(String field, String key, boolean descending) {
         int bar = key.indexOf('|');
         long millis;
         try {
@@ -99,8 +96,12 @@ public final class Connections {
         }
         java.util.Date at = new java.util.Date(millis);
         String id = key.substring(bar + 1);
-        return com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.gt("createdAt", at),
-                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("createdAt", at),
+        return descending
+                ? com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.lt(field, at),
+                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq(field, at),
+                        com.mongodb.client.model.Filters.lt("_id", id)))
+                : com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.gt(field, at),
+                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq(field, at),
                         com.mongodb.client.model.Filters.gt("_id", id)));
     }
 

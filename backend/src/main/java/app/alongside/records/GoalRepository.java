@@ -57,10 +57,7 @@ public final class GoalRepository {
 
     /** Like {@link RecordRepository#update}: only if still at {@code version}. */
     boolean update(String id, String ownerId, int version, Bson update, Document historyEntry) {
-        return goals.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId),
-                        Filters.eq("version", version)),
-                Updates.combine(update, Updates.inc("version", 1), Updates.push("history", historyEntry)))
-                .getModifiedCount() == 1;
+        return RecordRepository.versioned(goals, id, ownerId, version, update, historyEntry);
     }
 
     List<Document> byOwner(String ownerId, boolean withHistory) {

@@ -73,7 +73,13 @@ public final class RecordRepository {
      * version and its history entry. False when someone else changed it first.
      */
     boolean update(String id, String ownerId, int version, Bson update, Document historyEntry) {
-        return records.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId),
+        return versioned(records, id, ownerId, version, update, historyEntry);
+    }
+
+    /** The one way records and goals change: at a version, adding the next and its history entry atomically. */
+    static boolean versioned(MongoCollection<Document> collection, String id, String ownerId, int version,
+                             Bson update, Document historyEntry) {
+        return collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("ownerId", ownerId),
                         Filters.eq("version", version)),
                 Updates.combine(update, Updates.inc("version", 1), Updates.push("history", historyEntry)))
                 .getModifiedCount() == 1;
