@@ -48,6 +48,19 @@ import app.alongside.platform.Store;
 import app.alongside.platform.StoreHealth;
 import app.alongside.platform.StoreSchema;
 import app.alongside.platform.Wiring;
+import app.alongside.platform.Firebase;
+import app.alongside.push.DeviceRepository;
+import app.alongside.push.FcmSender;
+import app.alongside.push.NotificationRepository;
+import app.alongside.push.PreferencesRepository;
+import app.alongside.push.PushDispatcher;
+import app.alongside.push.PushHealth;
+import app.alongside.push.PushMetrics;
+import app.alongside.push.PushSender;
+import app.alongside.push.PushService;
+import app.alongside.push.PushSource;
+import app.alongside.push.PushWiring;
+import com.google.firebase.FirebaseApp;
 import com.mongodb.client.MongoDatabase;
 import graphql.schema.GraphQLSchema;
 import io.helidon.webserver.WebServer;
@@ -84,9 +97,13 @@ public final class App implements AutoCloseable {
 
     private final Draining draining;
     private final Duration grace;
+    private final PushDispatcher push;
+    private final Optional<FirebaseApp> firebase;
 
     private App(WebServer server, Store store, EmbeddedMongo embedded, Thread schemaThread, Draining draining,
-                Duration grace) {
+                Duration grace, PushDispatcher push, Optional<FirebaseApp> firebase) {
+        this.push = push;
+        this.firebase = firebase;
         this.draining = draining;
         this.grace = grace;
         this.server = server;
@@ -97,10 +114,19 @@ public final class App implements AutoCloseable {
 
     /** Builds everything and starts listening. Throws {@link app.alongside.platform.StartupException} on bad config. */
     public static App start(Settings settings, Clock clock) {
+        return start(settings, clock, List.of());
+    }
+
+    /**
+     * As {@link #start(Settings, Clock)}, with push sources besides the domains' own: tests add one on a test
+     * collection to drive the dispatcher.
+     */
+    public static App start(Settings settings, Clock clock, List<PushSource> extraPushSources) {
         Optional<String> uri = settings.get("mongodb.uri");
         EmbeddedMongo embedded = uri.isEmpty() ? EmbeddedMongo.start(Path.of(settings.string("data-dir"))) : null;
         try {
-            return start(settings, clock, embedded, uri.orElseGet(() -> embedded.connectionString()));
+            return start(settings, clock, embedded, uri.orElseGet(() -> embedded.connectionString()),
+                    extraPushSources);
         } catch (RuntimeException | Error e) {
             if (embedded != null) {
                 embedded.close();
@@ -109,18 +135,28 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri) {
+    private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri,
+                             List<PushSource> extraPushSources) {
         Json json = new Json();
         Store store = Store.connect(uri, settings.string("mongodb.database"));
+        Optional<FirebaseApp> firebase = Optional.empty();
         try {
-            return assemble(settings, clock, embedded, store, json);
+            firebase = Firebase.start(firebaseSettings(settings));
+            return assemble(settings, clock, embedded, store, json, firebase, extraPushSources);
         } catch (RuntimeException | Error e) {
+            firebase.ifPresent(FirebaseApp::delete);
             store.close();
             throw e;
         }
     }
 
-    private static App assemble(Settings settings, Clock clock, EmbeddedMongo embedded, Store store, Json json) {
+    private static Firebase.Settings firebaseSettings(Settings settings) {
+        return new Firebase.Settings(settings.get("firebase.project-id"), settings.get("firebase.auth-emulator-host"),
+                settings.get("fcm.endpoint"));
+    }
+
+    private static App assemble(Settings settings, Clock clock, EmbeddedMongo embedded, Store store, Json json,
+                                Optional<FirebaseApp> firebase, List<PushSource> extraPushSources) {
         MongoDatabase db = store.db();
         int maxPage = settings.integer("graphql.max-page-size", 1, 1000);
         List<IndexPlan> indexes = new ArrayList<>();
@@ -130,6 +166,8 @@ public final class App implements AutoCloseable {
         indexes.addAll(YoungPersonRepository.indexes());
         indexes.addAll(InviteRepository.indexes());
         indexes.addAll(AuditLog.indexes());
+        indexes.addAll(DeviceRepository.indexes());
+        indexes.addAll(NotificationRepository.indexes());
         StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
@@ -151,8 +189,7 @@ public final class App implements AutoCloseable {
                 settings.string("bootstrap-admin.name"), settings.string("bootstrap-admin.organisation")),
                 staff, organisations, passwords, clock);
         storeSchema.afterReady(bootstrap::run);
-        TokenVerifier tokens = FirebaseTokenVerifier.create(settings.get("firebase.project-id"),
-                settings.get("firebase.auth-emulator-host"), settings.bool("firebase.check-revoked"));
+        TokenVerifier tokens = FirebaseTokenVerifier.create(firebase, settings.bool("firebase.check-revoked"));
         OrganisationService organisationService = new OrganisationService(organisations, organisationPolicy, audit,
                 idempotency, clock);
         StaffService staffService = new StaffService(staff, organisations, identityPolicy, passwords, staffAuth,
@@ -170,6 +207,14 @@ public final class App implements AutoCloseable {
                         .map(YoungPerson::localAuthorityId).orElse(null));
         IdentityWiring.register(wiring, nodes, staffService, youngPeople, maxPage);
         AuditWiring.register(wiring, audit, identityPolicy, maxPage);
+        DeviceRepository devices = new DeviceRepository(db);
+        PreferencesRepository pushPreferences = new PreferencesRepository(db);
+        NotificationRepository notifications = new NotificationRepository(db);
+        PushWiring.register(wiring, new PushService(devices, pushPreferences, clock), notifications, identityPolicy,
+                maxPage);
+        List<PushSource> pushSources = new ArrayList<>(extraPushSources);
+        PushDispatcher push = new PushDispatcher(db, pushSources, notifications, devices, pushPreferences,
+                pushSender(settings, firebase), PushMetrics.global(), clock, pushSettings(settings));
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
@@ -205,17 +250,38 @@ public final class App implements AutoCloseable {
                 .shutdownGracePeriod(grace)
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true)
-                                .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining).build())
+                                .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining)
+                                .addCheck(new PushHealth(push)).build())
                         .addObserver(MetricsObserver.create())
                         .build())
                 .routing(routing(origins, endpoint, authEndpoint).addFilter(draining.filter()))
                 .addRouting(webSocket.routing("/graphql"))
                 .build();
         Thread schemaThread = storeSchema.applyInBackground();
+        storeSchema.afterReady(push::start);
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
-        return new App(server, store, embedded, schemaThread, draining, grace);
+        return new App(server, store, embedded, schemaThread, draining, grace, push, firebase);
+    }
+
+    private static Optional<PushSender> pushSender(Settings settings, Optional<FirebaseApp> firebase) {
+        if (firebase.isEmpty() || !firebaseSettings(settings).canSendPushes()) {
+            LOG.warning("Push notifications are not sent: set FIREBASE_PROJECT_ID and GOOGLE_APPLICATION_CREDENTIALS "
+                    + "(or FCM_ENDPOINT with a demo-* project). They wait in the store until then.");
+            return Optional.empty();
+        }
+        return Optional.of(new FcmSender(firebase.get()));
+    }
+
+    private static PushDispatcher.Settings pushSettings(Settings settings) {
+        return new PushDispatcher.Settings(
+                Duration.ofMillis(settings.integer("push.poll-interval-ms", 10, 3_600_000)),
+                Duration.ofSeconds(settings.integer("push.lease-seconds", 5, 3600)),
+                settings.integer("push.batch-size", 1, 500),
+                settings.integer("push.max-attempts", 1, 100),
+                settings.integer("push.senders", 1, 64),
+                settings.bool("push.dispatcher-enabled"));
     }
 
     private static Set<String> allowedOrigins(Settings settings) {
@@ -257,6 +323,11 @@ public final class App implements AutoCloseable {
         return store;
     }
 
+    /** The push dispatcher, for tests that drive it by hand on a fixed clock. */
+    public PushDispatcher push() {
+        return push;
+    }
+
     /**
      * Graceful stop: readiness goes DOWN and new requests get 503 while those in flight finish (up to the grace
      * period); then the server stops and the store closes cleanly.
@@ -268,6 +339,8 @@ public final class App implements AutoCloseable {
         }
         server.stop();
         schemaThread.interrupt();
+        push.close();
+        firebase.ifPresent(FirebaseApp::delete);
         store.close();
         if (embedded != null) {
             embedded.close();

@@ -27,6 +27,11 @@ public final class Input {
         return new Input(input == null ? Map.of() : input);
     }
 
+    /** The value as the client sent it (already type-checked by GraphQL), or null. */
+    public Object raw(String name) {
+        return values.get(name);
+    }
+
     /** True when the client sent the field, even as null. */
     public boolean has(String name) {
         return values.containsKey(name);
