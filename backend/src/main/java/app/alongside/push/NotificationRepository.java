@@ -12,9 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -43,6 +41,7 @@ public final class NotificationRepository {
 
     public static List<IndexPlan> indexes() {
         return List.of(IndexPlan.of(COLLECTION, Indexes.ascending("state", "dueAt")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("claim")),
                 IndexPlan.of(COLLECTION, Indexes.descending("recipient", "createdAt")),
                 IndexPlan.of(COLLECTION, Indexes.descending("createdAt", "_id")));
     }
@@ -77,34 +76,45 @@ public final class NotificationRepository {
     public record Claimed(String claim, List<Document> documents) {
     }
 
-    public Claimed claim(String owner, Instant now, Instant until, int limit) {
-        List<Object> candidates = notifications.find(due(now)).projection(Projections.include("_id")).limit(limit)
-                .map(d -> d.get("_id")).into(new ArrayList<>());
+    /**
+     * Claims the due notifications of one send group (the {@code batch} field, at most a batch size of them,
+     * set at expansion): a probe finds a due one, a guarded {@code updateMany} leases its group's due members, and
+     * they are read back by the claim token. Claiming by group keeps every query a plain filter, which MongoDB
+     * answers from the {@code state, dueAt} and {@code claim} indexes and the embedded store without {@code $in}
+     * scans. Another instance racing for the same group gets nothing and probes again.
+     */
+    public Claimed claim(String owner, Instant now, Instant until) {
         String claim = Ids.random();
-        if (candidates.isEmpty()) {
-            return new Claimed(claim, List.of());
+        for (int probe = 0; probe < 3; probe++) {
+            Document due = notifications.find(due(now)).projection(Projections.include("batch")).limit(1).first();
+            if (due == null) {
+                break;
+            }
+            long held = notifications.updateMany(Filters.and(due(now), Filters.eq("batch", due.get("batch"))),
+                    Updates.combine(Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Date.from(until)),
+                            Updates.set("claim", claim))).getModifiedCount();
+            if (held > 0) {
+                return new Claimed(claim, notifications.find(Filters.eq("claim", claim)).into(new ArrayList<>()));
+            }
         }
-        notifications.updateMany(Filters.and(Filters.in("_id", candidates), due(now)),
-                Updates.combine(Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Date.from(until)),
-                        Updates.set("claim", claim)));
-        List<Document> held = notifications.find(Filters.and(Filters.in("_id", candidates),
-                Filters.eq("claim", claim))).into(new ArrayList<>());
-        return new Claimed(claim, held);
+        return new Claimed(claim, List.of());
     }
 
-    /** Applies outcomes to notifications still held under {@code claim} (a later claimant's state wins). */
-    public void finish(String claim, List<Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>();
+    /**
+     * Records a claimed batch: each outcome that is not a plain success on its own, then every notification still
+     * held under {@code claim} as sent, in one write. Only notifications still held under the claim change, so a
+     * later claimant's state wins over a worker whose lease expired.
+     */
+    public void finish(String claim, List<Outcome> outcomes, Bson sent) {
         for (Outcome outcome : outcomes) {
-            writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", outcome.id()), Filters.eq("claim", claim)),
-                    Updates.combine(outcome.update(), Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
-                            Updates.unset("claim"))));
+            notifications.updateOne(Filters.and(Filters.eq("_id", outcome.id()), Filters.eq("claim", claim)),
+                    Updates.combine(outcome.update(), RELEASE));
         }
-        notifications.bulkWrite(writes);
+        notifications.updateMany(Filters.eq("claim", claim), Updates.combine(sent, RELEASE));
     }
+
+    private static final Bson RELEASE = Updates.combine(Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
+            Updates.unset("claim"));
 
     /** A state change for one notification. */
     public record Outcome(String id, Bson update) {

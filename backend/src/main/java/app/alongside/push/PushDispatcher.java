@@ -180,6 +180,7 @@ public final class PushDispatcher implements AutoCloseable {
             created.addAll(notificationsFor(base, source, document, intent, prefs.get(intent.recipient()),
                     byOwner.getOrDefault(intent.recipient(), List.of()), now));
         }
+        assignSendGroups(source, document, created);
         Set<String> inserted = notifications.insertNew(created);
         created.stream().filter(d -> inserted.contains(d.getString("_id")))
                 .filter(d -> PushNotification.State.DROPPED.name().equals(d.getString("state")))
@@ -190,6 +191,18 @@ public final class PushDispatcher implements AutoCloseable {
                         Updates.set(PushOutbox.FIELD + ".queuedAt", Date.from(now)),
                         Updates.unset(PushOutbox.FIELD + ".leaseOwner"),
                         Updates.unset(PushOutbox.FIELD + ".leaseUntil")));
+    }
+
+    /** Pending notifications of one expansion are sent in groups of at most a batch: see the repository's claim. */
+    private void assignSendGroups(PushSource source, Document document, List<Document> created) {
+        String prefix = PersistedQueries.sha256(source.collection() + "\n" + document.get("_id")).substring(0, 22);
+        int size = Math.min(settings.batchSize(), PushSender.MAX_BATCH);
+        int pending = 0;
+        for (Document doc : created) {
+            if (PushNotification.State.PENDING.name().equals(doc.getString("state"))) {
+                doc.append("batch", prefix + ":" + pending++ / size);
+            }
+        }
     }
 
     private List<Document> notificationsFor(String base, PushSource source, Document document, PushIntent intent,
@@ -320,8 +333,7 @@ public final class PushDispatcher implements AutoCloseable {
     /** Claims one batch of due notifications, sends it and records the outcomes; answers the batch size. */
     public int sendBatch() {
         Instant now = clock.instant();
-        int size = Math.min(settings.batchSize(), PushSender.MAX_BATCH);
-        NotificationRepository.Claimed batch = notifications.claim(owner, now, now.plus(settings.lease()), size);
+        NotificationRepository.Claimed batch = notifications.claim(owner, now, now.plus(settings.lease()));
         if (batch.documents().isEmpty()) {
             return 0;
         }
@@ -347,13 +359,32 @@ public final class PushDispatcher implements AutoCloseable {
             sending.add(doc);
             pushes.add(push);
         }
-        List<PushSender.Result> results = pushes.isEmpty() ? List.of() : sender.orElseThrow().send(pushes);
+        List<PushSender.Result> results = send(pushes);
         Instant done = clock.instant();
+        int sent = 0;
         for (int i = 0; i < sending.size(); i++) {
-            outcomes.add(outcome(sending.get(i), results.get(i), done));
+            if (results.get(i).ok()) {
+                sent++;
+            } else {
+                outcomes.add(outcome(sending.get(i), results.get(i), done));
+            }
         }
-        notifications.finish(batch.claim(), outcomes);
+        metrics.count("sent", null, sent);
+        notifications.finish(batch.claim(), outcomes, Updates.combine(
+                Updates.set("state", PushNotification.State.SENT.name()), Updates.inc("attempts", 1),
+                Updates.set("sentAt", Date.from(done)), Updates.set("updatedAt", Date.from(done)),
+                Updates.unset("dueAt"), Updates.unset("reason")));
         return batch.documents().size();
+    }
+
+    /** At most 500 per {@code sendEach}; a group grown by a re-expansion after a crash is sent in two calls. */
+    private List<PushSender.Result> send(List<OutgoingPush> pushes) {
+        List<PushSender.Result> results = new ArrayList<>();
+        for (int from = 0; from < pushes.size(); from += PushSender.MAX_BATCH) {
+            results.addAll(sender.orElseThrow().send(pushes.subList(from, Math.min(pushes.size(),
+                    from + PushSender.MAX_BATCH))));
+        }
+        return results;
     }
 
     private OutgoingPush outgoing(Document doc, Device device, Instant now) {
@@ -374,15 +405,7 @@ public final class PushDispatcher implements AutoCloseable {
     }
 
     private NotificationRepository.Outcome outcome(Document doc, PushSender.Result result, Instant now) {
-        String id = doc.getString("_id");
         int attempts = doc.getInteger("attempts", 0) + 1;
-        if (result.ok()) {
-            metrics.count("sent", null, 1);
-            return new NotificationRepository.Outcome(id, Updates.combine(
-                    Updates.set("state", PushNotification.State.SENT.name()), Updates.set("attempts", attempts),
-                    Updates.set("sentAt", Date.from(now)), Updates.set("messageId", result.messageId()),
-                    Updates.set("updatedAt", Date.from(now)), Updates.unset("dueAt")));
-        }
         String code = result.errorCode();
         return switch (code) {
             case "UNREGISTERED", "SENDER_ID_MISMATCH" -> dropDevice(doc, code, now);
