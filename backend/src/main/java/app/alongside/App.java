@@ -56,6 +56,7 @@ import app.alongside.push.PreferencesRepository;
 import app.alongside.push.PushDispatcher;
 import app.alongside.push.PushHealth;
 import app.alongside.push.PushMetrics;
+import app.alongside.push.PushOutbox;
 import app.alongside.push.PushSender;
 import app.alongside.push.PushService;
 import app.alongside.push.PushSource;
@@ -168,6 +169,9 @@ public final class App implements AutoCloseable {
         indexes.addAll(AuditLog.indexes());
         indexes.addAll(DeviceRepository.indexes());
         indexes.addAll(NotificationRepository.indexes());
+        // Domains add their push sources here (messaging, records...); tests add theirs through start(...).
+        List<PushSource> pushSources = new ArrayList<>(extraPushSources);
+        pushSources.forEach(source -> indexes.add(PushOutbox.index(source.collection())));
         StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
@@ -212,7 +216,6 @@ public final class App implements AutoCloseable {
         NotificationRepository notifications = new NotificationRepository(db);
         PushWiring.register(wiring, new PushService(devices, pushPreferences, clock), notifications, identityPolicy,
                 maxPage);
-        List<PushSource> pushSources = new ArrayList<>(extraPushSources);
         PushDispatcher push = new PushDispatcher(db, pushSources, notifications, devices, pushPreferences,
                 pushSender(settings, firebase), PushMetrics.global(), clock, pushSettings(settings));
         nodes.registerLoaders(dataLoaders);
