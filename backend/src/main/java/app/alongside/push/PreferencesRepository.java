@@ -65,6 +65,7 @@ public final class PreferencesRepository {
                 : new NotificationPreferences.QuietHours(quiet.getBoolean("enabled"),
                 LocalTime.parse(quiet.getString("start")), LocalTime.parse(quiet.getString("end")),
                 ZoneId.of(quiet.getString("timeZone")));
-        return new NotificationPreferences(enabled, quietHours, LockScreenPrivacy.valueOf(doc.getString("lockScreen")));
+        return new NotificationPreferences(enabled, quietHours,
+                LockScreenPrivacy.valueOf(doc.getString("lockScreen")));
     }
 }

@@ -171,7 +171,8 @@ public final class PushDispatcher implements AutoCloseable {
         Map<String, NotificationPreferences> prefs = recipients.isEmpty() ? Map.of() : preferences.of(recipients);
         Map<String, List<Device>> byOwner = new HashMap<>();
         if (!recipients.isEmpty()) {
-            devices.ofOwners(recipients).forEach(d -> byOwner.computeIfAbsent(d.owner(), k -> new ArrayList<>()).add(d));
+            devices.ofOwners(recipients)
+                    .forEach(d -> byOwner.computeIfAbsent(d.owner(), k -> new ArrayList<>()).add(d));
         }
         List<Document> created = new ArrayList<>();
         for (int i = 0; i < intents.size(); i++) {
@@ -186,7 +187,8 @@ public final class PushDispatcher implements AutoCloseable {
                 .filter(d -> PushNotification.State.DROPPED.name().equals(d.getString("state")))
                 .forEach(d -> metrics.count("dropped", d.getString("reason"), 1));
         db.getCollection(source.collection()).updateOne(
-                Filters.and(Filters.eq("_id", document.get("_id")), Filters.eq(PushOutbox.FIELD + ".leaseOwner", owner)),
+                Filters.and(Filters.eq("_id", document.get("_id")),
+                        Filters.eq(PushOutbox.FIELD + ".leaseOwner", owner)),
                 Updates.combine(Updates.set(PushOutbox.FIELD + ".state", PushOutbox.QUEUED),
                         Updates.set(PushOutbox.FIELD + ".queuedAt", Date.from(now)),
                         Updates.unset(PushOutbox.FIELD + ".leaseOwner"),

@@ -26,7 +26,8 @@ class NotificationPreferencesTest {
     @Test
     void summerTimeIsLondonTimeNotUtc() {
         assertEquals(Optional.of(Instant.parse("2026-07-02T06:00:00Z")),
-                NIGHT.endOfQuietPeriod(Instant.parse("2026-07-01T21:30:00Z")), "22:30 BST is quiet; 07:00 BST is 06:00Z");
+                NIGHT.endOfQuietPeriod(Instant.parse("2026-07-01T21:30:00Z")),
+                "22:30 BST is quiet; 07:00 BST is 06:00Z");
         assertEquals(Optional.of(Instant.parse("2026-03-29T06:00:00Z")),
                 NIGHT.endOfQuietPeriod(Instant.parse("2026-03-29T00:30:00Z")), "the night the clocks go forward");
     }

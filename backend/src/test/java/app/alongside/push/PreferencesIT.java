@@ -40,7 +40,8 @@ class PreferencesIT {
         Reply updated = person.app().graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of(
                 "categories", List.of(Map.of("category", "OPPORTUNITIES", "enabled", true),
                         Map.of("category", "REMINDERS", "enabled", false)),
-                "quietHours", Map.of("enabled", true, "start", "21:30", "end", "08:15", "timeZone", "Europe/Dublin"))));
+                "quietHours", Map.of("enabled", true, "start", "21:30", "end", "08:15",
+                        "timeZone", "Europe/Dublin"))));
         assertEquals(List.of(), Ops.userErrorCodes(updated, "updateNotificationPreferences"), updated.body());
         Reply read = person.app().graphql(PushOps.PREFERENCES);
         Map<String, Boolean> categories = categories(read, "notificationPreferences");

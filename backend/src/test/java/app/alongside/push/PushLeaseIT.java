@@ -125,7 +125,8 @@ class PushLeaseIT {
         String token = PushOps.token("crash-expand");
         Person person = withDevice("Quin", token);
         String need = TestPushSource.need(db(), CLOCK.instant(), TestPushSource.intent(person.key(),
-                PushCategory.NEW_MESSAGE, "message.added", Map.of("threadId", "t2", "messageId", "m1"), "thread-t2", 1));
+                PushCategory.NEW_MESSAGE, "message.added", Map.of("threadId", "t2", "messageId", "m1"),
+                "thread-t2", 1));
         assertEquals(need, dying().claimSource(new TestPushSource()).getString("_id"), "claimed, then it died");
 
         PushDispatcher survivor = SERVER.server().app().push();

@@ -2,9 +2,14 @@ package app.alongside.bench;
 
 import app.alongside.fixtures.FakeFcm;
 import app.alongside.fixtures.TestPushSource;
+import app.alongside.platform.Firebase;
 import app.alongside.push.DevicePlatform;
+import app.alongside.push.FcmSender;
+import app.alongside.push.OutgoingPush;
+import app.alongside.push.PushSender;
 import app.alongside.push.NotificationRepository;
 import app.alongside.push.PushCategory;
+import com.google.firebase.FirebaseApp;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -26,6 +31,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogManager;
@@ -69,6 +75,8 @@ public final class PushFanOut {
         int total = PEOPLE * DEVICES_EACH;
         System.err.println("push bench: seeding " + total + " devices ...");
         seedDevices(db);
+        double sdkRate = sdkOnly(fcm, Integer.parseInt(senders));
+        fcm.reset();
         Process first = worker(uri, fcm, senders);
 
         System.err.println("push bench: run 1, one instance, " + total + " sends ...");
@@ -92,6 +100,8 @@ public final class PushFanOut {
         Process second = worker(uri, fcm, senders);
         await(fcm, total, Duration.ofMinutes(20));
         Duration killed = Duration.between(start2, Instant.now());
+        // The last batch reaches the fake just before the instance records it: let it finish before stopping it.
+        awaitRecorded(db, Duration.ofMinutes(2));
         second.destroyForcibly();
         waitFor(second);
 
@@ -105,6 +115,7 @@ public final class PushFanOut {
         System.out.printf(Locale.ROOT, "Alongside push fan-out bench: %,d devices (%,d people x %d), one push each, "
                         + "real Admin SDK 9.7.0 to a local fake FCM, %s sender(s) of 500, Java %s, %d cores%n%n",
                 total, PEOPLE, DEVICES_EACH, senders, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "run 0 (SDK and fake only, no store): %,.0f sends/s%n", sdkRate);
         System.out.printf(Locale.ROOT, "run 1 (one instance): %,d sent in %.1f s end to end = %,.0f sends/s; "
                         + "expansion %.1f s, then sending %,.0f sends/s (target >= 10,000)%n", sentClean,
                 clean.toMillis() / 1000.0, rate, Duration.between(start, firstSend).toMillis() / 1000.0, sendRate);
@@ -115,7 +126,42 @@ public final class PushFanOut {
         return lost == 0 && unsent == 0 ? 0 : 1;
     }
 
-    /** The devices in the shape {@code DeviceRepository} writes; registering 100,000 through GraphQL is not the point. */
+    /**
+     * The ceiling without the store: {@code senders} threads each calling {@code sendEach} with 500 messages, 20,000
+     * in all, through the same SDK set-up as the App's ({@code Firebase.start} with {@code FCM_ENDPOINT}).
+     */
+    private static double sdkOnly(FakeFcm fcm, int senders) {
+        System.err.println("push bench: run 0, the SDK alone ...");
+        FirebaseApp app = Firebase.start(new Firebase.Settings(Optional.of("demo-bench"), Optional.empty(),
+                Optional.of(fcm.endpoint()))).orElseThrow();
+        try {
+            FcmSender sender = new FcmSender(app);
+            List<OutgoingPush> batch = new ArrayList<>();
+            for (int i = 0; i < PushSender.MAX_BATCH; i++) {
+                batch.add(new OutgoingPush("n" + i, "sdk-" + i + ":APA91b" + "x".repeat(140), DevicePlatform.ANDROID,
+                        PushCategory.NEW_MESSAGE, Map.of("kind", "message.added", "notificationId", "sdk" + i,
+                        "sequence", "1", "threadId", "t", "messageId", "m"), Optional.of("You have a new message"),
+                        "thread-t", Duration.ofDays(1), Instant.now().plus(Duration.ofDays(1))));
+            }
+            sender.send(batch);
+            int rounds = 40 / senders;
+            long started = System.nanoTime();
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int t = 0; t < senders; t++) {
+                    threads.submit(() -> {
+                        for (int r = 0; r < rounds; r++) {
+                            sender.send(batch);
+                        }
+                    });
+                }
+            }
+            return rounds * senders * (double) PushSender.MAX_BATCH / ((System.nanoTime() - started) / 1e9);
+        } finally {
+            app.delete();
+        }
+    }
+
+    /** Devices in the shape {@code DeviceRepository} writes: registering 100,000 over GraphQL is not the point. */
     private static void seedDevices(MongoDatabase db) {
         Date now = new Date();
         List<Document> batch = new ArrayList<>();
@@ -136,8 +182,9 @@ public final class PushFanOut {
         List<Document> preferences = new ArrayList<>();
         for (int person = 0; person < PEOPLE; person++) {
             preferences.add(new Document("_id", owner(person)).append("categories", new Document())
-                    .append("quietHours", new Document("enabled", false).append("start", "22:00").append("end", "07:00")
-                            .append("timeZone", "Europe/London")).append("lockScreen", "GENERIC"));
+                    .append("quietHours", new Document("enabled", false).append("start", "22:00")
+                            .append("end", "07:00").append("timeZone", "Europe/London"))
+                    .append("lockScreen", "GENERIC"));
         }
         db.getCollection("pushPreferences").insertMany(preferences);
     }
@@ -212,6 +259,14 @@ public final class PushFanOut {
             sleep(20);
         }
         return first == null ? Instant.now() : first;
+    }
+
+    private static void awaitRecorded(MongoDatabase db, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && db.getCollection(NotificationRepository.COLLECTION).countDocuments(
+                Filters.and(Filters.eq("sequence", 2L), Filters.ne("state", "SENT"))) > 0) {
+            sleep(100);
+        }
     }
 
     private static void waitFor(Process process) {
