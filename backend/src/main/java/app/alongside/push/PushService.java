@@ -1,9 +1,12 @@
 package app.alongside.push;
 
+import app.alongside.audit.AuditAction;
+import app.alongside.audit.AuditLog;
 import app.alongside.identity.Principal;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.ErrorCode;
 import app.alongside.platform.Input;
+import app.alongside.platform.RequestContext;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -34,12 +37,19 @@ public final class PushService {
 
     private final DeviceRepository devices;
     private final PreferencesRepository preferences;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public PushService(DeviceRepository devices, PreferencesRepository preferences, Clock clock) {
+    public PushService(DeviceRepository devices, PreferencesRepository preferences, AuditLog audit, Clock clock) {
         this.devices = devices;
         this.preferences = preferences;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Whose data a change is, for the audit log: the young person's own id, none for staff. */
+    private static String subject(Principal principal) {
+        return principal instanceof Principal.YoungPersonUser yp ? yp.youngPersonId() : null;
     }
 
     /** The person a push can reach: a linked young person or a staff member; anyone else is refused. */
@@ -51,7 +61,8 @@ public final class PushService {
         };
     }
 
-    public Device register(Principal principal, Input input) {
+    public Device register(RequestContext context, Input input) {
+        Principal principal = context.principal();
         String owner = owner(principal);
         String token = token(input);
         DevicePlatform platform = input.requiredEnum("platform", DevicePlatform.class);
@@ -60,16 +71,20 @@ public final class PushService {
                 "Use letters, digits, spaces, dots, brackets, plus signs and hyphens.");
         String locale = languageTag(input, "locale");
         Device device = devices.register(owner, token, platform, appId, appVersion, locale, clock.instant());
-        devices.keepNewest(owner, MAX_DEVICES);
+        int dropped = devices.keepNewest(owner, MAX_DEVICES);
+        audit.record(context, AuditAction.UPDATE, Device.TYPE, device.id(), subject(principal),
+                "device registered (" + platform + ")" + (dropped > 0 ? "; the oldest device was dropped" : ""));
         return device;
     }
 
-    public boolean unregister(Principal principal, Input input) {
-        String owner = owner(principal);
+    public boolean unregister(RequestContext context, Input input) {
+        String owner = owner(context.principal());
         if (!devices.remove(owner, token(input))) {
             throw new ApiException(ErrorCode.NOT_FOUND, "You have no device with that token.", Input.path("token"),
                     Map.of());
         }
+        audit.record(context, AuditAction.DELETE, Device.TYPE, null, subject(context.principal()),
+                "device unregistered");
         return true;
     }
 
@@ -78,8 +93,8 @@ public final class PushService {
     }
 
     /** Validates the whole input first, so a bad field changes nothing. */
-    public NotificationPreferences updatePreferences(Principal principal, Input input) {
-        String owner = owner(principal);
+    public NotificationPreferences updatePreferences(RequestContext context, Input input) {
+        String owner = owner(context.principal());
         NotificationPreferences current = preferences.of(owner);
         Map<PushCategory, Boolean> enabled = new EnumMap<>(current.enabled());
         enabled.putAll(categories(input));
@@ -89,6 +104,8 @@ public final class PushService {
                 .orElse(current.lockScreen());
         NotificationPreferences updated = new NotificationPreferences(enabled, quiet, lockScreen);
         preferences.save(owner, updated, clock.instant());
+        audit.record(context, AuditAction.UPDATE, "NotificationPreferences", null, subject(context.principal()),
+                "notification preferences changed");
         return updated;
     }
 

@@ -72,18 +72,18 @@ public final class PushWiring {
         wiring.fetcher("Mutation", "registerDevice", env -> {
             Input input = Input.of(env);
             String id = input.clientMutationId().orElse(null);
-            return Payloads.run(() -> new RegisterDevicePayload(push.register(RequestContext.of(env).principal(),
-                    input), List.of(), id), errors -> new RegisterDevicePayload(null, errors, id));
+            return Payloads.run(() -> new RegisterDevicePayload(push.register(RequestContext.of(env), input),
+                    List.of(), id), errors -> new RegisterDevicePayload(null, errors, id));
         }).fetcher("Mutation", "unregisterDevice", env -> {
             Input input = Input.of(env);
             String id = input.clientMutationId().orElse(null);
-            return Payloads.run(() -> new UnregisterDevicePayload(push.unregister(RequestContext.of(env).principal(),
-                    input), List.of(), id), errors -> new UnregisterDevicePayload(false, errors, id));
+            return Payloads.run(() -> new UnregisterDevicePayload(push.unregister(RequestContext.of(env), input),
+                    List.of(), id), errors -> new UnregisterDevicePayload(false, errors, id));
         }).fetcher("Mutation", "updateNotificationPreferences", env -> {
             Input input = Input.of(env);
             String id = input.clientMutationId().orElse(null);
             return Payloads.run(() -> new UpdatePreferencesPayload(push.updatePreferences(
-                    RequestContext.of(env).principal(), input), List.of(), id),
+                    RequestContext.of(env), input), List.of(), id),
                     errors -> new UpdatePreferencesPayload(null, errors, id));
         });
     }

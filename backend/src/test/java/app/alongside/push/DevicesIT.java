@@ -63,6 +63,9 @@ class DevicesIT {
         Reply removed = sam.app().graphql(PushOps.UNREGISTER_DEVICE, Ops.input(Map.of("token", PushOps.token("sam"))));
         assertEquals(Boolean.TRUE, Ops.at(removed, "unregisterDevice", "removed"), removed.body());
         assertEquals(0, devicesOf(sam));
+        String samId = app.alongside.platform.GlobalIds.decode(sam.id()).orElseThrow().id();
+        assertEquals(3, SERVER.server().app().store().db().getCollection("audit").countDocuments(Filters.and(
+                Filters.eq("subjectId", samId), Filters.eq("targetType", Device.TYPE))), "every change is audited");
     }
 
     @Test
