@@ -64,7 +64,12 @@ import app.alongside.platform.StoreHealth;
 import app.alongside.platform.StoreSchema;
 import app.alongside.platform.PersonalDataSection;
 import app.alongside.platform.Periodic;
+import app.alongside.messaging.AllocationEscalationPushSource;
 import app.alongside.messaging.MessagingExport;
+import app.alongside.messaging.MessagingPushSource;
+import app.alongside.messaging.ThreadEscalationPushSource;
+import app.alongside.opportunities.OpportunitiesPushSource;
+import app.alongside.records.RecordsPushSource;
 import app.alongside.opportunities.InterestRepository;
 import app.alongside.opportunities.OpportunitiesService;
 import app.alongside.opportunities.OpportunitiesWiring;
@@ -82,6 +87,20 @@ import app.alongside.records.RecordsMaintenance;
 import app.alongside.records.RecordsPolicy;
 import app.alongside.records.RecordsService;
 import app.alongside.records.RecordsWiring;
+import app.alongside.platform.Firebase;
+import app.alongside.push.DeviceRepository;
+import app.alongside.push.FcmSender;
+import app.alongside.push.NotificationRepository;
+import app.alongside.push.PreferencesRepository;
+import app.alongside.push.PushDispatcher;
+import app.alongside.push.PushHealth;
+import app.alongside.push.PushMetrics;
+import app.alongside.push.PushOutbox;
+import app.alongside.push.PushSender;
+import app.alongside.push.PushService;
+import app.alongside.push.PushSource;
+import app.alongside.push.PushWiring;
+import com.google.firebase.FirebaseApp;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import graphql.schema.GraphQLSchema;
@@ -120,13 +139,17 @@ public final class App implements AutoCloseable {
     private final Draining draining;
     private final Duration grace;
     private final EventBus events;
-
     private final List<AutoCloseable> workers;
+    private final PushDispatcher push;
+    private final Optional<FirebaseApp> firebase;
 
     private App(WebServer server, Store store, EmbeddedMongo embedded, Thread schemaThread, Draining draining,
-                Duration grace, List<AutoCloseable> workers, EventBus events) {
+                Duration grace, List<AutoCloseable> workers, EventBus events, PushDispatcher push,
+                Optional<FirebaseApp> firebase) {
         this.workers = workers;
         this.events = events;
+        this.push = push;
+        this.firebase = firebase;
         this.draining = draining;
         this.grace = grace;
         this.server = server;
@@ -137,15 +160,23 @@ public final class App implements AutoCloseable {
 
     /** Builds everything and starts listening. Throws {@link app.alongside.platform.StartupException} on bad config. */
     public static App start(Settings settings, Clock clock) {
-        return start(settings, clock, List.of());
+        return start(settings, clock, Extras.NONE);
     }
 
-    /** As {@link #start(Settings, Clock)}, with listeners told of every database command (tests count them). */
-    public static App start(Settings settings, Clock clock, List<CommandListener> listeners) {
+    /**
+     * Parts tests swap in: listeners told of every database command, and push sources besides the domains' own
+     * (a test collection that drives the dispatcher).
+     */
+    public record Extras(List<CommandListener> commandListeners, List<PushSource> pushSources) {
+        public static final Extras NONE = new Extras(List.of(), List.of());
+    }
+
+    /** As {@link #start(Settings, Clock)}, with test parts. */
+    public static App start(Settings settings, Clock clock, Extras extras) {
         Optional<String> uri = settings.get("mongodb.uri");
         EmbeddedMongo embedded = uri.isEmpty() ? EmbeddedMongo.start(Path.of(settings.string("data-dir"))) : null;
         try {
-            return start(settings, clock, embedded, uri.orElseGet(() -> embedded.connectionString()), listeners);
+            return start(settings, clock, embedded, uri.orElseGet(() -> embedded.connectionString()), extras);
         } catch (RuntimeException | Error e) {
             if (embedded != null) {
                 embedded.close();
@@ -154,19 +185,27 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri,
-                             List<CommandListener> listeners) {
+    private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri, Extras extras) {
         Json json = new Json();
-        Store store = Store.connect(uri, settings.string("mongodb.database"), listeners);
+        Store store = Store.connect(uri, settings.string("mongodb.database"), extras.commandListeners());
+        Optional<FirebaseApp> firebase = Optional.empty();
         try {
-            return assemble(settings, clock, embedded, store, json);
+            firebase = Firebase.start(firebaseSettings(settings));
+            return assemble(settings, clock, embedded, store, json, firebase, extras);
         } catch (RuntimeException | Error e) {
+            firebase.ifPresent(FirebaseApp::delete);
             store.close();
             throw e;
         }
     }
 
-    private static App assemble(Settings settings, Clock clock, EmbeddedMongo embedded, Store store, Json json) {
+    private static Firebase.Settings firebaseSettings(Settings settings) {
+        return new Firebase.Settings(settings.get("firebase.project-id"), settings.get("firebase.auth-emulator-host"),
+                settings.get("fcm.endpoint"));
+    }
+
+    private static App assemble(Settings settings, Clock clock, EmbeddedMongo embedded, Store store, Json json,
+                                Optional<FirebaseApp> firebase, Extras extras) {
         MongoDatabase db = store.db();
         int maxPage = settings.integer("graphql.max-page-size", 1, 1000);
         List<IndexPlan> indexes = new ArrayList<>();
@@ -178,7 +217,6 @@ public final class App implements AutoCloseable {
         indexes.addAll(AuditLog.indexes());
         indexes.addAll(RecordRepository.indexes());
         indexes.addAll(GoalRepository.indexes());
-        indexes.addAll(RecordIndex.indexes());
         indexes.addAll(OpportunityRepository.indexes());
         indexes.addAll(InterestRepository.indexes());
         indexes.addAll(ThreadRepository.indexes());
@@ -189,6 +227,11 @@ public final class App implements AutoCloseable {
         if (changeStreams) {
             indexes.addAll(ChangeStreamEventBus.indexes());
         }
+        indexes.addAll(DeviceRepository.indexes());
+        indexes.addAll(NotificationRepository.indexes());
+        List<PushSource> pushSources = new ArrayList<>(extras.pushSources());
+        pushSources.addAll(domainPushSources(db, clock));
+        pushSources.forEach(source -> indexes.add(PushOutbox.index(source.collection())));
         StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
@@ -210,8 +253,8 @@ public final class App implements AutoCloseable {
                 settings.string("bootstrap-admin.name"), settings.string("bootstrap-admin.organisation")),
                 staff, organisations, passwords, clock);
         storeSchema.afterReady(bootstrap::run);
-        TokenVerifier tokens = CachedTokenVerifier.of(FirebaseTokenVerifier.create(settings.get("firebase.project-id"),
-                settings.get("firebase.auth-emulator-host"), settings.bool("firebase.check-revoked")),
+        TokenVerifier tokens = CachedTokenVerifier.of(FirebaseTokenVerifier.create(firebase,
+                settings.bool("firebase.check-revoked")),
                 Duration.ofSeconds(settings.integer("firebase.token-cache-seconds", 0, 300)), clock);
         OrganisationService organisationService = new OrganisationService(organisations, organisationPolicy, audit,
                 idempotency, clock);
@@ -251,6 +294,13 @@ public final class App implements AutoCloseable {
         Periodic closing = new Periodic("opportunities-closing", Duration.ofSeconds(settings.integer(
                 "opportunities.close-interval-seconds", 1, 86_400)), opportunities::closeExpired);
         storeSchema.afterReady(closing::start);
+        DeviceRepository devices = new DeviceRepository(db);
+        PreferencesRepository pushPreferences = new PreferencesRepository(db);
+        NotificationRepository notifications = new NotificationRepository(db);
+        PushWiring.register(wiring, new PushService(devices, pushPreferences, audit, clock), notifications, identityPolicy,
+                maxPage);
+        PushDispatcher push = new PushDispatcher(db, pushSources, notifications, devices, pushPreferences,
+                pushSender(settings, firebase), PushMetrics.global(), clock, pushSettings(settings));
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
@@ -287,18 +337,20 @@ public final class App implements AutoCloseable {
                 .shutdownGracePeriod(grace)
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true)
-                                .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining).build())
+                                .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining)
+                                .addCheck(new PushHealth(push)).build())
                         .addObserver(MetricsObserver.create())
                         .build())
                 .routing(routing(origins, endpoint, authEndpoint).addFilter(draining.filter()))
                 .addRouting(webSocket.routing("/graphql"))
                 .build();
         Thread schemaThread = storeSchema.applyInBackground();
+        storeSchema.afterReady(push::start);
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
         return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance, closing),
-                events);
+                events, push, firebase);
     }
 
     private static RecordsWiring.Services records(Settings settings, MongoDatabase db, YoungPersonRepository people,
@@ -373,6 +425,35 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** The push needs every domain records in its own documents. */
+    private static List<PushSource> domainPushSources(MongoDatabase db, Clock clock) {
+        List<PushSource> sources = new ArrayList<>(RecordsPushSource.sources());
+        sources.addAll(OpportunitiesPushSource.sources(new OpportunityRepository(db), new YoungPersonRepository(db),
+                clock));
+        sources.addAll(List.of(new MessagingPushSource(), new ThreadEscalationPushSource(),
+                new AllocationEscalationPushSource()));
+        return sources;
+    }
+
+    private static Optional<PushSender> pushSender(Settings settings, Optional<FirebaseApp> firebase) {
+        if (firebase.isEmpty() || !firebaseSettings(settings).canSendPushes()) {
+            LOG.warning("Push notifications are not sent: set FIREBASE_PROJECT_ID and GOOGLE_APPLICATION_CREDENTIALS "
+                    + "(or FCM_ENDPOINT with a demo-* project). They wait in the store until then.");
+            return Optional.empty();
+        }
+        return Optional.of(new FcmSender(firebase.get()));
+    }
+
+    private static PushDispatcher.Settings pushSettings(Settings settings) {
+        return new PushDispatcher.Settings(
+                Duration.ofMillis(settings.integer("push.poll-interval-ms", 10, 3_600_000)),
+                Duration.ofSeconds(settings.integer("push.lease-seconds", 5, 3600)),
+                settings.integer("push.batch-size", 1, 500),
+                settings.integer("push.max-attempts", 1, 100),
+                settings.integer("push.senders", 1, 64),
+                settings.bool("push.dispatcher-enabled"));
+    }
+
     private static Set<String> allowedOrigins(Settings settings) {
         return settings.get("cors.allowed-origins")
                 .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -420,6 +501,11 @@ public final class App implements AutoCloseable {
         return store;
     }
 
+    /** The push dispatcher, for tests that drive it by hand on a fixed clock. */
+    public PushDispatcher push() {
+        return push;
+    }
+
     /**
      * Graceful stop: readiness goes DOWN and new requests get 503 while those in flight finish (up to the grace
      * period); then the server stops and the store closes cleanly.
@@ -432,7 +518,9 @@ public final class App implements AutoCloseable {
         server.stop();
         events.close();
         schemaThread.interrupt();
+        push.close();
         workers.forEach(App::closeQuietly);
+        firebase.ifPresent(FirebaseApp::delete);
         store.close();
         if (embedded != null) {
             embedded.close();

@@ -33,6 +33,7 @@ public final class AuditWiring {
             return switch (targetType) {
                 case YoungPerson.TYPE -> "profile";
                 case "Invite" -> "invite";
+                case "NotificationPreferences" -> "notification preferences";
                 default -> targetType.toLowerCase(java.util.Locale.ROOT);
             };
         }

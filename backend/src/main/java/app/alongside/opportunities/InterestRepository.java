@@ -43,8 +43,7 @@ public final class InterestRepository {
         return List.of(IndexPlan.unique(INTERESTS, Indexes.ascending("key")),
                 IndexPlan.of(INTERESTS, Indexes.descending("opportunityId", "createdAt", "_id")),
                 IndexPlan.of(INTERESTS, Indexes.descending("youngPersonId", "createdAt", "_id")),
-                IndexPlan.of(SAVED, Indexes.ascending("youngPersonId", "closingDate")),
-                IndexPlan.of(SAVED, Indexes.ascending(PushOutbox.FIELD + ".state", PushOutbox.FIELD + ".dueAt")));
+                IndexPlan.of(SAVED, Indexes.ascending("youngPersonId", "closingDate")));
     }
 
     /** Records the interest, or replaces what an earlier one of the same young person shared. */

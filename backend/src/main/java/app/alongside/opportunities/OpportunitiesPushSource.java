@@ -4,8 +4,11 @@ import app.alongside.platform.GlobalIds;
 import app.alongside.push.PushCategory;
 import app.alongside.push.PushIntent;
 import app.alongside.push.PushSource;
+import app.alongside.identity.YoungPersonRepository;
 import org.bson.Document;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -23,26 +26,28 @@ public final class OpportunitiesPushSource {
     private OpportunitiesPushSource() {
     }
 
-    public static List<PushSource> sources(OpportunitiesService service, OpportunityRepository opportunities) {
-        return List.of(PushSource.of(OpportunityRepository.COLLECTION, doc -> approved(service, doc)),
-                PushSource.of(InterestRepository.SAVED, doc -> closing(service, opportunities, doc)));
+    public static List<PushSource> sources(OpportunityRepository opportunities, YoungPersonRepository people,
+                                           Clock clock) {
+        return List.of(PushSource.of(OpportunityRepository.COLLECTION, doc -> approved(people, clock, doc)),
+                PushSource.of(InterestRepository.SAVED, doc -> closing(opportunities, clock, doc)));
     }
 
-    private static List<PushIntent> approved(OpportunitiesService service, Document doc) {
+    private static List<PushIntent> approved(YoungPersonRepository people, Clock clock, Document doc) {
         Opportunity o = OpportunityRepository.fromDocument(doc);
-        if (!o.openOn(service.today())) {
+        LocalDate today = OpportunitiesService.today(clock);
+        if (!o.openOn(today)) {
             return List.of();
         }
         String id = GlobalIds.encode(Opportunity.TYPE, o.id());
         long sequence = o.approvedAt().getEpochSecond();
-        return service.eligibleYoungPeople(o).stream().map(person -> new PushIntent("yp:" + person,
-                PushCategory.OPPORTUNITIES, MATCH, Map.of("opportunityId", id), "opportunity:" + id, sequence))
-                .toList();
+        return OpportunitiesService.eligibleYoungPeople(people, o, today).stream().map(person -> new PushIntent(
+                "yp:" + person, PushCategory.OPPORTUNITIES, MATCH, Map.of("opportunityId", id), "opportunity:" + id,
+                sequence)).toList();
     }
 
-    private static List<PushIntent> closing(OpportunitiesService service, OpportunityRepository opportunities,
-                                            Document doc) {
-        return opportunities.find(doc.getString("opportunityId")).filter(o -> o.openOn(service.today()))
+    private static List<PushIntent> closing(OpportunityRepository opportunities, Clock clock, Document doc) {
+        LocalDate today = OpportunitiesService.today(clock);
+        return opportunities.find(doc.getString("opportunityId")).filter(o -> o.openOn(today))
                 .map(o -> {
                     String id = GlobalIds.encode(Opportunity.TYPE, o.id());
                     return List.of(new PushIntent("yp:" + doc.getString("youngPersonId"), PushCategory.REMINDERS,

@@ -75,6 +75,10 @@ public final class OpportunitiesService {
     }
 
     LocalDate today() {
+        return today(clock);
+    }
+
+    static LocalDate today(Clock clock) {
         return clock.instant().atZone(LONDON).toLocalDate();
     }
 
@@ -517,8 +521,7 @@ public final class OpportunitiesService {
     }
 
     /** The stored ids of the young people eligible for {@code o} who use the app (for its notification). */
-    List<String> eligibleYoungPeople(Opportunity o) {
-        LocalDate today = today();
+    static List<String> eligibleYoungPeople(YoungPersonRepository people, Opportunity o, LocalDate today) {
         return people.appUsersWhere(o.eligibility().councilIds(), o.eligibility().legalStatuses(),
                 today.minusYears(o.eligibility().maxAge() + 1L).plusDays(1), today.minusYears(o.eligibility().minAge()));
     }

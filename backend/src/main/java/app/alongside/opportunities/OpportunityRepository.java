@@ -3,7 +3,6 @@ package app.alongside.opportunities;
 import app.alongside.identity.LegalStatus;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
-import app.alongside.push.PushOutbox;
 import app.alongside.records.Mission;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -43,8 +42,7 @@ public final class OpportunityRepository {
                 IndexPlan.of(COLLECTION, Indexes.ascending("status", "closingDate", "_id")),
                 IndexPlan.of(COLLECTION, Indexes.descending("status", "approvedAt", "_id")),
                 IndexPlan.of(COLLECTION, Indexes.ascending("terms")),
-                IndexPlan.of(COLLECTION, Indexes.descending("organisationId", "createdAt", "_id")),
-                IndexPlan.of(COLLECTION, Indexes.ascending(PushOutbox.FIELD + ".state", PushOutbox.FIELD + ".dueAt")));
+                IndexPlan.of(COLLECTION, Indexes.descending("organisationId", "createdAt", "_id")));
     }
 
     void insert(Opportunity opportunity) {

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 /** Wires the platform part of the schema: {@code node}, {@code nodes}, {@code apiInfo} and the scalars. */
 public final class PlatformWiring {
     /** MAJOR.MINOR of the public schema; MINOR grows with additive changes (see mobile-contracts). */
-    public static final String SCHEMA_VERSION = "0.1";
+    public static final String SCHEMA_VERSION = "0.2";
     private static final int MAX_NODES = 100;
 
     /** What {@code apiInfo} answers. */

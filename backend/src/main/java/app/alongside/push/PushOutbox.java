@@ -1,5 +1,7 @@
 package app.alongside.push;
 
+import app.alongside.platform.IndexPlan;
+import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -16,6 +18,11 @@ public final class PushOutbox {
     public static final String QUEUED = "QUEUED";
 
     private PushOutbox() {
+    }
+
+    /** The index the dispatcher's claim uses on a source collection; {@code App} creates it for every source. */
+    public static IndexPlan index(String collection) {
+        return IndexPlan.of(collection, Indexes.ascending(FIELD + ".state", FIELD + ".dueAt"));
     }
 
     /** The field value for a document that needs its pushes worked out from {@code dueAt} on. */

@@ -1,13 +1,11 @@
 package app.alongside.records;
 
-import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -69,11 +67,6 @@ public final class RecordIndex {
 
     public RecordIndex(MongoDatabase db) {
         this.index = db.getCollection(COLLECTION);
-    }
-
-    public static List<IndexPlan> indexes() {
-        return List.of(IndexPlan.of(COLLECTION,
-                Indexes.ascending(PushOutbox.FIELD + ".state", PushOutbox.FIELD + ".dueAt")));
     }
 
     public Summary find(String ownerId) {

@@ -1,7 +1,6 @@
 package app.alongside.records;
 
 import app.alongside.platform.IndexPlan;
-import app.alongside.push.PushOutbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -42,8 +41,7 @@ public final class RecordRepository {
                 IndexPlan.of(COLLECTION, Indexes.compoundIndex(Indexes.ascending("ownerId"),
                         Indexes.descending("createdAt", "_id"))),
                 IndexPlan.of(COLLECTION, Indexes.ascending("updatedAt")),
-                IndexPlan.of(COLLECTION, Indexes.ascending("purgeAt")),
-                IndexPlan.of(COLLECTION, Indexes.ascending(PushOutbox.FIELD + ".state", PushOutbox.FIELD + ".dueAt")));
+                IndexPlan.of(COLLECTION, Indexes.ascending("purgeAt")));
     }
 
     void insert(Document record) {

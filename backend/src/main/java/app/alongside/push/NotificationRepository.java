@@ -1,0 +1,139 @@
+package app.alongside.push;
+
+import app.alongside.platform.Connections;
+import app.alongside.platform.Ids;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Mongo;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import com.mongodb.bulk.BulkWriteError;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code notifications} collection: one document per push to a device, with its state. Ids are derived from
+ * what the push is (source document, intent, device), so expanding a source twice inserts nothing new. Sending
+ * claims batches with a lease (owner, expiry and a claim token): a crashed sender's batch is claimed again once
+ * its lease has expired.
+ */
+public final class NotificationRepository {
+    public static final String COLLECTION = "notifications";
+
+    private final MongoCollection<Document> notifications;
+
+    public NotificationRepository(MongoDatabase db) {
+        this.notifications = db.getCollection(COLLECTION);
+    }
+
+    public static List<IndexPlan> indexes() {
+        return List.of(IndexPlan.of(COLLECTION, Indexes.ascending("state", "dueAt")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("claim")),
+                IndexPlan.of(COLLECTION, Indexes.descending("recipient", "createdAt")),
+                IndexPlan.of(COLLECTION, Indexes.descending("createdAt", "_id")));
+    }
+
+    /** Inserts the documents whose ids are new; answers the ids that were inserted. */
+    public Set<String> insertNew(List<Document> documents) {
+        Set<String> inserted = new HashSet<>();
+        documents.forEach(d -> inserted.add(d.getString("_id")));
+        if (documents.isEmpty()) {
+            return inserted;
+        }
+        try {
+            notifications.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                inserted.remove(documents.get(error.getIndex()).getString("_id"));
+            }
+        }
+        return inserted;
+    }
+
+    private static Bson due(Instant now) {
+        Date at = Date.from(now);
+        return Filters.and(Filters.eq("state", PushNotification.State.PENDING.name()), Filters.lte("dueAt", at),
+                Filters.or(Filters.eq("leaseUntil", null), Filters.lte("leaseUntil", at)));
+    }
+
+    /** A batch of due notifications that this owner now holds until {@code until}, with its claim token. */
+    public record Claimed(String claim, List<Document> documents) {
+    }
+
+    /**
+     * Claims the due notifications of one send group (the {@code batch} field, at most a batch size of them,
+     * set at expansion): a probe finds a due one, a guarded {@code updateMany} leases its group's due members, and
+     * they are read back by the claim token. Claiming by group keeps every query a plain filter, which MongoDB
+     * answers from the {@code state, dueAt} and {@code claim} indexes and the embedded store without {@code $in}
+     * scans. Another instance racing for the same group gets nothing and probes again.
+     */
+    public Claimed claim(String owner, Instant now, Instant until) {
+        String claim = Ids.random();
+        for (int probe = 0; probe < 3; probe++) {
+            Document due = notifications.find(due(now)).projection(Projections.include("batch")).limit(1).first();
+            if (due == null) {
+                break;
+            }
+            long held = notifications.updateMany(Filters.and(due(now), Filters.eq("batch", due.get("batch"))),
+                    Updates.combine(Updates.set("leaseOwner", owner), Updates.set("leaseUntil", Date.from(until)),
+                            Updates.set("claim", claim))).getModifiedCount();
+            if (held > 0) {
+                return new Claimed(claim, notifications.find(Filters.eq("claim", claim)).into(new ArrayList<>()));
+            }
+        }
+        return new Claimed(claim, List.of());
+    }
+
+    /**
+     * Records a claimed batch: each outcome that is not a plain success on its own, then every notification still
+     * held under {@code claim} as sent, in one write. Only notifications still held under the claim change, so a
+     * later claimant's state wins over a worker whose lease expired.
+     */
+    public void finish(String claim, List<Outcome> outcomes, Bson sent) {
+        for (Outcome outcome : outcomes) {
+            notifications.updateOne(Filters.and(Filters.eq("_id", outcome.id()), Filters.eq("claim", claim)),
+                    Updates.combine(outcome.update(), RELEASE));
+        }
+        notifications.updateMany(Filters.eq("claim", claim), Updates.combine(sent, RELEASE));
+    }
+
+    private static final Bson RELEASE = Updates.combine(Updates.unset("leaseOwner"), Updates.unset("leaseUntil"),
+            Updates.unset("claim"));
+
+    /** A state change for one notification. */
+    public record Outcome(String id, Bson update) {
+    }
+
+    public Connections.Connection<PushNotification> find(Bson filter, Connections.Page page) {
+        List<Bson> parts = new ArrayList<>(List.of(filter));
+        page.after().ifPresent(key -> parts.add(Connections.olderThan(key)));
+        List<PushNotification> found = notifications.find(Filters.and(parts)).sort(Connections.NEWEST_FIRST)
+                .limit(page.first() + 1).map(NotificationRepository::fromDocument).into(new ArrayList<>());
+        return Connections.page(found, page, page.after().isPresent(),
+                n -> Connections.newestKey(n.createdAt(), n.id()));
+    }
+
+    public static PushNotification fromDocument(Document doc) {
+        return new PushNotification(doc.getString("_id"), PushNotification.State.valueOf(doc.getString("state")),
+                doc.getString("reason"), PushCategory.valueOf(doc.getString("category")), doc.getString("kind"),
+                doc.getString("recipient"), Mongo.enumValue(DevicePlatform.class, doc.getString("platform")),
+                doc.getInteger("attempts", 0), Mongo.instant(doc.getDate("createdAt")),
+                Mongo.instant(doc.getDate("dueAt")), Mongo.instant(doc.getDate("sentAt")));
+    }
+}

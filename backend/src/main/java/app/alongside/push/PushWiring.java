@@ -1,0 +1,120 @@
+package app.alongside.push;
+
+import app.alongside.identity.IdentityPolicy;
+import app.alongside.identity.StaffMember;
+import app.alongside.identity.StaffRole;
+import app.alongside.identity.YoungPerson;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
+import app.alongside.platform.GlobalIds;
+import app.alongside.platform.Input;
+import app.alongside.platform.Payloads;
+import app.alongside.platform.RequestContext;
+import app.alongside.platform.Wiring;
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Wires {@code push.graphqls}: devices and preferences for the signed-in person, delivery state for admins. */
+public final class PushWiring {
+    /** Payload of {@code registerDevice}. */
+    public record RegisterDevicePayload(Device device, List<Connections.UserError> userErrors,
+                                        String clientMutationId) {
+    }
+
+    /** Payload of {@code unregisterDevice}. */
+    public record UnregisterDevicePayload(boolean removed, List<Connections.UserError> userErrors,
+                                          String clientMutationId) {
+    }
+
+    /** Payload of {@code updateNotificationPreferences}. */
+    public record UpdatePreferencesPayload(NotificationPreferences notificationPreferences,
+                                           List<Connections.UserError> userErrors, String clientMutationId) {
+    }
+
+    private PushWiring() {
+    }
+
+    public static void register(Wiring wiring, PushService push, NotificationRepository notifications,
+                                IdentityPolicy policy, int maxPage) {
+        wiring.backedBy("Device", Device.class)
+                .fetcher("Device", "id", env -> GlobalIds.encode(Device.TYPE, ((Device) env.getSource()).id()))
+                .backedBy("NotificationPreferences", NotificationPreferences.class)
+                .fetcher("NotificationPreferences", "categories",
+                        env -> ((NotificationPreferences) env.getSource()).categories())
+                .backedBy("CategoryPreference", NotificationPreferences.CategoryPreference.class)
+                .backedBy("QuietHours", NotificationPreferences.QuietHours.class)
+                .backedBy("RegisterDevicePayload", RegisterDevicePayload.class)
+                .backedBy("UnregisterDevicePayload", UnregisterDevicePayload.class)
+                .backedBy("UpdateNotificationPreferencesPayload", UpdatePreferencesPayload.class)
+                .backedBy("PushNotification", PushNotification.class)
+                .fetcher("PushNotification", "id", env -> GlobalIds.encode(PushNotification.TYPE,
+                        ((PushNotification) env.getSource()).id()))
+                .fetcher("PushNotification", "recipientId", env -> recipientId(
+                        ((PushNotification) env.getSource()).recipient()))
+                .backedBy("PushNotificationConnection", Connections.Connection.class)
+                .backedBy("PushNotificationEdge", Connections.Edge.class)
+                .fetcher("Query", "notificationPreferences", env -> push.preferences(RequestContext.of(env)
+                        .principal()))
+                .fetcher("Query", "pushNotifications", env -> {
+                    policy.requireRole(RequestContext.of(env).principal(), StaffRole.ADMIN);
+                    Map<String, Object> filter = env.getArgument("filter");
+                    return notifications.find(filter(filter == null ? Map.of() : filter),
+                            Connections.Page.of(env, maxPage));
+                });
+        registerMutations(wiring, push);
+    }
+
+    private static void registerMutations(Wiring wiring, PushService push) {
+        wiring.fetcher("Mutation", "registerDevice", env -> {
+            Input input = Input.of(env);
+            String id = input.clientMutationId().orElse(null);
+            return Payloads.run(() -> new RegisterDevicePayload(push.register(RequestContext.of(env), input),
+                    List.of(), id), errors -> new RegisterDevicePayload(null, errors, id));
+        }).fetcher("Mutation", "unregisterDevice", env -> {
+            Input input = Input.of(env);
+            String id = input.clientMutationId().orElse(null);
+            return Payloads.run(() -> new UnregisterDevicePayload(push.unregister(RequestContext.of(env), input),
+                    List.of(), id), errors -> new UnregisterDevicePayload(false, errors, id));
+        }).fetcher("Mutation", "updateNotificationPreferences", env -> {
+            Input input = Input.of(env);
+            String id = input.clientMutationId().orElse(null);
+            return Payloads.run(() -> new UpdatePreferencesPayload(push.updatePreferences(
+                    RequestContext.of(env), input), List.of(), id),
+                    errors -> new UpdatePreferencesPayload(null, errors, id));
+        });
+    }
+
+    private static Bson filter(Map<String, Object> filter) {
+        List<Bson> parts = new ArrayList<>();
+        if (filter.get("state") instanceof String state) {
+            parts.add(Filters.eq("state", state));
+        }
+        if (filter.get("kind") instanceof String kind) {
+            parts.add(Filters.eq("kind", kind));
+        }
+        if (filter.get("recipientId") instanceof String id) {
+            parts.add(Filters.eq("recipient", recipientKey(id)));
+        }
+        return parts.isEmpty() ? new org.bson.Document() : Filters.and(parts);
+    }
+
+    private static String recipientKey(String globalId) {
+        return GlobalIds.decode(globalId).map(decoded -> switch (decoded.type()) {
+            case YoungPerson.TYPE -> "yp:" + decoded.id();
+            case StaffMember.TYPE -> "staff:" + decoded.id();
+            default -> null;
+        }).orElseThrow(() -> ApiException.badInput(List.of("filter", "recipientId"),
+                "Not a young person's or staff member's id."));
+    }
+
+    private static String recipientId(String key) {
+        if (key.startsWith("yp:")) {
+            return GlobalIds.encode(YoungPerson.TYPE, key.substring(3));
+        }
+        return GlobalIds.encode(StaffMember.TYPE, key.substring(key.indexOf(':') + 1));
+    }
+}
