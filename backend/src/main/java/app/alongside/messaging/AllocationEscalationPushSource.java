@@ -36,7 +36,7 @@ public final class AllocationEscalationPushSource implements PushSource {
         String id = GlobalIds.encode(Advocacy.TYPE, document.getString("_id"));
         return document.getList("escalateTo", String.class, List.of()).stream()
                 .map(recipient -> new PushIntent(recipient, PushCategory.ALLOCATION, KIND, Map.of("advocacyId", id),
-                        "allocation:" + id, due.getTime()))
+                        PushIntent.collapseKey("allocation", id), due.getTime()))
                 .toList();
     }
 }

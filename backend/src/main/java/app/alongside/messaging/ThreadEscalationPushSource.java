@@ -35,7 +35,7 @@ public final class ThreadEscalationPushSource implements PushSource {
         long sequence = ((Number) document.get("lastSequence")).longValue();
         return document.getList("escalateTo", String.class, List.of()).stream()
                 .map(recipient -> new PushIntent(recipient, PushCategory.URGENT, KIND, Map.of("threadId", threadId),
-                        "overdue:" + threadId, sequence))
+                        PushIntent.collapseKey("overdue", threadId), sequence))
                 .toList();
     }
 }

@@ -41,7 +41,7 @@ public final class OpportunitiesPushSource {
         String id = GlobalIds.encode(Opportunity.TYPE, o.id());
         long sequence = o.approvedAt().getEpochSecond();
         return OpportunitiesService.eligibleYoungPeople(people, o, today).stream().map(person -> new PushIntent(
-                "yp:" + person, PushCategory.OPPORTUNITIES, MATCH, Map.of("opportunityId", id), "opportunity:" + id,
+                "yp:" + person, PushCategory.OPPORTUNITIES, MATCH, Map.of("opportunityId", id), PushIntent.collapseKey("opportunity", id),
                 sequence)).toList();
     }
 
@@ -52,7 +52,7 @@ public final class OpportunitiesPushSource {
                     String id = GlobalIds.encode(Opportunity.TYPE, o.id());
                     return List.of(new PushIntent("yp:" + doc.getString("youngPersonId"), PushCategory.REMINDERS,
                             CLOSING, Map.of("opportunityId", id, "closingDate", o.closingDate().toString()),
-                            "opportunity-closing:" + id, o.version()));
+                            PushIntent.collapseKey("closing", id), o.version()));
                 }).orElse(List.of());
     }
 }

@@ -15,4 +15,18 @@ import java.util.Map;
  */
 public record PushIntent(String recipient, PushCategory category, String kind, Map<String, String> data,
                          String collapseKey, long sequence) {
+    /**
+     * A collapse key for pushes about one thing: {@code prefix:} and a short digest of its id, so it always fits
+     * FCM's and APNs' 64 characters however long the id is, and says nothing about it.
+     */
+    public static String collapseKey(String prefix, String id) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return prefix + ":" + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(java.util.Arrays.copyOf(digest, 12));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -28,7 +28,7 @@ class AllocationEscalationPushSourceTest {
     void aPendingAllocationPastDueEscalatesToTheManagers() {
         String id = GlobalIds.encode("Advocacy", "y1");
         assertEquals(List.of(new PushIntent("staff:m1", PushCategory.ALLOCATION, "allocation.overdue",
-                Map.of("advocacyId", id), "allocation:" + id, DUE.toEpochMilli())),
+                Map.of("advocacyId", id), PushIntent.collapseKey("allocation", id), DUE.toEpochMilli())),
                 source.intents(advocacy("ALLOCATION_PENDING")));
         assertEquals("advocacy", source.collection());
     }

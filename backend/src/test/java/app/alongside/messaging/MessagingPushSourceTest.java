@@ -32,8 +32,8 @@ class MessagingPushSourceTest {
         String thread = GlobalIds.encode("MessageThread", "t1");
         Map<String, String> data = Map.of("threadId", thread, "messageId", GlobalIds.encode("Message", "m1"));
         assertEquals(List.of(
-                new PushIntent("staff:a1", PushCategory.NEW_MESSAGE, "message.added", data, "thread:" + thread, 7),
-                new PushIntent("staff:m1", PushCategory.URGENT, "message.added", data, "thread:" + thread, 7)),
+                new PushIntent("staff:a1", PushCategory.NEW_MESSAGE, "message.added", data, PushIntent.collapseKey("thread", thread), 7),
+                new PushIntent("staff:m1", PushCategory.URGENT, "message.added", data, PushIntent.collapseKey("thread", thread), 7)),
                 intents);
         String everything = intents.toString();
         assertFalse(everything.contains("flat"), "no message text in a push");

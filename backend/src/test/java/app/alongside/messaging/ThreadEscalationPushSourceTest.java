@@ -31,9 +31,9 @@ class ThreadEscalationPushSourceTest {
         String id = GlobalIds.encode("MessageThread", "t1");
         assertEquals(List.of(
                 new PushIntent("staff:m1", PushCategory.URGENT, "thread.overdue", Map.of("threadId", id),
-                        "overdue:" + id, 3),
+                        PushIntent.collapseKey("overdue", id), 3),
                 new PushIntent("staff:m2", PushCategory.URGENT, "thread.overdue", Map.of("threadId", id),
-                        "overdue:" + id, 3)), source.intents(thread(DUE)));
+                        PushIntent.collapseKey("overdue", id), 3)), source.intents(thread(DUE)));
         assertEquals("threads", source.collection());
     }
 

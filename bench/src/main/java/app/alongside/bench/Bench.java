@@ -47,8 +47,14 @@ public final class Bench {
             if (!home.isEmpty()) {
                 System.out.print((rows.isEmpty() ? "" : System.lineSeparator()) + HomeScreen.table(options, home));
             }
+            OpportunitiesBench.Result opportunities = options.wants(OpportunitiesBench.NAME)
+                    ? new OpportunitiesBench().run(options, System.err::println) : null;
+            if (opportunities != null) {
+                System.out.print(System.lineSeparator() + OpportunitiesBench.table(options, opportunities));
+            }
             boolean failed = rows.stream().anyMatch(r -> r.errors() > 0)
-                    || home.stream().anyMatch(r -> r.figures().errors() > 0);
+                    || home.stream().anyMatch(r -> r.figures().errors() > 0)
+                    || (opportunities != null && opportunities.search().errors() > 0);
             System.exit(failed ? 1 : 0);
         } catch (RuntimeException | AssertionError e) {
             // Exit for sure: the in-memory store's threads would otherwise keep the JVM alive.

@@ -44,7 +44,7 @@ record Options(Duration warmup, Duration measure, List<Integer> concurrency, Lis
             return all;
         }
         List<String> known = Stream.concat(all.stream().map(Scenario::name),
-                Stream.of(HomeScreen.NAME)).toList();
+                Stream.of(HomeScreen.NAME, OpportunitiesBench.NAME)).toList();
         scenarios.stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
             throw new IllegalArgumentException("unknown scenario " + name + " (known: " + known + ")");
         });

@@ -57,18 +57,24 @@ class PushPayloadSchemasIT {
         FCM.close();
     }
 
-    /** Example ids of each kind, as its domain would send them: global ids. */
+    /**
+     * The data of each kind exactly as its domain's push source writes it (see {@code MessagingPushSource},
+     * {@code ThreadEscalationPushSource}, {@code AllocationEscalationPushSource}, {@code RecordsPushSource},
+     * {@code OpportunitiesPushSource}): global ids, dates and fixed words only.
+     */
     private static final Map<String, Map<String, String>> EXAMPLES = Map.of(
             "message.added", Map.of("threadId", GlobalIds.encode("Thread", "th1"),
                     "messageId", GlobalIds.encode("Message", "me1")),
-            "reminder.due", Map.of("reminderId", GlobalIds.encode("Reminder", "r1"),
-                    "recordId", GlobalIds.encode("Record", "rec1")),
+            "thread.overdue", Map.of("threadId", GlobalIds.encode("Thread", "th1")),
+            "allocation.overdue", Map.of("advocacyId", GlobalIds.encode("Advocacy", "yp1")),
+            "reminder.due", Map.of("reminder", "APPOINTMENT", "recordId", GlobalIds.encode("Record", "rec1")),
             "opportunity.match", Map.of("opportunityId", GlobalIds.encode("Opportunity", "o1")),
-            "advocate.allocated", Map.of("allocationId", GlobalIds.encode("Allocation", "a1")),
-            "goal.nudge", Map.of("goalId", GlobalIds.encode("Goal", "g1")));
+            "opportunity.closing", Map.of("opportunityId", GlobalIds.encode("Opportunity", "o1"),
+                    "closingDate", "2027-01-31"));
     private static final Map<String, PushCategory> CATEGORIES = Map.of("message.added", PushCategory.URGENT,
+            "thread.overdue", PushCategory.URGENT, "allocation.overdue", PushCategory.ALLOCATION,
             "reminder.due", PushCategory.REMINDERS, "opportunity.match", PushCategory.OPPORTUNITIES,
-            "advocate.allocated", PushCategory.ALLOCATION, "goal.nudge", PushCategory.GOAL_NUDGES);
+            "opportunity.closing", PushCategory.REMINDERS);
 
     @Test
     void everyPayloadTheDispatcherSendsMatchesItsKindsSchema() throws IOException {
