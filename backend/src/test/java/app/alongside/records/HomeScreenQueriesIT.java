@@ -31,7 +31,8 @@ class HomeScreenQueriesIT {
     };
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.withPlatform(
-            Map.of("RECORDS_MAINTENANCE_INTERVAL_SECONDS", "86400"), COUNTER);
+            Map.of("RECORDS_MAINTENANCE_INTERVAL_SECONDS", "86400", "PUSH_DISPATCHER_ENABLED", "false",
+                    "OPPORTUNITIES_CLOSE_INTERVAL_SECONDS", "86400"), COUNTER);
 
     private static List<String> commandsFor(YoungPersonApp app) {
         COMMANDS.clear();
