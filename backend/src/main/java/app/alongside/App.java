@@ -282,7 +282,8 @@ public final class App implements AutoCloseable {
                 people, staff, audit, maxPage));
         OpportunityRepository opportunityRepository = new OpportunityRepository(db);
         OpportunitiesService opportunities = new OpportunitiesService(opportunityRepository,
-                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency, clock);
+                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency,
+                Duration.ofSeconds(settings.integer("opportunities.search-cache-seconds", 0, 3600)), clock);
         RecordsWiring.Services records = records(settings, db, people, staff, identityPolicy, audit, idempotency,
                 List.of(MessagingExport.section(db), opportunities.exportSection()), clock);
         RecordsWiring.register(wiring, nodes, dataLoaders, records, maxPage);
@@ -297,8 +298,8 @@ public final class App implements AutoCloseable {
         DeviceRepository devices = new DeviceRepository(db);
         PreferencesRepository pushPreferences = new PreferencesRepository(db);
         NotificationRepository notifications = new NotificationRepository(db);
-        PushWiring.register(wiring, new PushService(devices, pushPreferences, audit, clock), notifications, identityPolicy,
-                maxPage);
+        PushWiring.register(wiring, new PushService(devices, pushPreferences, audit, clock), notifications,
+                identityPolicy, maxPage);
         PushDispatcher push = new PushDispatcher(db, pushSources, notifications, devices, pushPreferences,
                 pushSender(settings, firebase), PushMetrics.global(), clock, pushSettings(settings));
         nodes.registerLoaders(dataLoaders);

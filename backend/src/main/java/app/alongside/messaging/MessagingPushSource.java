@@ -34,8 +34,8 @@ public final class MessagingPushSource implements PushSource {
         long sequence = ((Number) document.get("sequence")).longValue();
         return document.getList("pushTo", Document.class, List.of()).stream()
                 .map(target -> new PushIntent(target.getString("recipient"),
-                        PushCategory.valueOf(target.getString("category")), KIND, data, PushIntent.collapseKey("thread", threadId),
-                        sequence))
+                        PushCategory.valueOf(target.getString("category")), KIND, data,
+                        PushIntent.collapseKey("thread", threadId), sequence))
                 .toList();
     }
 }

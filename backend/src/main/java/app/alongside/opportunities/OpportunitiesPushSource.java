@@ -41,7 +41,8 @@ public final class OpportunitiesPushSource {
         String id = GlobalIds.encode(Opportunity.TYPE, o.id());
         long sequence = o.approvedAt().getEpochSecond();
         return OpportunitiesService.eligibleYoungPeople(people, o, today).stream().map(person -> new PushIntent(
-                "yp:" + person, PushCategory.OPPORTUNITIES, MATCH, Map.of("opportunityId", id), PushIntent.collapseKey("opportunity", id),
+                "yp:" + person, PushCategory.OPPORTUNITIES, MATCH, Map.of("opportunityId", id),
+                PushIntent.collapseKey("opportunity", id),
                 sequence)).toList();
     }
 

@@ -31,7 +31,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.Comparator;
 
 /**
  * Opportunities through their life: posted by corporate-parent staff, moderated by admins (or a council for its
@@ -60,10 +64,12 @@ public final class OpportunitiesService {
     private final AuditLog audit;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final OpenCatalogue catalogue;
 
     public OpportunitiesService(OpportunityRepository opportunities, InterestRepository interests,
                                 OrganisationRepository organisations, YoungPersonRepository people,
-                                IdentityPolicy identity, AuditLog audit, Idempotency idempotency, Clock clock) {
+                                IdentityPolicy identity, AuditLog audit, Idempotency idempotency,
+                                java.time.Duration searchCache, Clock clock) {
         this.opportunities = opportunities;
         this.interests = interests;
         this.organisations = organisations;
@@ -72,6 +78,7 @@ public final class OpportunitiesService {
         this.audit = audit;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.catalogue = new OpenCatalogue(opportunities, searchCache, clock);
     }
 
     LocalDate today() {
@@ -181,6 +188,7 @@ public final class OpportunitiesService {
         if (!opportunities.replace(updated, version, extra)) {
             throw conflict(input, "It changed at the same moment; reload and try again.");
         }
+        catalogue.invalidate();
     }
 
     private static Opportunity withStatus(Opportunity o, String id, Opportunity.Status status, String reason,
@@ -203,6 +211,9 @@ public final class OpportunitiesService {
             if (opportunities.replace(next, o.version(), null)) {
                 closed++;
             }
+        }
+        if (closed > 0) {
+            catalogue.invalidate();
         }
         return closed;
     }
@@ -283,48 +294,57 @@ public final class OpportunitiesService {
         YoungPerson me = youngPerson(context).orElseThrow(ApiException::forbidden);
         LocalDate today = today();
         int age = me.ageOn(today);
-        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.APPROVED.name()),
-                Filters.gte("closingDate", today.toString()),
-                Filters.lte("eligibility.minAge", age), Filters.gte("eligibility.maxAge", age),
-                Filters.or(Filters.eq("eligibility.anyStatus", true),
-                        Filters.eq("eligibility.legalStatuses", me.legalStatus().name())),
-                Filters.or(Filters.eq("eligibility.anyCouncil", true),
-                        Filters.eq("eligibility.councilIds", me.localAuthorityId()))));
-        parts.addAll(filters(filter));
-        page.after().ifPresent(key -> parts.add(newest ? Connections.past("approvedAt", key, true)
-                : closingCursor(key)));
-        Bson sort = newest ? Sorts.descending("approvedAt", "_id") : Sorts.ascending("closingDate", "_id");
-        List<Opportunity> found = opportunities.find(Filters.and(parts), sort, page.first() + 1);
-        return Connections.page(found, page, page.after().isPresent(), o -> newest
-                ? o.approvedAt().toEpochMilli() + "|" + o.id() : o.closingDate() + "|" + o.id());
+        Predicate<OpenCatalogue.Entry> matches = matcher(filter).and(e -> e.opportunity().eligibility()
+                .admits(age, me.legalStatus(), me.localAuthorityId()));
+        Comparator<Opportunity> order = newest
+                ? Comparator.comparing(Opportunity::approvedAt).thenComparing(Opportunity::id).reversed()
+                : Comparator.comparing(Opportunity::closingDate).thenComparing(Opportunity::id);
+        Function<Opportunity, String> key = o -> newest ? o.approvedAt().toEpochMilli() + "|" + o.id()
+                : o.closingDate() + "|" + o.id();
+        Optional<Opportunity> after = page.after().map(cursor -> afterCursor(cursor, newest));
+        List<Opportunity> found = catalogue.entries(today).stream().filter(matches)
+                .map(OpenCatalogue.Entry::opportunity).sorted(order)
+                .filter(o -> after.map(a -> order.compare(o, a) > 0).orElse(true))
+                .limit(page.first() + 1L).toList();
+        return Connections.page(found, page, page.after().isPresent(), key::apply);
     }
 
-    private static List<Bson> filters(Input filter) {
-        List<Bson> parts = new ArrayList<>();
-        filter.optionalEnum("mission", app.alongside.records.Mission.class)
-                .ifPresent(m -> parts.add(Filters.eq("missions", m.name())));
-        filter.optionalEnum("kind", Opportunity.Kind.class).ifPresent(k -> parts.add(Filters.eq("kind", k.name())));
-        filter.optionalText("text", 100).map(OpportunityRepository::terms).filter(t -> !t.isEmpty())
-                .ifPresent(terms -> parts.add(Filters.all("terms", terms)));
-        filter.optionalText("area", 80).ifPresent(area -> {
-            Bson here = OpportunityInput.isPostcodeDistrict(area)
-                    ? Filters.eq("postcodeDistrict", area.toUpperCase(Locale.ROOT).replace(" ", ""))
-                    : Filters.eq("townKey", area.toLowerCase(Locale.ROOT));
-            parts.add(Filters.or(here, Filters.in("eligibility.delivery", "REMOTE", "BOTH")));
-        });
-        filter.optionalDate("closingAfter").ifPresent(d -> parts.add(Filters.gte("closingDate", d.toString())));
-        return parts;
+    private static Predicate<OpenCatalogue.Entry> matcher(Input filter) {
+        Predicate<OpenCatalogue.Entry> all = e -> true;
+        Optional<app.alongside.records.Mission> mission = filter.optionalEnum("mission",
+                app.alongside.records.Mission.class);
+        Optional<Opportunity.Kind> kind = filter.optionalEnum("kind", Opportunity.Kind.class);
+        Set<String> terms = filter.optionalText("text", 100).map(OpportunityRepository::terms).orElse(Set.of());
+        Optional<String> area = filter.optionalText("area", 80);
+        Optional<LocalDate> closingAfter = filter.optionalDate("closingAfter");
+        return all.and(e -> mission.map(m -> e.opportunity().missions().contains(m)).orElse(true))
+                .and(e -> kind.map(k -> e.opportunity().kind() == k).orElse(true))
+                .and(e -> e.terms().containsAll(terms))
+                .and(e -> area.map(a -> inArea(e.opportunity(), a)).orElse(true))
+                .and(e -> closingAfter.map(d -> !e.opportunity().closingDate().isBefore(d)).orElse(true));
     }
 
-    private static Bson closingCursor(String key) {
-        int bar = key.indexOf('|');
-        if (bar < 0) {
+    private static boolean inArea(Opportunity o, String area) {
+        if (o.eligibility().delivery() != Opportunity.Delivery.IN_PERSON) {
+            return true;
+        }
+        return OpportunityInput.isPostcodeDistrict(area)
+                ? area.toUpperCase(Locale.ROOT).replace(" ", "").equals(o.postcodeDistrict())
+                : o.town() != null && o.town().equalsIgnoreCase(area.trim());
+    }
+
+    /** A stand-in for the item a cursor points at, to compare the others with. */
+    private static Opportunity afterCursor(String cursor, boolean newest) {
+        int bar = cursor.indexOf('|');
+        try {
+            String id = cursor.substring(bar + 1);
+            Instant approved = newest ? Instant.ofEpochMilli(Long.parseLong(cursor.substring(0, bar))) : null;
+            LocalDate closing = newest ? null : LocalDate.parse(cursor.substring(0, bar));
+            return new Opportunity(id, null, null, null, null, List.of(), null, null, null, null, closing, null, null,
+                    null, null, null, 0, null, null, approved);
+        } catch (RuntimeException e) {
             throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
         }
-        String date = key.substring(0, bar);
-        String id = key.substring(bar + 1);
-        return Filters.or(Filters.gt("closingDate", date), Filters.and(Filters.eq("closingDate", date),
-                Filters.gt("_id", id)));
     }
 
     /** Staff of a corporate parent: their organisation's; admins: anyone's. Newest first. */
@@ -523,6 +543,7 @@ public final class OpportunitiesService {
     /** The stored ids of the young people eligible for {@code o} who use the app (for its notification). */
     static List<String> eligibleYoungPeople(YoungPersonRepository people, Opportunity o, LocalDate today) {
         return people.appUsersWhere(o.eligibility().councilIds(), o.eligibility().legalStatuses(),
-                today.minusYears(o.eligibility().maxAge() + 1L).plusDays(1), today.minusYears(o.eligibility().minAge()));
+                today.minusYears(o.eligibility().maxAge() + 1L).plusDays(1),
+                today.minusYears(o.eligibility().minAge()));
     }
 }

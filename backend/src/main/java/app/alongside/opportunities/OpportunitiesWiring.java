@@ -93,8 +93,9 @@ public final class OpportunitiesWiring {
                         Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "postedOpportunities", env -> service.posted(RequestContext.of(env),
                         Optional.ofNullable((String) env.getArgument("status")).map(Opportunity.Status::valueOf),
-                        Optional.ofNullable((String) env.getArgument("organisationId")).map(id -> Input.decodeOrNotFound(
-                                id, Organisation.TYPE, List.of("organisationId"))), Connections.Page.of(env, maxPage)))
+                        Optional.ofNullable((String) env.getArgument("organisationId")).map(id ->
+                                Input.decodeOrNotFound(id, Organisation.TYPE, List.of("organisationId"))),
+                        Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "moderationQueue", env -> service.moderationQueue(RequestContext.of(env),
                         Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "interestReceived", env -> service.received(RequestContext.of(env),

@@ -30,7 +30,8 @@ public final class Store implements AutoCloseable {
     }
 
     /** As {@link #connect(String, String)}, telling {@code listeners} of every command the driver sends. */
-    public static Store connect(String uri, String database, java.util.List<com.mongodb.event.CommandListener> listeners) {
+    public static Store connect(String uri, String database,
+                                java.util.List<com.mongodb.event.CommandListener> listeners) {
         ConnectionString connection;
         try {
             connection = new ConnectionString(uri);

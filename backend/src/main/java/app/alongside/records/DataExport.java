@@ -52,7 +52,8 @@ public final class DataExport {
     }
 
     /** The records domain's sections: records and goals with every version, and what is shared. */
-    public static List<PersonalDataSection> sections(RecordRepository records, GoalRepository goals, RecordIndex index) {
+    public static List<PersonalDataSection> sections(RecordRepository records, GoalRepository goals,
+                                                     RecordIndex index) {
         return List.of(
                 PersonalDataSection.of("records", owner -> records.byOwner(owner, true).stream()
                         .map(DataExport::withoutInternals).toList()),

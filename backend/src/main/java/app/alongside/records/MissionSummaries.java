@@ -116,7 +116,8 @@ public final class MissionSummaries {
 
     /** One mission's overview, e.g. after sharing it. */
     MissionOverview overview(RequestContext context, Mission mission) {
-        return summary(context, index::find).missions().stream().filter(m -> m.mission() == mission).findFirst().orElseThrow();
+        return summary(context, index::find).missions().stream().filter(m -> m.mission() == mission).findFirst()
+                .orElseThrow();
     }
 
     PathwayPlanReview setPathwayReview(RequestContext context, Input input) {

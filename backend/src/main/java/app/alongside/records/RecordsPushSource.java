@@ -32,7 +32,8 @@ public final class RecordsPushSource {
         }
         String id = GlobalIds.encode(LifeRecord.TYPE, doc.getString("_id"));
         return List.of(new PushIntent("yp:" + doc.getString("ownerId"), PushCategory.REMINDERS, KIND,
-                Map.of("reminder", "APPOINTMENT", "recordId", id), PushIntent.collapseKey("reminder", id), doc.getInteger("version", 1)));
+                Map.of("reminder", "APPOINTMENT", "recordId", id), PushIntent.collapseKey("reminder", id),
+                doc.getInteger("version", 1)));
     }
 
     private static List<PushIntent> pathwayReview(Document doc) {

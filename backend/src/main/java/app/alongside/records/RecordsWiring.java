@@ -182,7 +182,8 @@ public final class RecordsWiring {
 
     private static void registerQueries(Wiring wiring, Services services, int maxPage) {
         wiring.fetcher("Query", "myRecords", env -> services.records().mine(RequestContext.of(env),
-                        owner -> cachedIndex(env, services, owner), mission(env), kinds(env), Boolean.TRUE.equals(env.getArgument("includeDeleted")),
+                        owner -> cachedIndex(env, services, owner), mission(env), kinds(env),
+                        Boolean.TRUE.equals(env.getArgument("includeDeleted")),
                         Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "missionSummary", env -> services.summaries().summary(RequestContext.of(env),
                         owner -> cachedIndex(env, services, owner)))
