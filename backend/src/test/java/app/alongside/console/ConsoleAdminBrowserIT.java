@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.net.http.HttpRequest;
@@ -74,6 +75,43 @@ class ConsoleAdminBrowserIT {
         browser.waitForText(".notice", "You have signed out.");
         browser.go("#/organisations");
         browser.heading("Sign in");
+    }
+
+    @Test
+    void keyboardAloneSignsInAndReachesAPageWithVisibleFocus() {
+        browser.go("#/sign-in");
+        browser.heading("Sign in");
+        assertEquals("H1", browser.driver.switchTo().activeElement().getTagName().toUpperCase(),
+                "a new page puts focus on its heading");
+        var keys = new org.openqa.selenium.interactions.Actions(browser.driver);
+        keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        WebElement skip = browser.driver.switchTo().activeElement();
+        assertEquals("Skip to main content", skip.getText());
+        assertTrue(visibleFocus(skip), "the focused skip link shows its focus");
+        keys.sendKeys(Keys.ENTER).perform();
+        keys.sendKeys(Keys.TAB).perform();
+        WebElement email = browser.driver.switchTo().activeElement();
+        assertEquals(browser.field("Email address"), email, "from main, the next stop is the first field");
+        assertTrue(visibleFocus(email));
+        keys.sendKeys(TestServer.ADMIN_EMAIL).sendKeys(Keys.TAB).sendKeys(TestServer.ADMIN_PASSWORD)
+                .sendKeys(Keys.ENTER).perform();
+        browser.heading("Welcome, Platform admin");
+        assertEquals("H1", browser.driver.switchTo().activeElement().getTagName().toUpperCase(),
+                "focus moves to the new page's heading");
+        WebElement link = browser.driver.findElement(By.linkText("Organisations"));
+        for (int i = 0; i < 20 && !link.equals(browser.driver.switchTo().activeElement()); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertEquals(link, browser.driver.switchTo().activeElement(), "the menu is reachable by Tab");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.heading("Organisations");
+    }
+
+    /** A focus indicator: an outline or a box shadow on the focused element. */
+    private static boolean visibleFocus(WebElement element) {
+        String outline = element.getCssValue("outline-style");
+        String shadow = element.getCssValue("box-shadow");
+        return !"none".equals(outline) || (shadow != null && !"none".equals(shadow));
     }
 
     @Test

@@ -140,7 +140,7 @@ final class ConsoleBrowser implements AutoCloseable {
         for (String id : describedBy.split(" ")) {
             WebElement el = driver.findElement(By.id(id));
             if (el.getDomAttribute("class").contains("field-error")) {
-                text.append(el.getText());
+                text.append(el.getDomProperty("textContent").trim());
             }
         }
         return text.toString();
@@ -156,7 +156,8 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     Object script(String js, Object... args) {
@@ -191,8 +192,8 @@ final class ConsoleBrowser implements AutoCloseable {
             waitUntil(d -> ((Number) script("return window.innerWidth")).intValue() <= 400);
             long overflow = ((Number) script("return document.documentElement.scrollWidth - "
                     + "document.documentElement.clientWidth")).longValue();
-            assertTrue(overflow <= 0, name + " scrolls sideways by " + overflow + " px at 320 px wide");
             screenshot(name + "-320px");
+            assertTrue(overflow <= 0, name + " scrolls sideways by " + overflow + " px at 320 px wide");
         } finally {
             driver.manage().window().setSize(desktop);
         }
