@@ -3,7 +3,8 @@ import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
 
-const DUE = `query ConsoleAllocations($overdueOnly: Boolean) { advocacyAllocations(overdueOnly: $overdueOnly, first: 100) {
+const DUE = `query ConsoleAllocations($overdueOnly: Boolean) {
+  advocacyAllocations(overdueOnly: $overdueOnly, first: 100) {
   edges { node { id status allocationDueAt allocationOverdue advocate { name }
     youngPerson { id firstName preferredName localAuthority { name } } } } } }`;
 const ADVOCATES = `query ConsoleAdvocates { staff(first: 100) { edges { node { id name role active } } } }`;

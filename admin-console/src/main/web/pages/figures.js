@@ -18,7 +18,8 @@ export async function render(main) {
     + '30 days, counted in working time, and what is waiting now.'), slot);
   const since = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
   const f = (await graphql(FIGURES, { since })).advocacyFigures;
-  const rows = [['Messages answered', f.respondedCount], ['Median first response', minutes(f.firstResponseMedianMinutes)],
+  const rows = [['Messages answered', f.respondedCount],
+    ['Median first response', minutes(f.firstResponseMedianMinutes)],
     ['90% answered within', minutes(f.firstResponseP90Minutes)], ['Waiting for a reply', f.unansweredCount],
     ['Overdue replies', f.overdueCount], ['Waiting for an advocate', f.pendingAllocationCount],
     ['Overdue allocations', f.overdueAllocationCount]];

@@ -57,7 +57,7 @@ export async function render(main, { params, message }) {
     actions.append(button);
   };
   if (['DRAFT', 'REJECTED'].includes(o.status)) act('submitOpportunity', 'Submit for review', 'Submitted for review.');
-  if (['APPROVED', 'SUBMITTED'].includes(o.status)) {
+  if (['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'].includes(o.status)) {
     act('closeOpportunity', 'Close early', 'The opportunity is closed.', 'warning');
   }
   const interest = h('div', {}, loading('Loading the interest received…'));

@@ -35,7 +35,8 @@ export async function render(main) {
       },
     });
     return h('li', {}, h('h2', {}, name),
-      h('p', {}, `Aged ${p.age}. ${words(p.legalStatus)}. ${p.hasAppAccount ? 'Uses the app.' : 'Not using the app yet.'}`),
+      h('p', {}, `Aged ${p.age}. ${words(p.legalStatus)}. `
+        + `${p.hasAppAccount ? 'Uses the app.' : 'Not using the app yet.'}`),
       h('details', {}, h('summary', {}, `Transfer ${name} to another council`), transferForm));
   }
   await load();

@@ -5,6 +5,7 @@ import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
+import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,70 @@ class ConsoleAdvocateBrowserIT {
         browser.check("advocate-inbox-filtered");
     }
 
+    /**
+     * The issue's "done when", as a new user would: the bootstrap admin creates a council and an advocacy service
+     * with staff, the council worker invites a young person, and the new advocate answers them live.
+     */
+    @Test
+    void fromTheBootstrapAdminToALiveAnswer() {
+        browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        browser.go("#/organisations");
+        browser.heading("Organisations");
+        browser.field("Name").sendKeys("Westdale Council");
+        new Select(browser.field("Kind")).selectByVisibleText("Council (local authority)");
+        browser.button("Add organisation").click();
+        browser.waitForText(".notice.success", "Added Westdale Council.");
+        browser.field("Name").sendKeys("Westdale Advocacy");
+        new Select(browser.field("Kind")).selectByVisibleText("Advocacy service");
+        new Select(browser.field("Councils served (advocacy services only)")).selectByVisibleText("Westdale Council");
+        browser.button("Add organisation").click();
+        browser.waitForText(".notice.success", "Added Westdale Advocacy.");
+        addStaff("Westdale Council", "Wendy Worker", "wendy@westdale.test", "La worker");
+        addStaff("Westdale Advocacy", "Ali Advocate", "ali@westdale.test", "Advocate");
+        browser.signOut();
+
+        browser.signIn("wendy@westdale.test", "a long first password for staff");
+        browser.go("#/invite");
+        browser.heading("Invite a young person");
+        browser.field("First name").sendKeys("Eve");
+        browser.script("arguments[0].value = '2007-09-02'", browser.field("Date of birth"));
+        new Select(browser.field("Legal status")).selectByVisibleText("Former relevant");
+        browser.button("Create invite").click();
+        String code = browser.text("[data-invite-code]");
+        browser.signOut();
+        YoungPersonApp app = YoungPersonApp.signUp(http);
+        Reply redeemed = app.graphql(Ops.REDEEM_INVITE, Ops.input(Map.of("code", code)));
+        assertEquals("Eve", Ops.at(redeemed, "redeemInvite", "youngPerson", "firstName"), redeemed.body());
+        Person eve = new Person(Ops.at(redeemed, "redeemInvite", "youngPerson", "id"), app,
+                Ops.at(app.graphql(MY_ADVOCACY), "myAdvocacy", "thread", "id"));
+
+        browser.signIn("ali@westdale.test", "a long first password for staff");
+        browser.go("#/inbox");
+        browser.heading("Inbox");
+        browser.waitUntil(d -> "on".equals(browser.script("return document.documentElement.dataset.live")));
+        send(eve, "Hello, is anyone there?");
+        browser.waitUntil(d -> d.findElement(By.cssSelector("li[data-thread='" + eve.thread + "'] a"))).click();
+        browser.heading("Conversation with Eve");
+        browser.waitForText("ol.messages", "Hello, is anyone there?");
+        browser.field("Reply to Eve").sendKeys("Hi Eve, I'm Ali, your advocate.");
+        browser.button("Send reply").click();
+        browser.waitForText("ol.messages li[data-sequence='2']", "Hi Eve, I'm Ali, your advocate.");
+        Reply read = app.graphql(MESSAGES, Map.of("threadId", eve.thread));
+        assertTrue(read.body().contains("Hi Eve, I'm Ali, your advocate."), read.body());
+    }
+
+    private void addStaff(String organisation, String name, String email, String role) {
+        browser.go("#/staff");
+        browser.heading("Staff");
+        new Select(browser.field("Organisation")).selectByVisibleText(organisation);
+        browser.field("Name").sendKeys(name);
+        browser.field("Email address").sendKeys(email);
+        new Select(browser.field("Role")).selectByVisibleText(role);
+        browser.field("First password").sendKeys("a long first password for staff");
+        browser.button("Add staff member").click();
+        browser.waitForText(".notice.success", "Added " + name + ".");
+    }
+
     @Test
     void advocateRaisesASafeguardingConcernAndSeesWhatWasShared() {
         Person bea = onboard("Bea");
@@ -146,7 +212,7 @@ class ConsoleAdvocateBrowserIT {
         browser.waitForText("ul.cards", "Cal");
         browser.check("manager-allocations");
         WebElement select = browser.field("Advocate for Cal");
-        new org.openqa.selenium.support.ui.Select(select).selectByVisibleText("advocate");
+        new Select(select).selectByVisibleText("advocate");
         WebElement card = select.findElement(By.xpath("ancestor::li"));
         card.findElement(By.tagName("button")).click();
         browser.waitForText(".notice.success", "advocate is now Cal's advocate.");
