@@ -1,7 +1,7 @@
-import { h, replace, empty, loading, words, alertBox } from '../dom.js';
+import { h, replace, empty, loading, alertBox } from '../dom.js';
 import { graphql, SessionEnded } from '../api.js';
 import { form, mutate } from '../forms.js';
-import { heading } from '../console.js';
+import { heading, roleName } from '../console.js';
 import { randomId } from './thread.js';
 import { loadOrganisations } from './organisations.js';
 
@@ -28,7 +28,8 @@ export async function render(main) {
       { name: 'organisationId', label: 'Organisation', type: 'select', options: orgs.map((o) => [o.id, o.name]) },
       { name: 'name', label: 'Name' },
       { name: 'email', label: 'Email address', type: 'email' },
-      { name: 'role', label: 'Role', type: 'select', options: ROLES.map((r) => [r, words(r)]) },
+      { name: 'role', label: 'Role', type: 'select',
+        options: ROLES.map((r) => [r, roleName(r).charAt(0).toUpperCase() + roleName(r).slice(1)]) },
       { name: 'password', label: 'First password', type: 'password', autocomplete: 'new-password',
         hint: 'At least 12 characters. Tell them to change it when they first sign in.' },
     ],
@@ -50,7 +51,7 @@ export async function render(main) {
   }
   function person(p) {
     const li = h('li', {}, h('h3', {}, p.name),
-      h('p', {}, `${words(p.role)}, ${p.organisation.name}. ${p.email}. ${p.active ? 'Active' : 'Deactivated'}.`));
+      h('p', {}, `${roleName(p.role)}, ${p.organisation.name}. ${p.email}. ${p.active ? 'Active' : 'Deactivated'}.`));
     if (!p.active) return li;
     const deactivate = h('button', { type: 'button', class: 'warning' }, `Deactivate ${p.name}`);
     deactivate.addEventListener('click', async () => {

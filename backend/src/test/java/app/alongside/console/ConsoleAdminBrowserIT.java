@@ -155,7 +155,7 @@ class ConsoleAdminBrowserIT {
         selectByText(browser.field("Organisation"), "Eastmoor Council " + SCRIPT);
         browser.field("Name").sendKeys("Sam " + SCRIPT);
         browser.field("Email address").sendKeys("sam@eastmoor.test");
-        selectByText(browser.field("Role"), "La worker");
+        selectByText(browser.field("Role"), "Council worker");
         browser.field("First password").sendKeys("short");
         browser.button("Add staff member").click();
         WebElement name = browser.field("Name");

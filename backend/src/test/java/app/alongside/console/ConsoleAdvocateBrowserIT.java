@@ -129,7 +129,7 @@ class ConsoleAdvocateBrowserIT {
         new Select(browser.field("Councils served (advocacy services only)")).selectByVisibleText("Westdale Council");
         browser.button("Add organisation").click();
         browser.waitForText(".notice.success", "Added Westdale Advocacy.");
-        addStaff("Westdale Council", "Wendy Worker", "wendy@westdale.test", "La worker");
+        addStaff("Westdale Council", "Wendy Worker", "wendy@westdale.test", "Council worker");
         addStaff("Westdale Advocacy", "Ali Advocate", "ali@westdale.test", "Advocate");
         browser.signOut();
 
