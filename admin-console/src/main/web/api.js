@@ -11,9 +11,10 @@ export class SessionEnded extends Error {}
 export class NotVerified extends Error {}
 
 export class ApiError extends Error {
-  constructor(message, code) {
+  constructor(message, code, field) {
     super(message);
     this.code = code;
+    this.field = field;
   }
 }
 
@@ -128,7 +129,7 @@ export async function graphql(query, variables = {}) {
       throw new NotVerified('The request could not be verified, so nothing was changed. Please try again.');
     }
     if (!body.data || Object.values(body.data).every((v) => v === null)) {
-      throw new ApiError(error.message, code);
+      throw new ApiError(error.message, code, (error.extensions || {}).field);
     }
   }
   if (!body.data) throw new ApiError('The service answered with an error.', 'INTERNAL');

@@ -144,7 +144,11 @@ export async function mutate(formEl, query, variables, payloadKey, aliases = {})
     }
     return payload;
   } catch (error) {
-    if (!(error instanceof SessionEnded)) {
+    if (error instanceof SessionEnded) return null;
+    if (error.field && error.field.length) {
+      // A request-level error that names its field (an id that is not one, say) still goes by the field.
+      showErrors(formEl, [{ field: error.field, message: error.message, code: error.code }], aliases);
+    } else {
       showFormError(formEl, error.message);
       formEl.formError.focus();
     }

@@ -22,7 +22,10 @@ export async function render(main) {
     onSubmit: async (v) => {
       const phrases = v.phrases.split('\n').map((p) => p.trim()).filter(Boolean);
       const payload = await mutate(phraseForm, SET, { input: { phrases } }, 'setSafeguardingPhrases');
-      if (payload) replace(status, alertBox(`Saved ${payload.list.phrases.length} phrases.`, 'success'));
+      if (!payload) return;
+      // The server keeps phrases normalised (lower case, letters and digits); show them as they are kept.
+      phraseForm.controls.phrases.value = payload.list.phrases.join('\n');
+      replace(status, alertBox(`Saved ${payload.list.phrases.length} phrases.`, 'success'));
     },
   });
   replace(slot, phraseForm);

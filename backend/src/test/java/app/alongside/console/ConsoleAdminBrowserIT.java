@@ -1,6 +1,8 @@
 package app.alongside.console;
 
+import app.alongside.fixtures.Console;
 import app.alongside.fixtures.Http;
+import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
@@ -178,6 +180,53 @@ class ConsoleAdminBrowserIT {
     }
 
     @Test
+    void adminResetsAPasswordDeactivatesStaffEditsPhrasesAndSearchesTheAudit() {
+        browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        browser.go("#/staff");
+        browser.heading("Staff");
+        browser.waitUntil(d -> d.findElement(By.xpath("//summary[text()='Reset the password of corporate']"))).click();
+        WebElement reset = browser.field("New password");
+        reset.sendKeys("short");
+        browser.button("Set new password").click();
+        assertTrue(browser.errorFor(reset).contains("12"), browser.errorFor(reset));
+        reset.clear();
+        reset.sendKeys("a fresh passphrase for the trust");
+        browser.button("Set new password").click();
+        browser.waitForText(".notice.success", "The password of corporate has been reset");
+        assertEquals(200, Console.login(http, "corporate@example.test", "a fresh passphrase for the trust")
+                .status());
+
+        browser.button("Deactivate otherAdvocate").click();
+        browser.waitForText(".notice.success", "otherAdvocate is deactivated and signed out.");
+        browser.waitForText("ul.cards", "otherAdvocate");
+        assertEquals(401, Console.login(http, "otheradvocate@example.test", Platform.PASSWORD).status());
+
+        browser.go("#/phrases");
+        browser.heading("Safeguarding phrases");
+        WebElement phrases = browser.field("Phrases, one a line");
+        phrases.sendKeys("\nnowhere <b>safe</b> to sleep");
+        browser.button("Save phrases").click();
+        browser.waitForText(".notice.success", "Saved");
+        var list = platform.admin.graphql("{ safeguardingPhrases { phrases } }");
+        List<String> saved = Ops.at(list, "safeguardingPhrases", "phrases");
+        assertTrue(saved.contains("nowhere b safe b to sleep"), "saved as the server normalises it: " + list.body());
+        assertTrue(browser.field("Phrases, one a line").getDomProperty("value").contains("nowhere b safe b to sleep"),
+                "the page shows the list as saved");
+
+        browser.go("#/audit");
+        browser.heading("Audit log");
+        WebElement about = browser.field("About (id of a record, person or organisation)");
+        about.sendKeys("not an id");
+        browser.button("Search").click();
+        assertEquals("Error: Not an id from this API.", browser.errorFor(about));
+        about.clear();
+        about.sendKeys(platform.staffIds.get("otherAdvocate"));
+        browser.button("Search").click();
+        browser.waitForText("table", "deactivated");
+        browser.check("admin-audit-search");
+    }
+
+    @Test
     void aRequestWithoutItsCsrfTokenIsRefusedVisiblyAndChangesNothing() {
         browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         browser.go("#/organisations");
@@ -246,7 +295,7 @@ class ConsoleAdminBrowserIT {
 
     private List<String> organisationNames() {
         var reply = platform.admin.graphql("{ organisations(first: 100) { edges { node { name } } } }");
-        List<Map<String, Map<String, String>>> edges = app.alongside.fixtures.Ops.at(reply, "organisations", "edges");
+        List<Map<String, Map<String, String>>> edges = Ops.at(reply, "organisations", "edges");
         return edges.stream().map(e -> e.get("node").get("name")).toList();
     }
 

@@ -152,6 +152,16 @@ class ConsoleOpportunityBrowserIT {
         browser.heading("Your council's young people");
         browser.waitForText("ul.cards", "Dee");
         browser.check("la-young-people");
+        browser.driver.findElement(By.xpath("//summary[text()='Transfer Dee to another council']")).click();
+        WebElement council = browser.field("Id of the council to move to");
+        council.sendKeys("nowhere");
+        browser.button("Transfer").click();
+        assertTrue(!browser.errorFor(council).isBlank(), "a bad council id is named by the field");
+        council.clear();
+        council.sendKeys(platform.councilB);
+        browser.button("Transfer").click();
+        browser.waitForText(".notice.success", "Dee has moved to Southvale Borough Council.");
+        browser.waitUntil(d -> !d.findElement(By.tagName("main")).getText().contains("Transfer Dee"));
         browser.go("#/invite");
         browser.heading("Invite a young person");
         assertTrue(browser.driver.findElements(By.cssSelector("[data-invite-code]")).isEmpty(),
