@@ -1,0 +1,51 @@
+import { h, replace, empty, loading, alertBox } from '../dom.js';
+import { graphql } from '../api.js';
+import { form, mutate } from '../forms.js';
+import { heading } from '../console.js';
+import { OPPORTUNITY_FIELDS, details } from './opportunity.js';
+
+const QUEUE = `query ConsoleModeration { moderationQueue(first: 50) { edges { node { ${OPPORTUNITY_FIELDS} } } } }`;
+const APPROVE = `mutation ConsoleApprove($input: OpportunityActionInput!) { approveOpportunity(input: $input) {
+  opportunity { id status } userErrors { field message code } } }`;
+const REJECT = `mutation ConsoleReject($input: RejectOpportunityInput!) { rejectOpportunity(input: $input) {
+  opportunity { id status } userErrors { field message code } } }`;
+
+export async function render(main, { staff }) {
+  const status = h('div', { role: 'status' });
+  const list = h('div', {}, loading());
+  replace(main, heading('Moderation queue'),
+    h('p', {}, staff.role === 'LA_WORKER' ? 'Opportunities limited to your council alone, waiting for review.'
+      : 'Opportunities waiting for review, oldest first.'), status, list);
+  async function load() {
+    const data = await graphql(QUEUE);
+    const items = data.moderationQueue.edges.map((e) => e.node);
+    replace(list, items.length ? h('ul', { class: 'cards' }, items.map(item))
+      : empty('Nothing is waiting for review.'));
+  }
+  function item(o) {
+    const approveForm = form({
+      submit: 'Approve', label: `Approve ${o.title}`, fields: [],
+      onSubmit: async () => {
+        const payload = await mutate(approveForm, APPROVE, { input: { id: o.id } }, 'approveOpportunity');
+        if (payload) done(`Approved: ${o.title}.`);
+      },
+    });
+    const rejectForm = form({
+      submit: 'Send back', label: `Send back ${o.title}`,
+      fields: [{ name: 'reason', label: 'Reason for sending it back', type: 'textarea', rows: 3,
+        hint: 'The poster sees this reason.' }],
+      onSubmit: async (v) => {
+        const payload = await mutate(rejectForm, REJECT, { input: { id: o.id, reason: v.reason } },
+          'rejectOpportunity');
+        if (payload) done(`Sent back: ${o.title}.`);
+      },
+    });
+    return h('li', {}, h('h2', {}, o.title), details(o), approveForm,
+      h('details', {}, h('summary', {}, 'Send back with a reason'), rejectForm));
+  }
+  async function done(text) {
+    replace(status, alertBox(text, 'success'));
+    await load();
+  }
+  await load();
+}

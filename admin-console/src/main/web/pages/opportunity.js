@@ -1,0 +1,83 @@
+import { h, replace, empty, loading, words, dateTime, alertBox } from '../dom.js';
+import { graphql, SessionEnded } from '../api.js';
+import { heading } from '../console.js';
+import { opportunityForm } from './opportunity-edit.js';
+
+export const OPPORTUNITY_FIELDS = `id title description kind missions status rejectionReason version closingDate
+  town places howToApply contact createdAt organisation { name }
+  eligibility { minAge maxAge legalStatuses delivery councils { name } }`;
+const ONE = `query ConsoleOpportunity($id: ID!) { node(id: $id) { ... on Opportunity { ${OPPORTUNITY_FIELDS} } } }`;
+const INTEREST = `query ConsoleInterest($id: ID!) { interestReceived(opportunityId: $id, first: 100) { edges { node {
+  id shared firstName email phone ageBand councilName message withdrawn createdAt } } } }`;
+const ACTION = (name) => `mutation ConsoleOpportunity${name}($input: OpportunityActionInput!) {
+  ${name}(input: $input) { opportunity { id status } userErrors { field message code } } }`;
+
+/** The facts of an opportunity as a description list; every value is text. */
+export function details(o) {
+  const row = (term, value) => (value === null || value === undefined || value === '' ? null
+    : [h('dt', {}, term), h('dd', {}, String(value))]);
+  return h('dl', {},
+    row('Organisation', o.organisation && o.organisation.name), row('Status', words(o.status)),
+    row('Kind', words(o.kind)), row('Missions', o.missions.map(words).join(', ')),
+    row('Ages', `${o.eligibility.minAge} to ${o.eligibility.maxAge}`),
+    row('Legal statuses', o.eligibility.legalStatuses.map(words).join(', ') || 'All'),
+    row('Councils', o.eligibility.councils.map((c) => c.name).join(', ') || 'All'),
+    row('Delivery', words(o.eligibility.delivery)), row('Town', o.town), row('Closes', o.closingDate),
+    row('Places', o.places), row('How to apply', o.howToApply), row('Contact', o.contact),
+    row('Description', o.description), row('Reason it was sent back', o.rejectionReason));
+}
+
+export async function render(main, { params, message }) {
+  replace(main, heading('Opportunity'), loading());
+  const data = await graphql(ONE, { id: params.id });
+  const o = data.node;
+  if (!o) {
+    replace(main, heading('Opportunity not found'), h('p', {}, 'It does not exist or is not your organisation\'s.'));
+    return;
+  }
+  const status = h('div', {}, message ? alertBox(message.text, message.kind) : null);
+  const actions = h('div');
+  const act = (name, label, done, kind) => {
+    const button = h('button', { type: 'button', class: kind || '' }, label);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const result = (await graphql(ACTION(name), { input: { id: o.id } }))[name];
+        if (result.userErrors.length) {
+          replace(status, alertBox(result.userErrors.map((e) => e.message).join(' ')));
+        } else {
+          render(main, { params, message: { text: done, kind: 'success' } });
+        }
+      } catch (error) {
+        if (!(error instanceof SessionEnded)) replace(status, alertBox(error.message));
+      } finally {
+        button.disabled = false;
+      }
+    });
+    actions.append(button);
+  };
+  if (['DRAFT', 'REJECTED'].includes(o.status)) act('submitOpportunity', 'Submit for review', 'Submitted for review.');
+  if (['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'].includes(o.status)) {
+    act('closeOpportunity', 'Close early', 'The opportunity is closed.', 'warning');
+  }
+  const interest = h('div', {}, loading('Loading the interest received…'));
+  replace(main, heading(o.title), status, actions, details(o),
+    o.status === 'CLOSED' ? null : h('details', {}, h('summary', {}, 'Change this opportunity'),
+      opportunityForm(o, () => render(main, { params, message: { text: 'Your changes have been saved.',
+        kind: 'success' } }))),
+    h('h2', {}, 'Interest received'),
+    h('p', { class: 'hint' }, 'You see only what each young person chose to share.'), interest);
+  const received = await graphql(INTEREST, { id: o.id }).catch((error) => ({ error }));
+  if (received.error) {
+    replace(interest, alertBox(received.error.message));
+    return;
+  }
+  const items = received.interestReceived.edges.map((e) => e.node).filter((i) => !i.withdrawn);
+  replace(interest, items.length ? h('ul', { class: 'cards' }, items.map((i) => h('li', {},
+    h('p', {}, [i.firstName, i.ageBand && `aged ${i.ageBand}`, i.councilName].filter(Boolean).join(', ')
+      || 'Someone who chose not to share their name'),
+    i.email ? h('p', {}, `Email: ${i.email}`) : null, i.phone ? h('p', {}, `Phone: ${i.phone}`) : null,
+    i.message ? h('p', {}, `Message: ${i.message}`) : null,
+    h('p', { class: 'meta' }, dateTime(i.createdAt)))))
+    : empty('No interest yet.'));
+}

@@ -1,0 +1,142 @@
+import { h, replace, empty, loading, dateTime, alertBox, words } from '../dom.js';
+import { graphql, subscribe } from '../api.js';
+import { form, mutate, showErrors } from '../forms.js';
+import { heading } from '../console.js';
+
+const THREAD = `query ConsoleThread($id: ID!) { node(id: $id) { ... on MessageThread {
+  id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { name } } } }`;
+const MESSAGE_FIELDS = 'id sequence body deleted createdAt author { kind name isMe }';
+const MESSAGES = `query ConsoleMessages($threadId: ID!) { messages(threadId: $threadId, last: 100) {
+  edges { node { ${MESSAGE_FIELDS} } } } }`;
+const ADDED = `subscription ConsoleMessageAdded($threadId: ID!) { messageAdded(threadId: $threadId) {
+  ${MESSAGE_FIELDS} } }`;
+const SEND = `mutation ConsoleSendMessage($input: SendMessageInput!) { sendMessage(input: $input) {
+  message { ${MESSAGE_FIELDS} } userErrors { field message code } } }`;
+const READ = `mutation ConsoleMarkRead($input: MarkThreadReadInput!) { markThreadRead(input: $input) {
+  userErrors { message } } }`;
+const CONCERN = `mutation ConsoleRaiseConcern($input: RaiseSafeguardingConcernInput!) {
+  raiseSafeguardingConcern(input: $input) { concern { id } userErrors { field message code } } }`;
+
+export function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function render(main, { params, onLeave }) {
+  replace(main, heading('Conversation'), loading());
+  const data = await graphql(THREAD, { id: params.id }).catch((error) => ({ error }));
+  const thread = data.node;
+  if (!thread) {
+    replace(main, heading('Conversation not found'),
+      h('p', {}, 'This conversation does not exist or is not one your service can see.'),
+      h('p', {}, h('a', { href: '#/inbox' }, 'Back to the inbox')));
+    return;
+  }
+  const name = thread.youngPerson.preferredName || thread.youngPerson.firstName;
+  const list = h('ol', { class: 'messages', 'aria-label': 'Messages', 'aria-live': 'polite' });
+  const shown = new Set();
+  const emptyNote = empty('No messages yet.');
+  function add(message) {
+    if (shown.has(message.sequence)) return;
+    shown.add(message.sequence);
+    emptyNote.remove();
+    const who = message.author.isMe ? 'You' : message.author.name;
+    const li = h('li', { class: message.author.kind === 'STAFF' ? 'staff' : 'young-person',
+      'data-sequence': message.sequence },
+    h('p', { class: 'meta' }, `${who}, ${dateTime(message.createdAt)}`),
+    message.deleted ? h('em', {}, 'Message deleted') : h('span', { class: 'body' }, message.body));
+    const after = [...list.children].find((el) => Number(el.dataset.sequence) > message.sequence);
+    list.insertBefore(li, after || null);
+  }
+  let lastRead = 0;
+  async function markRead() {
+    const top = Math.max(0, ...shown);
+    if (top <= lastRead) return;
+    lastRead = top;
+    await graphql(READ, { input: { threadId: thread.id, upToSequence: top } }).catch(() => {});
+  }
+
+  const replyForm = form({
+    submit: 'Send reply',
+    label: 'Reply',
+    fields: [{ name: 'body', label: `Reply to ${name}`, type: 'textarea', rows: 4 }],
+    onSubmit: async (values) => {
+      if (!values.body.trim()) {
+        showErrors(replyForm, [{ field: ['input', 'body'], message: 'Write a reply before sending.' }]);
+        return;
+      }
+      const payload = await mutate(replyForm, SEND,
+        { input: { threadId: thread.id, body: values.body, clientMessageId: randomId() } }, 'sendMessage');
+      if (payload) {
+        add(payload.message);
+        replyForm.reset();
+        markRead();
+      }
+    },
+  });
+
+  const concernStatus = h('div');
+  const concernForm = form({
+    submit: 'Record the concern',
+    label: 'Raise a safeguarding concern',
+    fields: [
+      { name: 'youngPersonToldFirst', label: `${name} was told first`, type: 'checkbox' },
+      { name: 'notToldReason', label: 'If not told first, why', type: 'select',
+        options: [['', 'Choose a reason'], ['EMERGENCY', 'Emergency'],
+          ['WOULD_INCREASE_RISK', 'Telling would increase the risk'], ['COULD_NOT_REACH', 'Could not reach them']] },
+      { name: 'referredTo', label: 'Referred to', hint: 'The team or person, for example the council\'s MASH.' },
+      { name: 'referredAt', label: 'Referred at', type: 'datetime-local' },
+      { name: 'summary', label: 'Summary', type: 'textarea' },
+    ],
+    onSubmit: async (values) => {
+      replace(concernStatus);
+      const input = {
+        threadId: thread.id, youngPersonToldFirst: values.youngPersonToldFirst,
+        notToldReason: values.notToldReason || null, referredTo: values.referredTo,
+        referredAt: values.referredAt ? new Date(values.referredAt).toISOString() : '',
+        summary: values.summary, clientMutationId: randomId(),
+      };
+      if (!values.referredAt) {
+        showErrors(concernForm, [{ field: ['input', 'referredAt'], message: 'Enter when you referred it.' }]);
+        return;
+      }
+      const payload = await mutate(concernForm, CONCERN, { input }, 'raiseSafeguardingConcern');
+      if (payload) {
+        concernForm.reset();
+        replace(concernStatus, alertBox('The concern has been recorded and the conversation marked urgent.',
+          'success'));
+      }
+    },
+  });
+
+  replace(main, heading(`Conversation with ${name}`),
+    h('p', {}, thread.urgent ? h('span', { class: 'tag urgent' }, 'Urgent') : null,
+      thread.subject ? `Subject: ${thread.subject}. ` : '',
+      thread.assignedAdvocate ? `Assigned to ${thread.assignedAdvocate.name}.` : 'Not assigned.'),
+    h('p', {}, h('a', { href: `#/shared/${thread.youngPerson.id}` }, `What ${name} has shared with you`),
+      ' · ', h('a', { href: '#/inbox' }, 'Back to the inbox')),
+    h('h2', {}, 'Messages'), list, emptyNote,
+    h('h2', {}, 'Reply'), replyForm,
+    h('details', {}, h('summary', {}, 'Raise a safeguarding concern'),
+      h('p', {}, 'Record a referral you have made. The conversation becomes urgent and the record is audited.'),
+      concernStatus, concernForm));
+  list.after(emptyNote);
+
+  const messages = await graphql(MESSAGES, { threadId: thread.id });
+  messages.messages.edges.forEach((e) => add(e.node));
+  if (!shown.size) list.after(emptyNote);
+  else emptyNote.remove();
+  markRead();
+  const stop = subscribe(ADDED, { threadId: thread.id }, (d) => {
+    add(d.messageAdded);
+    markRead();
+  }, {
+    onReconnect: async () => {
+      const again = await graphql(MESSAGES, { threadId: thread.id }).catch(() => null);
+      if (again) again.messages.edges.forEach((e) => add(e.node));
+    },
+  });
+  onLeave(stop);
+}
+
+export { words };
