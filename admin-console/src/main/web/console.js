@@ -24,6 +24,7 @@ const ROUTES = [
   ['/staff', 'staff', ['ADMIN'], 'Staff'],
   ['/phrases', 'phrases', ['ADMIN'], 'Safeguarding phrases'],
   ['/audit', 'audit', ['ADMIN'], 'Audit log'],
+  ['/push', 'push', ['ADMIN'], 'Push delivery'],
   ['/password', 'password', STAFF, 'Change password'],
 ];
 

@@ -137,6 +137,10 @@ class ConsoleAdminBrowserIT {
         browser.heading("Audit log");
         browser.waitForText("table", "Sign in");
         browser.check("admin-audit");
+        browser.go("#/push");
+        browser.heading("Push delivery");
+        browser.waitForText("main", "No notifications match.");
+        browser.check("admin-push");
         browser.go("#/password");
         browser.heading("Change your password");
         browser.check("change-password");
