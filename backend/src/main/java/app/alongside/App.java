@@ -291,7 +291,7 @@ public final class App implements AutoCloseable {
                 records.index(), records.records(), Duration.ofSeconds(settings.integer(
                 "records.maintenance-interval-seconds", 1, 86_400)), clock);
         storeSchema.afterReady(maintenance::start);
-        OpportunitiesWiring.register(wiring, nodes, opportunities, maxPage);
+        OpportunitiesWiring.register(wiring, nodes, dataLoaders, opportunities, maxPage);
         Periodic closing = new Periodic("opportunities-closing", Duration.ofSeconds(settings.integer(
                 "opportunities.close-interval-seconds", 1, 86_400)), opportunities::closeExpired);
         storeSchema.afterReady(closing::start);

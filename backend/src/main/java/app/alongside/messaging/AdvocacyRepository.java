@@ -1,6 +1,6 @@
 package app.alongside.messaging;
 
-import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
 import app.alongside.push.PushOutbox;
@@ -16,7 +16,6 @@ import org.bson.conversions.Bson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,16 +109,7 @@ public final class AdvocacyRepository {
     }
 
     private static Bson after(String key) {
-        int bar = key.indexOf('|');
-        long millis;
-        try {
-            millis = Long.parseLong(key.substring(0, Math.max(bar, 0)));
-        } catch (NumberFormatException e) {
-            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
-        }
-        Date at = new Date(millis);
-        return Filters.or(Filters.gt("allocationDueAt", at), Filters.and(Filters.eq("allocationDueAt", at),
-                Filters.gt("_id", key.substring(bar + 1))));
+        return Connections.past("allocationDueAt", key, false);
     }
 
     static Document toDocument(Advocacy a) {

@@ -1,5 +1,6 @@
 package app.alongside.messaging;
 
+import app.alongside.platform.Connections;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
@@ -19,7 +20,6 @@ import org.bson.conversions.Bson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,16 +145,7 @@ public final class ThreadRepository {
     }
 
     private static Bson before(String key) {
-        int bar = key.indexOf('|');
-        long millis;
-        try {
-            millis = Long.parseLong(key.substring(0, Math.max(bar, 0)));
-        } catch (NumberFormatException e) {
-            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
-        }
-        Date at = new Date(millis);
-        return Filters.or(Filters.lt("activityAt", at), Filters.and(Filters.eq("activityAt", at),
-                Filters.lt("_id", key.substring(bar + 1))));
+        return Connections.past("activityAt", key, true);
     }
 
     static Document toDocument(MessageThread t) {

@@ -80,11 +80,6 @@ public final class InterestRepository {
         return found;
     }
 
-    Optional<Interest> of(String opportunityId, String youngPersonId) {
-        return Optional.ofNullable(interests.find(Filters.eq("key", opportunityId + "|" + youngPersonId)).first())
-                .map(InterestRepository::fromDocument);
-    }
-
     void withdraw(String id) {
         interests.updateOne(Filters.eq("_id", id), Updates.set("withdrawn", true));
     }
@@ -92,11 +87,6 @@ public final class InterestRepository {
     List<Interest> page(Bson filter, int limit) {
         return interests.find(filter).sort(Sorts.descending("createdAt", "_id")).limit(limit)
                 .map(InterestRepository::fromDocument).into(new ArrayList<>());
-    }
-
-    long activeCount(String opportunityId) {
-        return interests.countDocuments(Filters.and(Filters.eq("opportunityId", opportunityId),
-                Filters.eq("withdrawn", false)));
     }
 
     /** Saves, with the push need for its closing reminder in the same write. */
@@ -114,8 +104,31 @@ public final class InterestRepository {
         saved.deleteOne(Filters.eq("_id", youngPersonId + "|" + opportunityId));
     }
 
-    boolean isSaved(String youngPersonId, String opportunityId) {
-        return saved.countDocuments(Filters.eq("_id", youngPersonId + "|" + opportunityId)) > 0;
+    /** Which of {@code opportunityIds} the young person saved: one query for a whole page. */
+    java.util.Set<String> savedAmong(String youngPersonId, Collection<String> opportunityIds) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        saved.find(Filters.in("_id", opportunityIds.stream().map(id -> youngPersonId + "|" + id).toList()))
+                .forEach(d -> found.add(d.getString("opportunityId")));
+        return found;
+    }
+
+    /** The young person's interest in each of {@code opportunityIds} they answered, keyed by opportunity. */
+    Map<String, Interest> ofMany(Collection<String> opportunityIds, String youngPersonId) {
+        Map<String, Interest> found = new HashMap<>();
+        interests.find(Filters.in("key", opportunityIds.stream().map(id -> id + "|" + youngPersonId).toList()))
+                .forEach(d -> found.put(d.getString("opportunityId"), fromDocument(d)));
+        return found;
+    }
+
+    /** Active interest counts of {@code opportunityIds}, in one aggregation. */
+    Map<String, Long> activeCounts(Collection<String> opportunityIds) {
+        Map<String, Long> counts = new HashMap<>();
+        interests.aggregate(List.of(com.mongodb.client.model.Aggregates.match(Filters.and(
+                        Filters.in("opportunityId", opportunityIds), Filters.eq("withdrawn", false))),
+                com.mongodb.client.model.Aggregates.group("$opportunityId",
+                        com.mongodb.client.model.Accumulators.sum("n", 1))))
+                .forEach(d -> counts.put(d.getString("_id"), ((Number) d.get("n")).longValue()));
+        return counts;
     }
 
     List<String> savedIds(String youngPersonId) {

@@ -380,12 +380,18 @@ public final class OpportunitiesService {
                 o -> Connections.newestKey(o.createdAt(), o.id()));
     }
 
-    SuppressedCount interestCount(RequestContext context, Opportunity o) {
-        if (!(context.principal() instanceof Principal.Staff staff) || !(staff.role() == StaffRole.ADMIN
-                || staff.organisationId().equals(o.organisationId()))) {
-            return null;
-        }
-        return SuppressedCount.of(interests.activeCount(o.id()));
+    /** Whether the caller may see how many young people answered {@code o}: its poster's staff and admins. */
+    static boolean seesInterestCount(RequestContext context, Opportunity o) {
+        return context.principal() instanceof Principal.Staff staff && (staff.role() == StaffRole.ADMIN
+                || staff.organisationId().equals(o.organisationId()));
+    }
+
+    /** Suppressed interest counts of a page of opportunities the caller may count (see above). */
+    Map<String, SuppressedCount> interestCounts(List<String> opportunityIds) {
+        Map<String, Long> counts = interests.activeCounts(opportunityIds);
+        Map<String, SuppressedCount> shown = new LinkedHashMap<>();
+        opportunityIds.forEach(id -> shown.put(id, SuppressedCount.of(counts.getOrDefault(id, 0L))));
+        return shown;
     }
 
     // ---- saving and interest
@@ -402,9 +408,10 @@ public final class OpportunitiesService {
         return o;
     }
 
-    boolean saved(RequestContext context, Opportunity o) {
-        return context.principal() instanceof Principal.YoungPersonUser yp && interests.isSaved(yp.youngPersonId(),
-                o.id());
+    /** Which of a page of opportunities the signed-in young person saved; none for anyone else. */
+    Set<String> savedAmong(RequestContext context, List<String> opportunityIds) {
+        return context.principal() instanceof Principal.YoungPersonUser yp
+                ? interests.savedAmong(yp.youngPersonId(), opportunityIds) : Set.of();
     }
 
     List<Opportunity> savedList(RequestContext context) {
@@ -451,9 +458,10 @@ public final class OpportunitiesService {
                 interest.message(), true, interest.createdAt());
     }
 
-    Optional<Interest> myInterest(RequestContext context, Opportunity o) {
+    /** The signed-in young person's interest in each of a page of opportunities; none for anyone else. */
+    Map<String, Interest> myInterests(RequestContext context, List<String> opportunityIds) {
         return context.principal() instanceof Principal.YoungPersonUser yp
-                ? interests.of(o.id(), yp.youngPersonId()) : Optional.empty();
+                ? interests.ofMany(opportunityIds, yp.youngPersonId()) : Map.of();
     }
 
     Connections.Connection<Interest> myInterests(RequestContext context, Connections.Page page) {

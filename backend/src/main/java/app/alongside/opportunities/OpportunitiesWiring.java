@@ -10,9 +10,13 @@ import app.alongside.platform.Payloads;
 import app.alongside.platform.RequestContext;
 import app.alongside.platform.Wiring;
 import graphql.schema.DataFetchingEnvironment;
+import app.alongside.platform.DataLoaders;
 import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,10 +41,16 @@ public final class OpportunitiesWiring {
     public record InterestPayload(Interest interest, List<Connections.UserError> userErrors) {
     }
 
+    private static final String SAVED = "opportunities:saved";
+    private static final String MY_INTEREST = "opportunities:myInterest";
+    private static final String INTEREST_COUNT = "opportunities:interestCount";
+
     private OpportunitiesWiring() {
     }
 
-    public static void register(Wiring wiring, Nodes nodes, OpportunitiesService service, int maxPage) {
+    public static void register(Wiring wiring, Nodes nodes, DataLoaders loaders, OpportunitiesService service,
+                                int maxPage) {
+        registerLoaders(loaders, service);
         nodes.register(Opportunity.TYPE, (ids, context) -> service.load(context, ids));
         nodes.register(Interest.TYPE, (ids, context) -> service.loadInterests(context, ids));
         wiring.nodeType(Opportunity.TYPE, Opportunity.class, Opportunity::id)
@@ -51,11 +61,14 @@ public final class OpportunitiesWiring {
                     Opportunity o = env.getSource();
                     return SafeMarkdown.toHtml(o.description(), o.format());
                 })
-                .fetcher(Opportunity.TYPE, "saved", env -> service.saved(RequestContext.of(env), env.getSource()))
-                .fetcher(Opportunity.TYPE, "myInterest", env -> service.myInterest(RequestContext.of(env),
-                        env.getSource()).orElse(null))
-                .fetcher(Opportunity.TYPE, "interestCount", env -> service.interestCount(RequestContext.of(env),
-                        env.getSource()))
+                .fetcher(Opportunity.TYPE, "saved", env -> load(env, SAVED, env.<Opportunity>getSource().id()))
+                .fetcher(Opportunity.TYPE, "myInterest", env -> load(env, MY_INTEREST,
+                        env.<Opportunity>getSource().id()))
+                .fetcher(Opportunity.TYPE, "interestCount", env -> {
+                    Opportunity o = env.getSource();
+                    return OpportunitiesService.seesInterestCount(RequestContext.of(env), o)
+                            ? load(env, INTEREST_COUNT, o.id()) : null;
+                })
                 .backedBy("Eligibility", Opportunity.Eligibility.class)
                 .fetcher("Eligibility", "councils", env -> {
                     List<CompletableFuture<Organisation>> loads = ((Opportunity.Eligibility) env.getSource())
@@ -129,6 +142,27 @@ public final class OpportunitiesWiring {
                 .fetcher("Mutation", "withdrawInterest", env -> Payloads.run(() -> new InterestPayload(
                         service.withdrawInterest(RequestContext.of(env), Input.of(env)), List.of()),
                         errors -> new InterestPayload(null, errors)));
+    }
+
+    /** Per-opportunity fields of a page answered with one query each, not one per opportunity. */
+    private static void registerLoaders(DataLoaders loaders, OpportunitiesService service) {
+        loaders.register(SAVED, context -> DataLoaderFactory.<String, Boolean>newMappedDataLoader(ids ->
+                CompletableFuture.supplyAsync(() -> {
+                    Set<String> saved = service.savedAmong(context, List.copyOf(ids));
+                    Map<String, Boolean> answer = new HashMap<>();
+                    ids.forEach(id -> answer.put(id, saved.contains(id)));
+                    return answer;
+                }, Runnable::run)));
+        loaders.register(MY_INTEREST, context -> DataLoaderFactory.<String, Interest>newMappedDataLoader(ids ->
+                CompletableFuture.supplyAsync(() -> service.myInterests(context, List.copyOf(ids)), Runnable::run)));
+        loaders.register(INTEREST_COUNT, context -> DataLoaderFactory
+                .<String, OpportunitiesService.SuppressedCount>newMappedDataLoader(ids -> CompletableFuture
+                        .supplyAsync(() -> service.interestCounts(List.copyOf(ids)), Runnable::run)));
+    }
+
+    private static <V> CompletableFuture<V> load(DataFetchingEnvironment env, String loader, String id) {
+        DataLoader<String, V> dataLoader = env.getDataLoader(loader);
+        return dataLoader.load(id);
     }
 
     private static Input filter(DataFetchingEnvironment env) {

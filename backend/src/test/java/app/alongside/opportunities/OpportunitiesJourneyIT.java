@@ -112,6 +112,11 @@ class OpportunitiesJourneyIT {
         Reply interest = app.graphql(OpportunityOps.INTEREST, Ops.input(Map.of("opportunityId", id,
                 "share", List.of("AGE_BAND", "COUNCIL"))));
         String interestId = Ops.at(interest, "expressInterest", "interest", "id");
+        Reply mine = app.graphql("query($id: ID!) { node(id: $id) { ... on Opportunity { myInterest { id "
+                + "shared } } } }", Map.of("id", id));
+        assertEquals(interestId, Ops.at(mine, "node", "myInterest", "id"), mine.body());
+        assertNull(Ops.at(platform.as("corporate").graphql("query($id: ID!) { node(id: $id) { ... on Opportunity "
+                + "{ myInterest { id } } } }", Map.of("id", id)), "node", "myInterest"), "staff have no interest");
         assertEquals("21-25", Ops.at(interest, "expressInterest", "interest", "ageBand"), interest.body());
         assertEquals("Northshire County Council", Ops.at(interest, "expressInterest", "interest", "councilName"));
         app.graphql("mutation($input: WithdrawInterestInput!) { withdrawInterest(input: $input) { interest { "
