@@ -430,7 +430,7 @@ public final class App implements AutoCloseable {
     private static List<PushSource> domainPushSources(MongoDatabase db, Clock clock) {
         List<PushSource> sources = new ArrayList<>(RecordsPushSource.sources());
         sources.addAll(OpportunitiesPushSource.sources(new OpportunityRepository(db), new YoungPersonRepository(db),
-                clock));
+                new OrganisationRepository(db), clock));
         sources.addAll(List.of(new MessagingPushSource(), new ThreadEscalationPushSource(),
                 new AllocationEscalationPushSource()));
         return sources;

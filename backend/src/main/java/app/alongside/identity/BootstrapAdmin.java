@@ -64,7 +64,7 @@ public final class BootstrapAdmin {
         Instant now = clock.instant();
         Organisation operator = organisations.findByName(settings.organisation()).orElseGet(() -> {
             Organisation org = new Organisation(Ids.random(), settings.organisation(),
-                    OrganisationKind.PLATFORM_OPERATOR, null, List.of(), true, now, now);
+                    OrganisationKind.PLATFORM_OPERATOR, null, null, List.of(), true, now, now);
             insertQuietly(() -> organisations.insert(org));
             return organisations.findByName(settings.organisation()).orElseThrow();
         });

@@ -5,6 +5,7 @@ import app.alongside.push.PushCategory;
 import app.alongside.push.PushIntent;
 import app.alongside.push.PushSource;
 import app.alongside.identity.YoungPersonRepository;
+import app.alongside.organisations.OrganisationRepository;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -27,12 +28,14 @@ public final class OpportunitiesPushSource {
     }
 
     public static List<PushSource> sources(OpportunityRepository opportunities, YoungPersonRepository people,
-                                           Clock clock) {
-        return List.of(PushSource.of(OpportunityRepository.COLLECTION, doc -> approved(people, clock, doc)),
+                                           OrganisationRepository organisations, Clock clock) {
+        return List.of(PushSource.of(OpportunityRepository.COLLECTION,
+                        doc -> approved(people, organisations, clock, doc)),
                 PushSource.of(InterestRepository.SAVED, doc -> closing(opportunities, clock, doc)));
     }
 
-    private static List<PushIntent> approved(YoungPersonRepository people, Clock clock, Document doc) {
+    private static List<PushIntent> approved(YoungPersonRepository people, OrganisationRepository organisations,
+                                             Clock clock, Document doc) {
         Opportunity o = OpportunityRepository.fromDocument(doc);
         LocalDate today = OpportunitiesService.today(clock);
         if (!o.openOn(today)) {
@@ -40,10 +43,9 @@ public final class OpportunitiesPushSource {
         }
         String id = GlobalIds.encode(Opportunity.TYPE, o.id());
         long sequence = o.approvedAt().getEpochSecond();
-        return OpportunitiesService.eligibleYoungPeople(people, o, today).stream().map(person -> new PushIntent(
-                "yp:" + person, PushCategory.OPPORTUNITIES, MATCH, Map.of("opportunityId", id),
-                PushIntent.collapseKey("opportunity", id),
-                sequence)).toList();
+        return OpportunitiesService.eligibleYoungPeople(people, organisations, o, today).stream()
+                .map(person -> new PushIntent("yp:" + person, PushCategory.OPPORTUNITIES, MATCH,
+                        Map.of("opportunityId", id), PushIntent.collapseKey("opportunity", id), sequence)).toList();
     }
 
     private static List<PushIntent> closing(OpportunityRepository opportunities, Clock clock, Document doc) {

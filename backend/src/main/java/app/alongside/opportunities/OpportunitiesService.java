@@ -3,12 +3,14 @@ package app.alongside.opportunities;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.identity.IdentityPolicy;
+import app.alongside.identity.LegalStatus;
 import app.alongside.identity.Principal;
 import app.alongside.identity.StaffRole;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationRepository;
+import app.alongside.organisations.Region;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.Connections;
 import app.alongside.platform.ErrorCode;
@@ -244,7 +246,7 @@ public final class OpportunitiesService {
     /** Admins moderate everything; a council worker what is limited to their council alone. */
     static boolean moderates(Principal.Staff staff, Opportunity opportunity) {
         return staff.role() == StaffRole.ADMIN || (staff.role() == StaffRole.LA_WORKER
-                && opportunity.eligibility().councilIds().equals(List.of(staff.organisationId())));
+                && opportunity.eligibility().onlyCouncil(staff.organisationId()));
     }
 
     private static ApiException conflict(Input input, String message) {
@@ -256,7 +258,7 @@ public final class OpportunitiesService {
     /** Opportunities by id, as the caller may see them; anything else is left out (null for node). */
     Map<String, Object> load(RequestContext context, List<String> ids) {
         Map<String, Object> visible = new LinkedHashMap<>();
-        Optional<YoungPerson> me = youngPerson(context);
+        Optional<Applicant> me = youngPerson(context).map(this::applicant);
         opportunities.findByIds(ids).forEach((id, o) -> {
             if (mayRead(context.principal(), me, o)) {
                 visible.put(id, o);
@@ -265,9 +267,9 @@ public final class OpportunitiesService {
         return visible;
     }
 
-    private boolean mayRead(Principal principal, Optional<YoungPerson> me, Opportunity o) {
+    private boolean mayRead(Principal principal, Optional<Applicant> me, Opportunity o) {
         return switch (principal) {
-            case Principal.YoungPersonUser yp -> me.map(person -> eligible(person, o)
+            case Principal.YoungPersonUser yp -> me.map(person -> person.eligibleFor(o)
                     && (o.status() == Opportunity.Status.APPROVED || o.status() == Opportunity.Status.CLOSED))
                     .orElse(false);
             case Principal.Staff staff -> staff.role() == StaffRole.ADMIN
@@ -278,8 +280,18 @@ public final class OpportunitiesService {
         };
     }
 
-    boolean eligible(YoungPerson person, Opportunity o) {
-        return o.eligibility().admits(person.ageOn(today()), person.legalStatus(), person.localAuthorityId());
+    /** What eligibility looks at: a young person's age today, legal status, council and the council's region. */
+    record Applicant(int age, LegalStatus legalStatus, String councilId, Region region) {
+        boolean eligibleFor(Opportunity o) {
+            return o.eligibility().admits(age, legalStatus, councilId, region);
+        }
+    }
+
+    /** One read of the council's region, shared by every opportunity the request checks. */
+    Applicant applicant(YoungPerson person) {
+        Region region = person.localAuthorityId() == null ? null : organisations.findById(person.localAuthorityId())
+                .map(Organisation::region).orElse(null);
+        return new Applicant(person.ageOn(today()), person.legalStatus(), person.localAuthorityId(), region);
     }
 
     private Optional<YoungPerson> youngPerson(RequestContext context) {
@@ -291,11 +303,9 @@ public final class OpportunitiesService {
     Connections.Connection<Opportunity> search(RequestContext context, Input filter, boolean newest,
                                                Connections.Page page) {
         identity.requireYoungPerson(context.principal());
-        YoungPerson me = youngPerson(context).orElseThrow(ApiException::forbidden);
+        Applicant me = youngPerson(context).map(this::applicant).orElseThrow(ApiException::forbidden);
         LocalDate today = today();
-        int age = me.ageOn(today);
-        Predicate<OpenCatalogue.Entry> matches = matcher(filter).and(e -> e.opportunity().eligibility()
-                .admits(age, me.legalStatus(), me.localAuthorityId()));
+        Predicate<OpenCatalogue.Entry> matches = matcher(filter).and(e -> me.eligibleFor(e.opportunity()));
         Comparator<Opportunity> order = newest
                 ? Comparator.comparing(Opportunity::approvedAt).thenComparing(Opportunity::id).reversed()
                 : Comparator.comparing(Opportunity::closingDate).thenComparing(Opportunity::id);
@@ -372,6 +382,7 @@ public final class OpportunitiesService {
         List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.SUBMITTED.name())));
         if (staff.role() == StaffRole.LA_WORKER) {
             parts.add(Filters.eq("eligibility.councilIds", List.of(staff.organisationId())));
+            parts.add(Filters.ne("eligibility.anyRegion", false));
         }
         page.after().ifPresent(key -> parts.add(Connections.newerThan(key)));
         List<Opportunity> found = opportunities.find(Filters.and(parts), Sorts.ascending("createdAt", "_id"),
@@ -508,7 +519,7 @@ public final class OpportunitiesService {
 
     private Opportunity visibleToMe(RequestContext context, YoungPerson me, Input input, String field) {
         return opportunities.find(input.id(field, Opportunity.TYPE))
-                .filter(o -> mayRead(context.principal(), Optional.of(me), o))
+                .filter(o -> mayRead(context.principal(), Optional.of(applicant(me)), o))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No opportunity has that id.",
                         input.at(field), Map.of()));
     }
@@ -548,9 +559,23 @@ public final class OpportunitiesService {
         });
     }
 
-    /** The stored ids of the young people eligible for {@code o} who use the app (for its notification). */
-    static List<String> eligibleYoungPeople(YoungPersonRepository people, Opportunity o, LocalDate today) {
-        return people.appUsersWhere(o.eligibility().councilIds(), o.eligibility().legalStatuses(),
+    /**
+     * The stored ids of the young people eligible for {@code o} who use the app (for its notification). Regions
+     * become the councils in them now, so a council given its region later is reached by later opportunities.
+     */
+    static List<String> eligibleYoungPeople(YoungPersonRepository people, OrganisationRepository organisations,
+                                            Opportunity o, LocalDate today) {
+        Opportunity.Eligibility e = o.eligibility();
+        List<String> councils = e.councilIds();
+        if (!e.regions().isEmpty()) {
+            Set<String> area = new java.util.LinkedHashSet<>(councils);
+            area.addAll(organisations.councilsIn(e.regions()));
+            if (area.isEmpty()) {
+                return List.of();
+            }
+            councils = List.copyOf(area);
+        }
+        return people.appUsersWhere(councils, e.legalStatuses(),
                 today.minusYears(o.eligibility().maxAge() + 1L).plusDays(1),
                 today.minusYears(o.eligibility().minAge()));
     }

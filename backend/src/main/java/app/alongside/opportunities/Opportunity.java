@@ -1,6 +1,7 @@
 package app.alongside.opportunities;
 
 import app.alongside.identity.LegalStatus;
+import app.alongside.organisations.Region;
 import app.alongside.records.Mission;
 
 import java.time.Instant;
@@ -28,12 +29,30 @@ public record Opportunity(String id, String organisationId, String title, String
     /** The schema's {@code TextFormat}. */
     public enum TextFormat { PLAIN, MARKDOWN }
 
-    /** The schema's {@code Eligibility}; empty lists mean anyone. */
+    /**
+     * The schema's {@code Eligibility}; empty lists mean anyone. Councils and regions widen each other: with
+     * either given, a young person's council must be one of the councils or lie in one of the regions.
+     */
     public record Eligibility(int minAge, int maxAge, List<LegalStatus> legalStatuses, List<String> councilIds,
-                              Delivery delivery) {
-        public boolean admits(int age, LegalStatus status, String councilId) {
+                              List<Region> regions, Delivery delivery) {
+        public Eligibility {
+            regions = regions == null ? List.of() : List.copyOf(regions);
+        }
+
+        /** Whether a young person of this age and status, of a council in {@code region} (or null), qualifies. */
+        public boolean admits(int age, LegalStatus status, String councilId, Region region) {
             return age >= minAge && age <= maxAge && (legalStatuses.isEmpty() || legalStatuses.contains(status))
-                    && (councilIds.isEmpty() || councilIds.contains(councilId));
+                    && (anyArea() || councilIds.contains(councilId) || (region != null && regions.contains(region)));
+        }
+
+        /** Open to young people of every council. */
+        public boolean anyArea() {
+            return councilIds.isEmpty() && regions.isEmpty();
+        }
+
+        /** Limited to one council's young people, which that council may then moderate. */
+        public boolean onlyCouncil(String councilId) {
+            return regions.isEmpty() && councilIds.equals(List.of(councilId));
         }
     }
 

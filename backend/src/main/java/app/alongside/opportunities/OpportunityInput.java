@@ -3,6 +3,7 @@ package app.alongside.opportunities;
 import app.alongside.identity.LegalStatus;
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationKind;
+import app.alongside.organisations.Region;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.Input;
 import app.alongside.records.Mission;
@@ -91,8 +92,11 @@ final class OpportunityInput {
                 throw ApiException.badInput(e.at("councilIds"), "Every id must be a council's.");
             }
         }
+        @SuppressWarnings("unchecked")
+        List<String> regions = Optional.ofNullable((List<String>) e.raw("regions")).orElse(List.of());
         return new Opportunity.Eligibility(min, max, statuses.stream().map(LegalStatus::valueOf).distinct().toList(),
-                councils, e.requiredEnum("delivery", Opportunity.Delivery.class));
+                councils, regions.stream().map(Region::valueOf).distinct().toList(),
+                e.requiredEnum("delivery", Opportunity.Delivery.class));
     }
 
     private String district() {

@@ -1,6 +1,7 @@
 package app.alongside.opportunities;
 
 import app.alongside.identity.LegalStatus;
+import app.alongside.organisations.Region;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
 import app.alongside.records.Mission;
@@ -106,6 +107,8 @@ public final class OpportunityRepository {
                         .append("legalStatuses", e.legalStatuses().stream().map(Enum::name).toList())
                         .append("anyStatus", e.legalStatuses().isEmpty())
                         .append("councilIds", e.councilIds()).append("anyCouncil", e.councilIds().isEmpty())
+                        .append("regions", e.regions().stream().map(Enum::name).toList())
+                        .append("anyRegion", e.regions().isEmpty())
                         .append("delivery", e.delivery().name()))
                 .append("town", o.town())
                 .append("townKey", o.town() == null ? null : o.town().toLowerCase(Locale.ROOT))
@@ -126,7 +129,8 @@ public final class OpportunityRepository {
                 Opportunity.Kind.valueOf(doc.getString("kind")),
                 new Opportunity.Eligibility(e.getInteger("minAge"), e.getInteger("maxAge"),
                         e.getList("legalStatuses", String.class).stream().map(LegalStatus::valueOf).toList(),
-                        e.getList("councilIds", String.class), Opportunity.Delivery.valueOf(e.getString("delivery"))),
+                        e.getList("councilIds", String.class), e.getList("regions", String.class, List.of()).stream()
+                        .map(Region::valueOf).toList(), Opportunity.Delivery.valueOf(e.getString("delivery"))),
                 doc.getString("town"), doc.getString("postcodeDistrict"), LocalDate.parse(doc.getString("closingDate")),
                 doc.getInteger("places"), doc.getString("howToApply"), doc.getString("contact"),
                 Opportunity.Status.valueOf(doc.getString("status")), doc.getString("rejectionReason"),

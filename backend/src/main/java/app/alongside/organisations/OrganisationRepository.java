@@ -81,6 +81,13 @@ public final class OrganisationRepository {
         return from(doc);
     }
 
+    /** The ids of the councils in any of {@code regions}. */
+    public List<String> councilsIn(Collection<Region> regions) {
+        return collection.find(Filters.and(Filters.eq("kind", OrganisationKind.LOCAL_AUTHORITY.name()),
+                        Filters.in("region", regions.stream().map(Enum::name).toList())))
+                .projection(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
     /** Active advocacy services serving {@code councilId}, the longest-established first. */
     public List<Organisation> advocacyServicesServing(String councilId) {
         return collection.find(com.mongodb.client.model.Filters.and(
@@ -98,6 +105,7 @@ public final class OrganisationRepository {
                 .append("nameKey", nameKey(org.name()))
                 .append("kind", org.kind().name())
                 .append("sector", org.sector() == null ? null : org.sector().name())
+                .append("region", org.region() == null ? null : org.region().name())
                 .append("servesLocalAuthorityIds", org.servesLocalAuthorityIds())
                 .append("active", org.active())
                 .append("createdAt", Mongo.date(org.createdAt()))
@@ -108,6 +116,7 @@ public final class OrganisationRepository {
         return new Organisation(doc.getString("_id"), doc.getString("name"),
                 OrganisationKind.valueOf(doc.getString("kind")),
                 Mongo.enumValue(CorporateParentSector.class, doc.getString("sector")),
+                Mongo.enumValue(Region.class, doc.getString("region")),
                 doc.getList("servesLocalAuthorityIds", String.class, List.of()),
                 doc.getBoolean("active", true), Mongo.instant(doc.getDate("createdAt")),
                 Mongo.instant(doc.getDate("updatedAt")));

@@ -50,6 +50,7 @@ public final class OrganisationService {
             throw ApiException.badInput(Input.path("kind"), "There is only one platform operator.");
         }
         CorporateParentSector sector = sectorFor(kind, input.optionalEnum("sector", CorporateParentSector.class));
+        Region region = regionFor(kind, input.optionalEnum("region", Region.class));
         List<String> councils = councilsFor(kind, input.optionalIds("servesLocalAuthorityIds", Organisation.TYPE,
                 MAX_COUNCILS_SERVED).orElse(List.of()));
         var claim = idempotency.claim("createOrganisation", context.principal().key(), input.clientMutationId(),
@@ -61,7 +62,7 @@ public final class OrganisationService {
             }
         }
         Instant now = clock.instant();
-        Organisation org = new Organisation(claim.id(), name, kind, sector, councils, true, now, now);
+        Organisation org = new Organisation(claim.id(), name, kind, sector, region, councils, true, now, now);
         try {
             repository.insert(org);
         } catch (MongoWriteException e) {
@@ -84,6 +85,8 @@ public final class OrganisationService {
         CorporateParentSector sector = input.has("sector")
                 ? sectorFor(current.kind(), input.optionalEnum("sector", CorporateParentSector.class))
                 : current.sector();
+        Region region = input.has("region") ? regionFor(current.kind(), input.optionalEnum("region", Region.class))
+                : current.region();
         List<String> councils = input.has("servesLocalAuthorityIds")
                 ? councilsFor(current.kind(), input.optionalIds("servesLocalAuthorityIds", Organisation.TYPE,
                 MAX_COUNCILS_SERVED).orElse(List.of()))
@@ -92,7 +95,7 @@ public final class OrganisationService {
         if (!active && current.kind() == OrganisationKind.PLATFORM_OPERATOR) {
             throw ApiException.badInput(Input.path("active"), "The platform operator cannot be deactivated.");
         }
-        Organisation updated = new Organisation(id, name, current.kind(), sector, councils, active,
+        Organisation updated = new Organisation(id, name, current.kind(), sector, region, councils, active,
                 current.createdAt(), clock.instant());
         try {
             updated = repository.replace(updated);
@@ -105,6 +108,13 @@ public final class OrganisationService {
         }
         audit.record(context, AuditAction.UPDATE, Organisation.TYPE, id, null, "organisation updated");
         return updated;
+    }
+
+    private static Region regionFor(OrganisationKind kind, Optional<Region> region) {
+        if (kind != OrganisationKind.LOCAL_AUTHORITY && region.isPresent()) {
+            throw ApiException.badInput(Input.path("region"), "Only councils have a region.");
+        }
+        return region.orElse(null);
     }
 
     private static CorporateParentSector sectorFor(OrganisationKind kind, Optional<CorporateParentSector> sector) {

@@ -19,6 +19,9 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +68,36 @@ public final class NotificationRepository {
         }
         return inserted;
     }
+
+    /**
+     * For each recipient, the sources (collection and id) of the pushes of {@code category} created since
+     * {@code since} that were sent or still wait to be: what counts against a category's cap. Dropped and failed
+     * ones never reached the person, so they do not count. Asked in slices, which a real MongoDB answers from the
+     * {@code recipient, createdAt} index.
+     */
+    public Map<String, Set<String>> recentSources(Collection<String> recipients, PushCategory category,
+                                                  Instant since) {
+        Map<String, Set<String>> sources = new HashMap<>();
+        List<String> all = List.copyOf(recipients);
+        for (int from = 0; from < all.size(); from += RECIPIENTS_PER_QUERY) {
+            notifications.find(Filters.and(Filters.in("recipient", all.subList(from,
+                                    Math.min(all.size(), from + RECIPIENTS_PER_QUERY))),
+                            Filters.gte("createdAt", Date.from(since)), Filters.eq("category", category.name()),
+                            Filters.in("state", PushNotification.State.PENDING.name(),
+                                    PushNotification.State.SENT.name())))
+                    .projection(Projections.include("recipient", "sourceCollection", "sourceId"))
+                    .forEach(d -> sources.computeIfAbsent(d.getString("recipient"), k -> new HashSet<>())
+                            .add(sourceKey(d.getString("sourceCollection"), d.get("sourceId"))));
+        }
+        return sources;
+    }
+
+    /** How {@link #recentSources} names a source document. */
+    public static String sourceKey(String collection, Object id) {
+        return collection + "\n" + id;
+    }
+
+    private static final int RECIPIENTS_PER_QUERY = 2000;
 
     private static Bson due(Instant now) {
         Date at = Date.from(now);

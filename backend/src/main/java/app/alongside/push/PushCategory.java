@@ -1,28 +1,44 @@
 package app.alongside.push;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * What a push is about; each person turns categories on or off, and each has its own time to live and the only
  * text a lock screen may show for it (generic: never names or content). Opportunities and goal nudges are off
- * by default, as the ICO Children's Code asks (no nudges).
+ * by default, as the ICO Children's Code asks (no nudges), and opportunities are capped at 3 a person in any
+ * 7 days even for those who turned them on.
  */
 public enum PushCategory {
     NEW_MESSAGE(true, Duration.ofDays(2), "You have a new message"),
     URGENT(true, Duration.ofDays(1), "You have a new message"),
     REMINDERS(true, Duration.ofDays(1), "You have a reminder"),
-    OPPORTUNITIES(false, Duration.ofDays(7), "You have something new to look at"),
+    OPPORTUNITIES(false, Duration.ofDays(7), "You have something new to look at", 3),
     GOAL_NUDGES(false, Duration.ofDays(1), "You have an update"),
     ALLOCATION(true, Duration.ofDays(3), "You have an update");
 
     private final boolean onByDefault;
     private final Duration ttl;
     private final String genericText;
+    private final int weeklyCap;
 
     PushCategory(boolean onByDefault, Duration ttl, String genericText) {
+        this(onByDefault, ttl, genericText, 0);
+    }
+
+    PushCategory(boolean onByDefault, Duration ttl, String genericText, int weeklyCap) {
         this.onByDefault = onByDefault;
         this.ttl = ttl;
         this.genericText = genericText;
+        this.weeklyCap = weeklyCap;
+    }
+
+    /** The window a cap counts over: any 7 days, not a calendar week, so no burst at a week's edge. */
+    public static final Duration CAP_WINDOW = Duration.ofDays(7);
+
+    /** At most this many pushes of the category (one per source, whatever the devices) in {@link #CAP_WINDOW}. */
+    public OptionalInt weeklyCap() {
+        return weeklyCap > 0 ? OptionalInt.of(weeklyCap) : OptionalInt.empty();
     }
 
     public boolean onByDefault() {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -174,12 +175,13 @@ public final class PushDispatcher implements AutoCloseable {
             devices.ofOwners(recipients)
                     .forEach(d -> byOwner.computeIfAbsent(d.owner(), k -> new ArrayList<>()).add(d));
         }
+        Caps caps = caps(source, document, intents, prefs, byOwner, now);
         List<Document> created = new ArrayList<>();
         for (int i = 0; i < intents.size(); i++) {
             PushIntent intent = intents.get(i);
             String base = source.collection() + "\n" + document.get("_id") + "\n" + i + "\n" + intent.recipient();
             created.addAll(notificationsFor(base, source, document, intent, prefs.get(intent.recipient()),
-                    byOwner.getOrDefault(intent.recipient(), List.of()), now));
+                    byOwner.getOrDefault(intent.recipient(), List.of()), caps, now));
         }
         assignSendGroups(source, document, created);
         Set<String> inserted = notifications.insertNew(created);
@@ -209,7 +211,7 @@ public final class PushDispatcher implements AutoCloseable {
 
     private List<Document> notificationsFor(String base, PushSource source, Document document, PushIntent intent,
                                             NotificationPreferences prefs, List<Device> recipientDevices,
-                                            Instant now) {
+                                            Caps caps, Instant now) {
         Optional<String> invalid = invalid(intent);
         if (invalid.isPresent()) {
             LOG.warning("push intent of " + source.collection() + " " + document.get("_id") + " dropped: "
@@ -222,6 +224,9 @@ public final class PushDispatcher implements AutoCloseable {
         if (recipientDevices.isEmpty()) {
             return List.of(dropped(base, source, document, intent, now, "NO_DEVICE"));
         }
+        if (!caps.admit(intent)) {
+            return List.of(dropped(base, source, document, intent, now, "WEEKLY_CAP"));
+        }
         Instant due = intent.category().ignoresQuietHours() ? now
                 : prefs.quietHours().endOfQuietPeriod(now).orElse(now);
         List<Document> created = new ArrayList<>();
@@ -233,6 +238,48 @@ public final class PushDispatcher implements AutoCloseable {
                     .append("expiresAt", Date.from(now.plus(intent.category().ttl()))));
         }
         return created;
+    }
+
+    /**
+     * What each recipient of a capped category has had in the cap's window, read once per expansion. A source
+     * already counted for someone is this one expanded again after a crash: it is admitted, and the notification
+     * ids, derived from the source, make sure nothing is sent twice. Two instances expanding two different
+     * sources for one person at the same moment could each admit a push over the cap; one dispatcher loop per
+     * instance expands sources one at a time, so this needs two approvals at once and costs at most one push.
+     */
+    private Caps caps(PushSource source, Document document, List<PushIntent> intents,
+                      Map<String, NotificationPreferences> prefs, Map<String, List<Device>> byOwner, Instant now) {
+        Map<PushCategory, Set<String>> capped = new HashMap<>();
+        for (PushIntent intent : intents) {
+            if (intent.category() != null && intent.category().weeklyCap().isPresent()
+                    && byOwner.containsKey(intent.recipient())
+                    && prefs.get(intent.recipient()).allows(intent.category())) {
+                capped.computeIfAbsent(intent.category(), k -> new LinkedHashSet<>()).add(intent.recipient());
+            }
+        }
+        Map<PushCategory, Map<String, Set<String>>> counted = new HashMap<>();
+        capped.forEach((category, people) -> counted.put(category,
+                notifications.recentSources(people, category, now.minus(PushCategory.CAP_WINDOW))));
+        return new Caps(NotificationRepository.sourceKey(source.collection(), document.get("_id")), counted);
+    }
+
+    /** Admits a capped push while its recipient is under the cap, counting what it admits. */
+    private record Caps(String sourceKey, Map<PushCategory, Map<String, Set<String>>> counted) {
+        boolean admit(PushIntent intent) {
+            if (intent.category().weeklyCap().isEmpty()) {
+                return true;
+            }
+            Set<String> had = counted.computeIfAbsent(intent.category(), k -> new HashMap<>())
+                    .computeIfAbsent(intent.recipient(), k -> new HashSet<>());
+            if (had.contains(sourceKey)) {
+                return true;
+            }
+            if (had.size() >= intent.category().weeklyCap().getAsInt()) {
+                return false;
+            }
+            had.add(sourceKey);
+            return true;
+        }
     }
 
     private static Optional<String> invalid(PushIntent intent) {

@@ -8,6 +8,8 @@ import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.YoungPersonApp;
+import app.alongside.platform.GlobalIds;
+import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,6 +55,9 @@ class OpportunitiesRulesIT {
                 Map.of("minAge", 16, "maxAge", 25, "delivery", "REMOTE",
                         "councilIds", List.of(platform.corporateParent)))));
         assertEquals(List.of("input", "missions"), rejectedAt(with("missions", List.of())));
+        Reply unknownRegion = platform.as("corporate").graphql(OpportunityOps.CREATE, Ops.input(with("eligibility",
+                Map.of("minAge", 16, "maxAge", 25, "delivery", "REMOTE", "regions", List.of("WALES")))));
+        assertEquals(List.of("BAD_USER_INPUT"), unknownRegion.errorCodes(), unknownRegion.body());
         Reply posted = platform.as("corporate").graphql("{ postedOpportunities(first: 100) { edges { node { title } } } }");
         assertEquals(List.of(), Ops.<List<Map<String, Map<String, Object>>>>at(posted, "postedOpportunities", "edges")
                 .stream().filter(e -> "Nurse".equals(e.get("node").get("title"))).toList(), "nothing was created");
@@ -108,6 +113,68 @@ class OpportunitiesRulesIT {
                 Ops.input(Map.of("id", localId)));
         assertEquals(List.of("CONFLICT"), Ops.userErrorCodes(again, "approveOpportunity"), "a rejected post is "
                 + "changed and submitted again first");
+    }
+
+    private static final String SET_REGION = "mutation($input: UpdateOrganisationInput!) { updateOrganisation("
+            + "input: $input) { organisation { region } userErrors { field code } } }";
+
+    @Test
+    void aRegionReachesTheYoungPeopleOfItsCouncilsAndNobodyElse() throws InterruptedException {
+        Reply set = platform.admin.graphql(SET_REGION, Ops.input(Map.of("organisationId", platform.councilA,
+                "region", "YORKSHIRE_AND_THE_HUMBER")));
+        assertEquals("YORKSHIRE_AND_THE_HUMBER", Ops.at(set, "updateOrganisation", "organisation", "region"),
+                set.body());
+        Reply notACouncil = platform.admin.graphql(SET_REGION, Ops.input(Map.of(
+                "organisationId", platform.corporateParent, "region", "LONDON")));
+        assertEquals(List.of(Map.of("field", List.of("input", "region"), "code", "BAD_USER_INPUT")),
+                Ops.at(notACouncil, "updateOrganisation", "userErrors"), notACouncil.body());
+        Reply corporate = platform.admin.graphql("query($id: ID!) { node(id: $id) { ... on Organisation { region } } }",
+                Map.of("id", platform.corporateParent));
+        assertNull(Ops.at(corporate, "node", "region"), "nothing changed");
+
+        YoungPersonApp inRegion = OpportunitiesJourneyIT.youngPerson(http, platform.as("laWorkerA"), "Ria",
+                "2005-01-01");
+        YoungPersonApp elsewhere = OpportunitiesJourneyIT.youngPerson(http, platform.as("laWorkerB"), "Eli",
+                "2005-01-01");
+        Map<String, Object> regional = new HashMap<>(OpportunityOps.job("Regional mentoring", "2027-01-31"));
+        regional.put("eligibility", Map.of("minAge", 16, "maxAge", 25, "delivery", "BOTH",
+                "regions", List.of("YORKSHIRE_AND_THE_HUMBER")));
+        Reply created = platform.as("corporate").graphql(OpportunityOps.CREATE, Ops.input(regional));
+        String id = Ops.at(created, "createOpportunity", "opportunity", "id");
+        platform.as("corporate").graphql(OpportunityOps.action("submitOpportunity"), Ops.input(Map.of("id", id)));
+        assertEquals(List.of("FORBIDDEN"), platform.as("laWorkerA").graphql(OpportunityOps.action(
+                "approveOpportunity"), Ops.input(Map.of("id", id))).errorCodes(), "a region is not one council's");
+        assertEquals("APPROVED", Ops.at(platform.admin.graphql(OpportunityOps.action("approveOpportunity"),
+                Ops.input(Map.of("id", id))), "approveOpportunity", "opportunity", "status"));
+
+        Map<String, Object> search = Map.of("filter", Map.of("text", "regional mentoring"));
+        assertEquals(1, Ops.<List<?>>at(inRegion.graphql(OpportunityOps.SEARCH, search), "opportunities", "edges")
+                .size());
+        assertEquals(List.of(), Ops.at(elsewhere.graphql(OpportunityOps.SEARCH, search), "opportunities", "edges"));
+        assertNull(Ops.at(elsewhere.graphql(OpportunityOps.NODE, Map.of("id", id)), "node"), "not even by id");
+        assertEquals(List.of("YORKSHIRE_AND_THE_HUMBER"), Ops.at(inRegion.graphql(OpportunityOps.NODE,
+                Map.of("id", id)), "node", "eligibility", "regions"));
+
+        // The approval's notification goes to the young people of the region's councils only.
+        var running = SERVER.server().app();
+        String stored = GlobalIds.decode(id).orElseThrow().id();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!"QUEUED".equals(running.store().db().getCollection(OpportunityRepository.COLLECTION)
+                .find(Filters.eq("_id", stored)).first().getEmbedded(List.of("push", "state"), String.class))) {
+            running.push().expandDue(); // the background dispatcher may hold it: its lease ends, or it finishes
+            assertEquals(true, System.nanoTime() < deadline, "the approval's push need was expanded");
+            Thread.sleep(100);
+        }
+        List<String> recipients = running.store().db().getCollection("notifications")
+                .find(Filters.eq("sourceId", stored))
+                .map(d -> d.getString("recipient")).into(new java.util.ArrayList<>());
+        assertEquals(true, recipients.contains("yp:" + storedId(inRegion)), recipients.toString());
+        assertEquals(false, recipients.contains("yp:" + storedId(elsewhere)), recipients.toString());
+    }
+
+    private static String storedId(YoungPersonApp app) {
+        String id = Ops.at(app.graphql("{ viewer { ... on YoungPerson { id } } }"), "viewer", "id");
+        return GlobalIds.decode(id).orElseThrow().id();
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class OpportunitiesSeed {
             String word = WORDS[i % WORDS.length];
             int minAge = 16 + i % 4;
             Opportunity.Eligibility eligibility = new Opportunity.Eligibility(minAge, Math.min(25, minAge + 6 + i % 3),
-                    List.of(), i % 4 == 0 ? councilIds : List.of(),
+                    List.of(), i % 4 == 0 ? councilIds : List.of(), List.of(),
                     Opportunity.Delivery.values()[i % Opportunity.Delivery.values().length]);
             opportunities.insert(new Opportunity(Ids.random(), organisationId, "Trainee " + word + " " + i,
                     "Learn to be a " + word + " with paid training and a mentor. Opportunity number " + i + ".",

@@ -155,6 +155,63 @@ class PushDispatchIT {
         assertEquals("NO_DEVICE", only(deviceless).getString("reason"));
     }
 
+    private String opportunity(Person to, int n) {
+        return TestPushSource.need(db(), CLOCK.instant(), TestPushSource.intent(to.key(), PushCategory.OPPORTUNITIES,
+                "opportunity.match", Map.of("opportunityId", "o" + n), "opportunity-o" + n, n));
+    }
+
+    @Test
+    void opportunityPushesAreCappedAtThreeAPersonInAnySevenDaysWhateverTheirDevices() {
+        String phone = PushOps.token("cap-phone");
+        String tablet = PushOps.token("cap-tablet");
+        Person person = withDevice("Fay", phone, "ANDROID");
+        person.app().graphql(PushOps.REGISTER_DEVICE, PushOps.device(tablet, "IOS"));
+        var on = person.app().graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("categories",
+                List.of(Map.of("category", "OPPORTUNITIES", "enabled", true)))));
+        assertEquals(List.of(), Ops.userErrorCodes(on, "updateNotificationPreferences"), on.body());
+        Person other = withDevice("Gus", PushOps.token("cap-other"), "ANDROID");
+        other.app().graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("categories",
+                List.of(Map.of("category", "OPPORTUNITIES", "enabled", true)))));
+
+        for (int n = 1; n <= 3; n++) {
+            opportunity(person, n);
+            dispatcher().runOnce();
+            CLOCK.advance(Duration.ofHours(1));
+        }
+        assertEquals(3, FCM.deliveredTo(phone).size());
+        assertEquals(3, FCM.deliveredTo(tablet).size(), "the cap counts pushes, not devices");
+
+        String fourth = opportunity(person, 4);
+        opportunity(other, 4);
+        reply(person, PushCategory.NEW_MESSAGE, 9);
+        dispatcher().runOnce();
+        assertEquals(3, FCM.deliveredTo(phone).stream().filter(r -> "OPPORTUNITIES".equals(r.data().get("category")))
+                .count(), "a fourth opportunity in the week is not sent");
+        assertEquals(1, FCM.deliveredTo(phone).stream().filter(r -> "NEW_MESSAGE".equals(r.data().get("category")))
+                .count(), "messages are not capped");
+        assertEquals(1, FCM.deliveredTo(PushOps.token("cap-other")).size(), "the cap is per person");
+        Document capped = notificationsOf(person).stream().filter(d -> fourth.equals(d.get("sourceId")))
+                .findFirst().orElseThrow();
+        assertEquals("DROPPED", capped.getString("state"));
+        assertEquals("WEEKLY_CAP", capped.getString("reason"));
+
+        // A source expanded again (a crash between writing its notifications and marking it queued) is admitted
+        // again under its own ids: nothing new is inserted, nothing is sent twice.
+        db().getCollection(TestPushSource.COLLECTION).updateMany(Filters.eq("intents.recipient", person.key()),
+                com.mongodb.client.model.Updates.set(PushOutbox.FIELD + ".state", PushOutbox.PENDING));
+        long before = db().getCollection(NotificationRepository.COLLECTION).countDocuments();
+        dispatcher().runOnce();
+        assertEquals(before, db().getCollection(NotificationRepository.COLLECTION).countDocuments());
+        assertEquals(4, FCM.deliveredTo(phone).size());
+
+        // Seven days after the first was sent, one place in the window is free again.
+        CLOCK.set(noon.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(1)));
+        opportunity(person, 5);
+        opportunity(person, 6);
+        dispatcher().runOnce();
+        assertEquals(5, FCM.deliveredTo(phone).size(), "one more, not two");
+    }
+
     @Test
     void quietHoursDeferToTheirEndButUrgentRepliesGoNow() {
         CLOCK.set(noon.plus(Duration.ofHours(11)));

@@ -74,7 +74,7 @@ final class OrganisationsScenario implements Scenario {
                     : null;
             Instant created = start.plusSeconds(60L * i);
             repository.insert(new Organisation(Ids.random(), "Bench organisation %02d".formatted(i), kind, sector,
-                    List.of(), true, created, created));
+                    null, List.of(), true, created, created));
         }
     }
 
