@@ -10,13 +10,17 @@ const UPDATE = `mutation ConsoleUpdateOpportunity($input: UpdateOpportunityInput
   updateOpportunity(input: $input) { opportunity { id } userErrors { field message code } } }`;
 export const MISSIONS = [['RELATIONSHIPS', 'Relationships'], ['EDUCATION', 'Education'], ['HOME', 'Home'],
   ['WORK', 'Work'], ['HEALTH', 'Health']];
+export const REGIONS = [['NORTH_EAST', 'North East'], ['NORTH_WEST', 'North West'],
+  ['YORKSHIRE_AND_THE_HUMBER', 'Yorkshire and the Humber'], ['EAST_MIDLANDS', 'East Midlands'],
+  ['WEST_MIDLANDS', 'West Midlands'], ['EAST_OF_ENGLAND', 'East of England'], ['LONDON', 'London'],
+  ['SOUTH_EAST', 'South East'], ['SOUTH_WEST', 'South West']];
 const KINDS = ['JOB', 'APPRENTICESHIP', 'WORK_EXPERIENCE', 'BURSARY', 'COURSE', 'HOME', 'MENTORING',
   'HEALTH_AND_WELLBEING', 'DISCOUNT', 'OTHER'];
 
 /** The form for a new opportunity, or (given one) for changing it. */
 export function opportunityForm(existing, onSaved) {
-  const o = existing || { eligibility: { minAge: 16, maxAge: 25, legalStatuses: [], delivery: 'IN_PERSON' },
-    missions: [] };
+  const o = existing || { eligibility: { minAge: 16, maxAge: 25, legalStatuses: [], delivery: 'IN_PERSON',
+    councils: [], regions: [] }, missions: [] };
   const editForm = form({
     submit: existing ? 'Save changes' : 'Save draft',
     label: existing ? 'Change the opportunity' : 'New opportunity',
@@ -32,6 +36,9 @@ export function opportunityForm(existing, onSaved) {
       { name: 'maxAge', label: 'Oldest age', type: 'number', value: o.eligibility.maxAge, min: 0, max: 30 },
       { name: 'legalStatuses', label: 'Legal statuses (none chosen: all)', type: 'select', multiple: true,
         value: o.eligibility.legalStatuses, options: LEGAL_STATUSES },
+      { name: 'regions', label: 'Regions (none chosen: all of England)', type: 'select', multiple: true,
+        value: o.eligibility.regions, options: REGIONS,
+        hint: 'Only young people whose council is in one of these regions see it.' },
       { name: 'delivery', label: 'Delivery', type: 'select', value: o.eligibility.delivery,
         options: [['IN_PERSON', 'In person'], ['REMOTE', 'Remote'], ['BOTH', 'Both']] },
       { name: 'town', label: 'Town (optional)', value: o.town },
@@ -48,6 +55,7 @@ export function opportunityForm(existing, onSaved) {
         title: v.title, description: v.description, descriptionFormat: 'PLAIN', kind: v.kind,
         missions: v.missions,
         eligibility: { minAge: Number(v.minAge), maxAge: Number(v.maxAge), legalStatuses: v.legalStatuses,
+          regions: v.regions, councilIds: (o.eligibility.councils || []).map((c) => c.id),
           delivery: v.delivery },
         town: v.town || null, closingDate: v.closingDate, places: v.places ? Number(v.places) : null,
         howToApply: v.howToApply, contact: v.contact,

@@ -5,7 +5,7 @@ import { opportunityForm } from './opportunity-edit.js';
 
 export const OPPORTUNITY_FIELDS = `id title description kind missions status rejectionReason version closingDate
   town places howToApply contact createdAt organisation { name }
-  eligibility { minAge maxAge legalStatuses delivery councils { name } }`;
+  eligibility { minAge maxAge legalStatuses delivery councils { id name } regions }`;
 const ONE = `query ConsoleOpportunity($id: ID!) { node(id: $id) { ... on Opportunity { ${OPPORTUNITY_FIELDS} } } }`;
 const INTEREST = `query ConsoleInterest($id: ID!) { interestReceived(opportunityId: $id, first: 100) { edges { node {
   id shared firstName email phone ageBand councilName message withdrawn createdAt } } } }`;
@@ -21,7 +21,8 @@ export function details(o) {
     row('Kind', words(o.kind)), row('Missions', o.missions.map(words).join(', ')),
     row('Ages', `${o.eligibility.minAge} to ${o.eligibility.maxAge}`),
     row('Legal statuses', o.eligibility.legalStatuses.map(words).join(', ') || 'All'),
-    row('Councils', o.eligibility.councils.map((c) => c.name).join(', ') || 'All'),
+    row('Area', [...o.eligibility.councils.map((c) => c.name), ...o.eligibility.regions.map(words)].join(', ')
+      || 'All of England'),
     row('Delivery', words(o.eligibility.delivery)), row('Town', o.town), row('Closes', o.closingDate),
     row('Places', o.places), row('How to apply', o.howToApply), row('Contact', o.contact),
     row('Description', o.description), row('Reason it was sent back', o.rejectionReason));
