@@ -125,6 +125,18 @@ public final class StaffAuth {
      * or a deactivated account, is {@link ErrorCode#UNAUTHENTICATED}.
      */
     public Principal.Staff authenticate(String token, Optional<String> csrfHeader) {
+        return authenticate(token, csrfHeader, true);
+    }
+
+    /**
+     * As {@link #authenticate}, but not activity: the session's idle time is not extended. For checks that run by
+     * themselves, such as an open socket's periodic re-check.
+     */
+    public Principal.Staff recheck(String token, Optional<String> csrfHeader) {
+        return authenticate(token, csrfHeader, false);
+    }
+
+    private Principal.Staff authenticate(String token, Optional<String> csrfHeader, boolean activity) {
         String sessionId = PersistedQueries.sha256(token);
         Session session = sessions.findById(sessionId).orElseThrow(StaffAuth::sessionEnded);
         Instant now = clock.instant();
@@ -140,7 +152,7 @@ public final class StaffAuth {
                 .orElseThrow(StaffAuth::sessionEnded);
         Organisation org = organisations.findById(member.organisationId()).filter(Organisation::active)
                 .orElseThrow(StaffAuth::sessionEnded);
-        if (Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_EVERY) > 0) {
+        if (activity && Duration.between(session.lastSeenAt(), now).compareTo(TOUCH_EVERY) > 0) {
             Instant idle = now.plus(policy.idle());
             sessions.touch(sessionId, now, idle.isAfter(session.absoluteExpiresAt()) ? session.absoluteExpiresAt()
                     : idle);

@@ -34,6 +34,14 @@ public record GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator au
         /** Throws {@link ApiException} when a credential is present but does not check out. */
         Principal authenticate(Headers upgradeRequest, Map<String, Object> initPayload);
 
+        /**
+         * Checks the credential again while the socket is open. Unlike {@link #authenticate} it is not activity:
+         * a console session must still end after its idle time when a tab is merely left open on a live page.
+         */
+        default Principal recheck(Headers upgradeRequest, Map<String, Object> initPayload) {
+            return authenticate(upgradeRequest, initPayload);
+        }
+
         /** The client's address for rate limits, as GraphQL over HTTP works it out. */
         String clientAddress(java.net.SocketAddress peer, Headers upgradeRequest);
     }

@@ -34,6 +34,15 @@ public final class GraphqlWsAuthentication implements GraphqlWebSocket.Authentic
 
     @Override
     public Principal authenticate(Headers upgradeRequest, Map<String, Object> initPayload) {
+        return principal(upgradeRequest, initPayload, true);
+    }
+
+    @Override
+    public Principal recheck(Headers upgradeRequest, Map<String, Object> initPayload) {
+        return principal(upgradeRequest, initPayload, false);
+    }
+
+    private Principal principal(Headers upgradeRequest, Map<String, Object> initPayload, boolean activity) {
         Object authorization = initPayload.containsKey("authorization") ? initPayload.get("authorization")
                 : initPayload.get("Authorization");
         if (authorization != null) {
@@ -47,8 +56,9 @@ public final class GraphqlWsAuthentication implements GraphqlWebSocket.Authentic
                 .first(Authentication.SESSION_COOKIE).asOptional();
         if (cookie.isPresent()) {
             Object csrf = initPayload.get("csrfToken");
-            return staffAuth.authenticate(cookie.get(), csrf instanceof String token ? Optional.of(token)
-                    : Optional.empty());
+            Optional<String> csrfToken = csrf instanceof String token ? Optional.of(token) : Optional.empty();
+            return activity ? staffAuth.authenticate(cookie.get(), csrfToken)
+                    : staffAuth.recheck(cookie.get(), csrfToken);
         }
         return Principal.ANONYMOUS;
     }

@@ -276,7 +276,7 @@ final class GraphqlWsConnection implements WsListener {
                 return;
             }
             try {
-                endpoint.authenticator().authenticate(upgradeRequest, initPayload);
+                endpoint.authenticator().recheck(upgradeRequest, initPayload);
             } catch (ApiException e) {
                 LOG.info(() -> "graphql-ws " + connectionId + " closed: credential no longer valid (" + e.code()
                         + ")");
