@@ -302,6 +302,10 @@ public final class App implements AutoCloseable {
                 identityPolicy, maxPage);
         PushDispatcher push = new PushDispatcher(db, pushSources, notifications, devices, pushPreferences,
                 pushSender(settings, firebase), PushMetrics.global(), clock, pushSettings(settings));
+        Duration pushRetention = Duration.ofDays(settings.integer("push.retention-days", 8, 3650));
+        Periodic pushUpkeep = new Periodic("push-retention", Duration.ofHours(1),
+                () -> notifications.purgeBefore(clock.instant().minus(pushRetention)));
+        storeSchema.afterReady(pushUpkeep::start);
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
@@ -350,7 +354,7 @@ public final class App implements AutoCloseable {
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
-        return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance, closing),
+        return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance, closing, pushUpkeep),
                 events, push, firebase);
     }
 

@@ -46,7 +46,24 @@ public final class NotificationRepository {
         return List.of(IndexPlan.of(COLLECTION, Indexes.ascending("state", "dueAt")),
                 IndexPlan.of(COLLECTION, Indexes.ascending("claim")),
                 IndexPlan.of(COLLECTION, Indexes.descending("recipient", "createdAt")),
-                IndexPlan.of(COLLECTION, Indexes.descending("createdAt", "_id")));
+                IndexPlan.of(COLLECTION, Indexes.descending("createdAt", "_id")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("state", "updatedAt")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("state", "expiresAt")));
+    }
+
+    /**
+     * Deletes what no longer needs keeping: notifications sent, dropped or failed before {@code cutoff}, and
+     * pending ones that expired before it (FCM would not deliver them any more). A notification holds a device
+     * token and whom it was for, so it is kept only as long as admins need it to answer "did it arrive?".
+     * Answers how many were deleted.
+     */
+    public long purgeBefore(Instant cutoff) {
+        Date before = Date.from(cutoff);
+        long finished = notifications.deleteMany(Filters.and(Filters.in("state", PushNotification.State.SENT.name(),
+                PushNotification.State.DROPPED.name(), PushNotification.State.FAILED.name()),
+                Filters.lt("updatedAt", before))).getDeletedCount();
+        return finished + notifications.deleteMany(Filters.and(Filters.eq("state",
+                PushNotification.State.PENDING.name()), Filters.lt("expiresAt", before))).getDeletedCount();
     }
 
     /** Inserts the documents whose ids are new; answers the ids that were inserted. */

@@ -235,7 +235,8 @@ public final class PushDispatcher implements AutoCloseable {
                     .append("state", PushNotification.State.PENDING.name()).append("dueAt", Date.from(due))
                     .append("deviceId", device.id()).append("token", device.token())
                     .append("platform", device.platform().name()).append("lockScreen", prefs.lockScreen().name())
-                    .append("expiresAt", Date.from(now.plus(intent.category().ttl()))));
+                    // Its time to live runs from when it may first be sent, so quiet hours do not eat into it.
+                    .append("expiresAt", Date.from(due.plus(intent.category().ttl()))));
         }
         return created;
     }
@@ -396,6 +397,12 @@ public final class PushDispatcher implements AutoCloseable {
             if (device == null || !device.owner().equals(doc.getString("recipient"))) {
                 // The app unregistered, FCM dropped the token, or it moved to another account: never send there.
                 outcomes.add(drop(doc, device == null ? "DEVICE_GONE" : "DEVICE_REBOUND", now));
+                continue;
+            }
+            if (!doc.getDate("expiresAt").toInstant().isAfter(now)) {
+                // Its time to live ran out while it waited (retries, a pause, no credentials): FCM would not
+                // deliver it now, and a reminder days late helps nobody.
+                outcomes.add(drop(doc, "EXPIRED", now));
                 continue;
             }
             OutgoingPush push = outgoing(doc, device, now);

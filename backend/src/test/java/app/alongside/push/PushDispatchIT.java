@@ -258,6 +258,30 @@ class PushDispatchIT {
     }
 
     @Test
+    void whatExpiredWhileWaitingIsNotSentAndOldNotificationsAreDeleted() {
+        String token = PushOps.token("late");
+        Person person = withDevice("Hal", token, "ANDROID");
+        reply(person, PushCategory.REMINDERS, 1);
+        dispatcher().expandDue();
+        CLOCK.advance(PushCategory.REMINDERS.ttl().plusMinutes(1));
+        dispatcher().runOnce();
+        assertEquals(List.of(), FCM.deliveredTo(token), "a reminder a day late is not sent");
+        assertEquals("EXPIRED", only(person).getString("reason"));
+
+        Person other = withDevice("Ivy", PushOps.token("kept"), "ANDROID");
+        reply(other, PushCategory.NEW_MESSAGE, 2);
+        dispatcher().runOnce();
+        assertEquals("SENT", only(other).getString("state"));
+        NotificationRepository notifications = new NotificationRepository(db());
+        // The hourly upkeep deletes what finished before now minus PUSH_RETENTION_DAYS: not yet, then yes.
+        notifications.purgeBefore(CLOCK.instant().minus(Duration.ofDays(30)));
+        assertEquals(1, notificationsOf(person).size(), "kept for 30 days");
+        notifications.purgeBefore(CLOCK.instant().plus(Duration.ofSeconds(1)));
+        assertEquals(List.of(), notificationsOf(person), "then deleted, token and all");
+        assertEquals(List.of(), notificationsOf(other));
+    }
+
+    @Test
     void invalidArgumentIsNotRetried() {
         String token = PushOps.token("bad-message");
         Person person = withDevice("Hal", token, "ANDROID");
