@@ -181,7 +181,10 @@ public final class OpportunitiesService {
                         current.places(), current.howToApply(), current.contact(), current.status(), reason,
                         current.version() + 1, current.createdAt(), now, current.approvedAt()),
                 current.id(), to, reason, approving ? now : current.approvedAt());
-        save(next, current.version(), approving ? Updates.set(PushOutbox.FIELD, PushOutbox.pending(now)) : null, input);
+        // Every approval names the same need: an edited post approved again is not news, and its notifications,
+        // already there under the same ids, are not added or sent a second time.
+        save(next, current.version(), approving ? Updates.set(PushOutbox.FIELD, PushOutbox.pending(now,
+                "approval")) : null, input);
         audit.record(context, AuditAction.UPDATE, Opportunity.TYPE, current.id(), null, detail);
         return next;
     }

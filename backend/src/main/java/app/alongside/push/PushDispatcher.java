@@ -176,14 +176,16 @@ public final class PushDispatcher implements AutoCloseable {
                     .forEach(d -> byOwner.computeIfAbsent(d.owner(), k -> new ArrayList<>()).add(d));
         }
         Caps caps = caps(source, document, intents, prefs, byOwner, now);
+        Object need = document.get(PushOutbox.FIELD, Document.class).get("need");
+        String origin = source.collection() + "\n" + document.get("_id") + (need == null ? "" : "\n" + need);
         List<Document> created = new ArrayList<>();
         for (int i = 0; i < intents.size(); i++) {
             PushIntent intent = intents.get(i);
-            String base = source.collection() + "\n" + document.get("_id") + "\n" + i + "\n" + intent.recipient();
+            String base = origin + "\n" + i + "\n" + intent.recipient();
             created.addAll(notificationsFor(base, source, document, intent, prefs.get(intent.recipient()),
                     byOwner.getOrDefault(intent.recipient(), List.of()), caps, now));
         }
-        assignSendGroups(source, document, created);
+        assignSendGroups(origin, created);
         Set<String> inserted = notifications.insertNew(created);
         created.stream().filter(d -> inserted.contains(d.getString("_id")))
                 .filter(d -> PushNotification.State.DROPPED.name().equals(d.getString("state")))
@@ -198,8 +200,8 @@ public final class PushDispatcher implements AutoCloseable {
     }
 
     /** Pending notifications of one expansion are sent in groups of at most a batch: see the repository's claim. */
-    private void assignSendGroups(PushSource source, Document document, List<Document> created) {
-        String prefix = PersistedQueries.sha256(source.collection() + "\n" + document.get("_id")).substring(0, 22);
+    private void assignSendGroups(String origin, List<Document> created) {
+        String prefix = PersistedQueries.sha256(origin).substring(0, 22);
         int size = Math.min(settings.batchSize(), PushSender.MAX_BATCH);
         int pending = 0;
         for (Document doc : created) {

@@ -282,6 +282,31 @@ class PushDispatchIT {
     }
 
     @Test
+    void aLaterNeedOnTheSameDocumentIsPushedAgainButTheSameNeedNever() {
+        String token = PushOps.token("again");
+        Person person = withDevice("Jo", token, "ANDROID");
+        String need = reply(person, PushCategory.NEW_MESSAGE, 7);
+        dispatcher().runOnce();
+        assertEquals(1, FCM.deliveredTo(token).size());
+        var sources = db().getCollection(TestPushSource.COLLECTION);
+        String first = sources.find(Filters.eq("_id", need)).first().get(PushOutbox.FIELD, Document.class)
+                .getString("need");
+
+        // The thread is overdue a second time, say: a new need on the same document.
+        sources.updateOne(Filters.eq("_id", need), com.mongodb.client.model.Updates.set(PushOutbox.FIELD,
+                PushOutbox.pending(CLOCK.instant())));
+        dispatcher().runOnce();
+        assertEquals(2, FCM.deliveredTo(token).size(), "a new need is a new push");
+
+        // The first need recorded again (an edited opportunity approved again) adds nothing.
+        sources.updateOne(Filters.eq("_id", need), com.mongodb.client.model.Updates.set(PushOutbox.FIELD,
+                PushOutbox.pending(CLOCK.instant(), first)));
+        dispatcher().runOnce();
+        assertEquals(2, FCM.deliveredTo(token).size(), "the same need is never pushed twice");
+        assertEquals(2, notificationsOf(person).size());
+    }
+
+    @Test
     void invalidArgumentIsNotRetried() {
         String token = PushOps.token("bad-message");
         Person person = withDevice("Hal", token, "ANDROID");
