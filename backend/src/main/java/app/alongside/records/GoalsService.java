@@ -12,6 +12,7 @@ import app.alongside.platform.Ids;
 import app.alongside.platform.Input;
 import app.alongside.platform.Mongo;
 import app.alongside.platform.RequestContext;
+import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -35,6 +36,7 @@ import java.util.function.Function;
  */
 public final class GoalsService {
     static final int MAX_STEPS = 50;
+    static final int NUDGE_DAYS_BEFORE = 2;
     static final int MAX_COMMENTS = 500;
     static final List<String> STATE_KEYS = List.of("mission", "title", "description", "targetDate", "status",
             "progressPercent", "steps", "visibility", "comments");
@@ -81,6 +83,7 @@ public final class GoalsService {
                 .append("comments", List.of()).append("version", 1).append("createdAt", Date.from(now))
                 .append("updatedAt", Date.from(now)).append("history", List.of(Histories.entry(1,
                         Histories.Change.CREATED, context.principal(), now, new Document())));
+        nudgeAt(goal, now).ifPresent(at -> doc.append(PushOutbox.FIELD, PushOutbox.pending(at)));
         try {
             goals.insert(doc);
         } catch (MongoWriteException e) {
@@ -280,6 +283,10 @@ public final class GoalsService {
             }
         });
         sets.add(Updates.set("updatedAt", Date.from(updated.updatedAt())));
+        if (before.containsKey("targetDate") || before.containsKey("status")) {
+            sets.add(nudgeAt(updated, updated.updatedAt()).map(at -> Updates.set(PushOutbox.FIELD,
+                    PushOutbox.pending(at))).orElse(Updates.unset(PushOutbox.FIELD)));
+        }
         if (!goals.update(current.id(), current.ownerId(), current.version(), Updates.combine(sets),
                 Histories.entry(current.version() + 1, change, context.principal(), updated.updatedAt(), before))) {
             Goal latest = goals.find(current.id()).map(GoalRepository::fromDocument).orElse(current);
@@ -288,6 +295,18 @@ public final class GoalsService {
         index.putGoal(current.ownerId(), entry(updated));
         audit.record(context, AuditAction.UPDATE, Goal.TYPE, current.id(), current.ownerId(), detail);
         return updated;
+    }
+
+    /**
+     * When the nudge for an active goal's target date is due: 09:00 UK time two days before it, if that is still
+     * to come. It goes only to young people who turned goal nudges on (off by default: the Children's Code).
+     */
+    static Optional<Instant> nudgeAt(Goal goal, Instant now) {
+        if (goal.status() != Goal.GoalStatus.ACTIVE || goal.targetDate() == null) {
+            return Optional.empty();
+        }
+        Instant at = RecordsClock.nineOn(goal.targetDate().minusDays(NUDGE_DAYS_BEFORE));
+        return at.isAfter(now) ? Optional.of(at) : Optional.empty();
     }
 
     private Goal own(String owner, String id, Input input, String field) {

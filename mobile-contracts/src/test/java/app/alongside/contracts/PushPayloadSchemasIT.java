@@ -70,11 +70,12 @@ class PushPayloadSchemasIT {
             "reminder.due", Map.of("reminder", "APPOINTMENT", "recordId", GlobalIds.encode("Record", "rec1")),
             "opportunity.match", Map.of("opportunityId", GlobalIds.encode("Opportunity", "o1")),
             "opportunity.closing", Map.of("opportunityId", GlobalIds.encode("Opportunity", "o1"),
-                    "closingDate", "2027-01-31"));
+                    "closingDate", "2027-01-31"),
+            "goal.nudge", Map.of("goalId", GlobalIds.encode("Goal", "g1"), "targetDate", "2026-12-01"));
     private static final Map<String, PushCategory> CATEGORIES = Map.of("message.added", PushCategory.URGENT,
             "thread.overdue", PushCategory.URGENT, "allocation.overdue", PushCategory.ALLOCATION,
             "reminder.due", PushCategory.REMINDERS, "opportunity.match", PushCategory.OPPORTUNITIES,
-            "opportunity.closing", PushCategory.REMINDERS);
+            "opportunity.closing", PushCategory.REMINDERS, "goal.nudge", PushCategory.GOAL_NUDGES);
 
     @Test
     void everyPayloadTheDispatcherSendsMatchesItsKindsSchema() throws IOException {
