@@ -1,13 +1,15 @@
 import { h, replace, empty, loading, dateTime, alertBox, words } from '../dom.js';
-import { graphql, subscribe } from '../api.js';
+import { graphql, subscribe, SessionEnded } from '../api.js';
 import { form, mutate, showErrors } from '../forms.js';
 import { heading } from '../console.js';
+import { PAGE_SIZE } from '../paging.js';
 
 const THREAD = `query ConsoleThread($id: ID!) { node(id: $id) { ... on MessageThread {
   id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { name } } } }`;
 const MESSAGE_FIELDS = 'id sequence body deleted createdAt author { kind name isMe }';
-const MESSAGES = `query ConsoleMessages($threadId: ID!) { messages(threadId: $threadId, last: 100) {
-  edges { node { ${MESSAGE_FIELDS} } } } }`;
+const MESSAGES = `query ConsoleMessages($threadId: ID!, $last: Int, $before: String) {
+  messages(threadId: $threadId, last: $last, before: $before) {
+  edges { node { ${MESSAGE_FIELDS} } } pageInfo { hasPreviousPage startCursor } } }`;
 const ADDED = `subscription ConsoleMessageAdded($threadId: ID!) { messageAdded(threadId: $threadId) {
   ${MESSAGE_FIELDS} } }`;
 const SEND = `mutation ConsoleSendMessage($input: SendMessageInput!) { sendMessage(input: $input) {
@@ -37,7 +39,7 @@ export async function render(main, { params, onLeave }) {
   const shown = new Set();
   const emptyNote = empty('No messages yet.');
   function add(message) {
-    if (shown.has(message.sequence)) return;
+    if (shown.has(message.sequence)) return null;
     shown.add(message.sequence);
     emptyNote.remove();
     const who = message.author.isMe ? 'You' : message.author.name;
@@ -47,6 +49,7 @@ export async function render(main, { params, onLeave }) {
     message.deleted ? h('em', {}, 'Message deleted') : h('span', { class: 'body' }, message.body));
     const after = [...list.children].find((el) => Number(el.dataset.sequence) > message.sequence);
     list.insertBefore(li, after || null);
+    return li;
   }
   let lastRead = 0;
   async function markRead() {
@@ -55,6 +58,36 @@ export async function render(main, { params, onLeave }) {
     lastRead = top;
     await graphql(READ, { input: { threadId: thread.id, upToSequence: top } }).catch(() => {});
   }
+
+  // The newest page of messages first; older ones a page at a time, backwards from the earliest shown.
+  let earliest = null;
+  const earlier = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Show earlier messages');
+  const earlierStatus = h('p', { class: 'visually-hidden', role: 'status' });
+  const earlierProblem = h('div');
+  earlier.addEventListener('click', async () => {
+    earlier.disabled = true;
+    replace(earlierStatus);
+    replace(earlierProblem);
+    try {
+      const page = (await graphql(MESSAGES, { threadId: thread.id, last: PAGE_SIZE, before: earliest })).messages;
+      // The list announces new messages as they arrive; a page of old ones is read by moving through it instead.
+      list.setAttribute('aria-live', 'off');
+      const added = page.edges.map((e) => add(e.node)).filter(Boolean);
+      setTimeout(() => list.setAttribute('aria-live', 'polite'), 1000);
+      earliest = page.pageInfo.startCursor || earliest;
+      earlier.hidden = !page.pageInfo.hasPreviousPage;
+      replace(earlierStatus, `${added.length} earlier messages shown`
+        + `${page.pageInfo.hasPreviousPage ? '.' : '. That is the start of the conversation.'}`);
+      if (added.length) {
+        added[0].setAttribute('tabindex', '-1');
+        added[0].focus();
+      }
+    } catch (error) {
+      if (!(error instanceof SessionEnded)) replace(earlierProblem, alertBox(error.message));
+    } finally {
+      earlier.disabled = false;
+    }
+  });
 
   const replyForm = form({
     submit: 'Send reply',
@@ -115,15 +148,17 @@ export async function render(main, { params, onLeave }) {
       thread.assignedAdvocate ? `Assigned to ${thread.assignedAdvocate.name}.` : 'Not assigned.'),
     h('p', {}, h('a', { href: `#/shared/${thread.youngPerson.id}` }, `What ${name} has shared with you`),
       ' · ', h('a', { href: '#/inbox' }, 'Back to the inbox')),
-    h('h2', {}, 'Messages'), list, emptyNote,
+    h('h2', {}, 'Messages'), earlier, earlierStatus, earlierProblem, list, emptyNote,
     h('h2', {}, 'Reply'), replyForm,
     h('details', {}, h('summary', {}, 'Raise a safeguarding concern'),
       h('p', {}, 'Record a referral you have made. The conversation becomes urgent and the record is audited.'),
       concernStatus, concernForm));
   list.after(emptyNote);
 
-  const messages = await graphql(MESSAGES, { threadId: thread.id });
+  const messages = await graphql(MESSAGES, { threadId: thread.id, last: PAGE_SIZE });
   messages.messages.edges.forEach((e) => add(e.node));
+  earliest = messages.messages.pageInfo.startCursor;
+  earlier.hidden = !messages.messages.pageInfo.hasPreviousPage;
   if (!shown.size) list.after(emptyNote);
   else emptyNote.remove();
   markRead();
@@ -132,7 +167,7 @@ export async function render(main, { params, onLeave }) {
     markRead();
   }, {
     onReconnect: async () => {
-      const again = await graphql(MESSAGES, { threadId: thread.id }).catch(() => null);
+      const again = await graphql(MESSAGES, { threadId: thread.id, last: PAGE_SIZE }).catch(() => null);
       if (again) again.messages.edges.forEach((e) => add(e.node));
     },
   });

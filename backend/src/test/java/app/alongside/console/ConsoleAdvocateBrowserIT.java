@@ -227,6 +227,34 @@ class ConsoleAdvocateBrowserIT {
         browser.heading("Not available for your role");
     }
 
+    /** A conversation longer than a page shows its newest 50 messages, then earlier ones a page at a time. */
+    @Test
+    void aLongConversationShowsEarlierMessagesAPageAtATime() {
+        Person eli = onboard("Eli");
+        for (int i = 1; i <= 55; i++) {
+            send(eli, "Message number " + i);
+        }
+        browser.signIn("advocate@example.test", Platform.PASSWORD);
+        browser.go("#/threads/" + eli.thread);
+        browser.heading("Conversation with Eli");
+        browser.waitUntil(d -> messageItems().size() == 50);
+        assertEquals("6", messageItems().getFirst().getDomAttribute("data-sequence"), "the newest 50");
+        browser.button("Show earlier messages").click();
+        browser.waitUntil(d -> messageItems().size() == 55);
+        WebElement first = messageItems().getFirst();
+        assertEquals("1", first.getDomAttribute("data-sequence"));
+        assertTrue(first.getText().contains("Message number 1"), first.getText());
+        assertEquals(first, browser.driver.switchTo().activeElement(), "focus moves to the first earlier message");
+        browser.waitForText("[role=status]", "5 earlier messages shown. That is the start of the conversation.");
+        assertTrue(browser.driver.findElements(By.xpath("//button[text()='Show earlier messages']")).stream()
+                .noneMatch(WebElement::isDisplayed), "nothing earlier to show");
+        browser.check("advocate-thread-earlier");
+    }
+
+    private static List<WebElement> messageItems() {
+        return browser.driver.findElements(By.cssSelector("ol.messages > li"));
+    }
+
     private record Person(String id, YoungPersonApp app, String thread) {
     }
 
