@@ -3,9 +3,10 @@ import { graphql, subscribe, SessionEnded } from '../api.js';
 import { form, mutate, showErrors } from '../forms.js';
 import { heading } from '../console.js';
 import { PAGE_SIZE } from '../paging.js';
+import { loadAdvocates } from './allocations.js';
 
 const THREAD = `query ConsoleThread($id: ID!) { node(id: $id) { ... on MessageThread {
-  id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { name } } } }`;
+  id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { id name } } } }`;
 const MESSAGE_FIELDS = 'id sequence body deleted createdAt author { kind name isMe }';
 const MESSAGES = `query ConsoleMessages($threadId: ID!, $last: Int, $before: String) {
   messages(threadId: $threadId, last: $last, before: $before) {
@@ -16,6 +17,8 @@ const SEND = `mutation ConsoleSendMessage($input: SendMessageInput!) { sendMessa
   message { ${MESSAGE_FIELDS} } userErrors { field message code } } }`;
 const READ = `mutation ConsoleMarkRead($input: MarkThreadReadInput!) { markThreadRead(input: $input) {
   userErrors { message } } }`;
+const ASSIGN = `mutation ConsoleAssignThread($input: AssignThreadInput!) { assignThread(input: $input) {
+  thread { id assignedAdvocate { id name } } userErrors { field message code } } }`;
 const CONCERN = `mutation ConsoleRaiseConcern($input: RaiseSafeguardingConcernInput!) {
   raiseSafeguardingConcern(input: $input) { concern { id } userErrors { field message code } } }`;
 
@@ -24,7 +27,7 @@ export function randomId() {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function render(main, { params, onLeave }) {
+export async function render(main, { params, onLeave, staff }) {
   replace(main, heading('Conversation'), loading());
   const data = await graphql(THREAD, { id: params.id }).catch((error) => ({ error }));
   const thread = data.node;
@@ -108,6 +111,9 @@ export async function render(main, { params, onLeave }) {
     },
   });
 
+  const assignee = h('span', { 'data-assignee': '' }, assignedText(thread.assignedAdvocate));
+  const assignSection = await assignment(thread, staff, assignee);
+
   const concernStatus = h('div');
   const concernForm = form({
     submit: 'Record the concern',
@@ -145,11 +151,11 @@ export async function render(main, { params, onLeave }) {
   replace(main, heading(`Conversation with ${name}`),
     h('p', {}, thread.urgent ? h('span', { class: 'tag urgent' }, 'Urgent') : null,
       thread.subject ? `Subject: ${thread.subject}. ` : '',
-      thread.assignedAdvocate ? `Assigned to ${thread.assignedAdvocate.name}.` : 'Not assigned.'),
+      assignee),
     h('p', {}, h('a', { href: `#/shared/${thread.youngPerson.id}` }, `What ${name} has shared with you`),
       ' · ', h('a', { href: '#/inbox' }, 'Back to the inbox')),
     h('h2', {}, 'Messages'), earlier, earlierStatus, earlierProblem, list, emptyNote,
-    h('h2', {}, 'Reply'), replyForm,
+    h('h2', {}, 'Reply'), replyForm, assignSection,
     h('details', {}, h('summary', {}, 'Raise a safeguarding concern'),
       h('p', {}, 'Record a referral you have made. The conversation becomes urgent and the record is audited.'),
       concernStatus, concernForm));
@@ -172,6 +178,48 @@ export async function render(main, { params, onLeave }) {
     },
   });
   onLeave(stop);
+}
+
+function assignedText(advocate) {
+  return advocate ? `Assigned to ${advocate.name}.` : 'Not assigned: it is in the service\'s shared inbox.';
+}
+
+/**
+ * Who the thread is assigned to, and a form to assign it to an advocate of the service or give it back to the
+ * shared inbox. Managers choose from their service's active advocates and managers (from the API's staff list,
+ * which shows a manager their own service); advocates, who may not list their colleagues, can take it themselves
+ * or give it back. The server checks the choice again: someone deactivated meanwhile is refused by the field.
+ */
+async function assignment(thread, staff, assignee) {
+  const current = thread.assignedAdvocate;
+  let people;
+  if (staff.role === 'ADVOCACY_MANAGER') {
+    people = (await loadAdvocates()).map((p) => [p.id, p.name]);
+  } else {
+    people = [[staff.id, `Me (${staff.name || 'you'})`]];
+  }
+  if (current && !people.some(([id]) => id === current.id)) people.unshift([current.id, current.name]);
+  const status = h('div');
+  const assignForm = form({
+    submit: 'Assign', label: 'Assign this conversation',
+    fields: [{ name: 'advocateId', label: 'Assign to', type: 'select', value: current ? current.id : '',
+      options: [['', 'The shared inbox (nobody)'], ...people],
+      hint: staff.role === 'ADVOCACY_MANAGER' ? 'Active advocates and managers of your service.'
+        : 'Take it yourself, or give it back to the shared inbox. Your manager can assign it to a colleague.' }],
+    onSubmit: async (v) => {
+      replace(status);
+      const payload = await mutate(assignForm, ASSIGN,
+        { input: { threadId: thread.id, advocateId: v.advocateId || null } }, 'assignThread');
+      if (payload) {
+        const now = payload.thread.assignedAdvocate;
+        replace(assignee, assignedText(now));
+        replace(status, alertBox(now ? `The conversation is now assigned to ${now.name}.`
+          : 'The conversation is back in the shared inbox.', 'success'));
+      }
+    },
+  });
+  return h('section', { 'aria-labelledby': 'assign-title' }, h('h2', { id: 'assign-title' }, 'Assignment'),
+    status, assignForm);
 }
 
 export { words };
