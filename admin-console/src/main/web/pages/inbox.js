@@ -1,45 +1,48 @@
-import { h, replace, empty, loading, dateTime, alertBox } from '../dom.js';
+import { h, replace, dateTime, alertBox } from '../dom.js';
 import { graphql, subscribe } from '../api.js';
 import { heading } from '../console.js';
+import { pagedList, PAGE_SIZE } from '../paging.js';
 
-const INBOX = `query ConsoleInbox($filter: InboxFilter) {
-  advocacyInbox(filter: $filter, first: 50) { edges { node {
+const INBOX = `query ConsoleInbox($filter: InboxFilter, $first: Int, $after: String) {
+  advocacyInbox(filter: $filter, first: $first, after: $after) { edges { node {
     id subject urgent overdue unreadCount lastMessageAt awaitingReplySince replyDueAt
-    youngPerson { firstName preferredName } assignedAdvocate { name } } } } }`;
+    youngPerson { firstName preferredName } assignedAdvocate { name } } } pageInfo { hasNextPage endCursor } } }`;
 const CHANGED = 'subscription ConsoleInboxChanged { inboxChanged { kind thread { id } } }';
 const FILTERS = [['unanswered', 'Unanswered'], ['overdue', 'Overdue'], ['urgent', 'Urgent'], ['mine', 'Mine']];
 
 export async function render(main, { onLeave }) {
-  const list = h('div', {}, loading('Loading the inbox…'));
-  const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const boxes = {};
+  const filter = () => Object.fromEntries(FILTERS.filter(([name]) => boxes[name].checked)
+    .map(([name]) => [name, true]));
+  const list = pagedList({
+    noun: 'conversations', emptyText: 'No conversations match. New messages appear here as they arrive.', item,
+    fetchPage: async (after) => (await graphql(INBOX, { filter: filter(), first: PAGE_SIZE, after })).advocacyInbox,
+    frame: () => {
+      const ul = h('ul', { class: 'cards', 'aria-label': 'Threads' });
+      return { view: ul, items: ul };
+    },
+  });
+  const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const filters = h('fieldset', { class: 'filters' }, h('legend', {}, 'Show only'));
   for (const [name, label] of FILTERS) {
     const id = `filter-${name}`;
     boxes[name] = h('input', { type: 'checkbox', id, name });
-    boxes[name].addEventListener('change', () => load());
+    boxes[name].addEventListener('change', () => list.reset());
     filters.append(h('div', { class: 'field checkbox' }, boxes[name], h('label', { for: id }, label)));
   }
-  replace(main, heading('Inbox'), filters, live, list);
+  replace(main, heading('Inbox'), filters, live, list.el);
 
-  let loads = 0;
-  async function load(announce) {
-    const mine = ++loads;
-    const filter = {};
-    for (const [name] of FILTERS) if (boxes[name].checked) filter[name] = true;
-    const data = await graphql(INBOX, { filter });
-    if (mine !== loads) return;
-    const threads = data.advocacyInbox.edges.map((e) => e.node);
-    replace(list, threads.length ? h('ul', { class: 'cards', 'aria-label': 'Threads' }, threads.map(item))
-      : empty('No conversations match. New messages appear here as they arrive.'));
+  // A live change reads the list again as far as it was shown, so nobody loses the pages they opened.
+  async function refresh(announce) {
+    await list.refresh();
     if (announce) replace(live, announce);
   }
-  await load();
+  await list.reset();
   let timer = null;
   const stop = subscribe(CHANGED, {}, () => {
     clearTimeout(timer);
-    timer = setTimeout(() => load('The inbox has been updated.').catch(() => {}), 150);
-  }, { onReconnect: () => load().catch(() => {}) });
+    timer = setTimeout(() => refresh('The inbox has been updated.').catch(() => {}), 150);
+  }, { onReconnect: () => refresh().catch(() => {}) });
   onLeave(() => { clearTimeout(timer); stop(); });
 }
 

@@ -1,10 +1,12 @@
-import { h, replace, empty, loading, alertBox } from '../dom.js';
+import { h, replace, alertBox } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
+import { pagedList, PAGE_SIZE } from '../paging.js';
 import { OPPORTUNITY_FIELDS, details } from './opportunity.js';
 
-const QUEUE = `query ConsoleModeration { moderationQueue(first: 50) { edges { node { ${OPPORTUNITY_FIELDS} } } } }`;
+const QUEUE = `query ConsoleModeration($first: Int, $after: String) { moderationQueue(first: $first, after: $after) {
+  edges { node { ${OPPORTUNITY_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 const APPROVE = `mutation ConsoleApprove($input: OpportunityActionInput!) { approveOpportunity(input: $input) {
   opportunity { id status } userErrors { field message code } } }`;
 const REJECT = `mutation ConsoleReject($input: RejectOpportunityInput!) { rejectOpportunity(input: $input) {
@@ -12,16 +14,17 @@ const REJECT = `mutation ConsoleReject($input: RejectOpportunityInput!) { reject
 
 export async function render(main, { staff }) {
   const status = h('div', { role: 'status' });
-  const list = h('div', {}, loading());
+  const list = pagedList({
+    noun: 'opportunities', emptyText: 'Nothing is waiting for review.', item,
+    fetchPage: async (after) => (await graphql(QUEUE, { first: PAGE_SIZE, after })).moderationQueue,
+    frame: () => {
+      const ul = h('ul', { class: 'cards', 'aria-label': 'Waiting for review' });
+      return { view: ul, items: ul };
+    },
+  });
   replace(main, heading('Moderation queue'),
     h('p', {}, staff.role === 'LA_WORKER' ? 'Opportunities limited to your council alone, waiting for review.'
-      : 'Opportunities waiting for review, oldest first.'), status, list);
-  async function load() {
-    const data = await graphql(QUEUE);
-    const items = data.moderationQueue.edges.map((e) => e.node);
-    replace(list, items.length ? h('ul', { class: 'cards' }, items.map(item))
-      : empty('Nothing is waiting for review.'));
-  }
+      : 'Opportunities waiting for review, oldest first.'), status, list.el);
   function item(o) {
     const approveForm = form({
       submit: 'Approve', label: `Approve ${o.title}`, fields: [],
@@ -45,7 +48,7 @@ export async function render(main, { staff }) {
   }
   async function done(text) {
     replace(status, alertBox(text, 'success'));
-    await load();
+    await list.refresh();
   }
-  await load();
+  await list.reset();
 }

@@ -1,14 +1,17 @@
-import { h, replace, empty, loading, words, dateTime, alertBox } from '../dom.js';
+import { h, replace, loading, words, dateTime, alertBox } from '../dom.js';
 import { graphql, SessionEnded } from '../api.js';
 import { heading } from '../console.js';
+import { pagedList, PAGE_SIZE } from '../paging.js';
 import { opportunityForm } from './opportunity-edit.js';
 
 export const OPPORTUNITY_FIELDS = `id title description kind missions status rejectionReason version closingDate
   town places howToApply contact createdAt organisation { name }
   eligibility { minAge maxAge legalStatuses delivery councils { id name } regions }`;
 const ONE = `query ConsoleOpportunity($id: ID!) { node(id: $id) { ... on Opportunity { ${OPPORTUNITY_FIELDS} } } }`;
-const INTEREST = `query ConsoleInterest($id: ID!) { interestReceived(opportunityId: $id, first: 100) { edges { node {
-  id shared firstName email phone ageBand councilName message withdrawn createdAt } } } }`;
+const INTEREST = `query ConsoleInterest($id: ID!, $first: Int, $after: String) {
+  interestReceived(opportunityId: $id, first: $first, after: $after) { edges { node {
+  id shared firstName email phone ageBand councilName message withdrawn createdAt } }
+  pageInfo { hasNextPage endCursor } } }`;
 const ACTION = (name) => `mutation ConsoleOpportunity${name}($input: OpportunityActionInput!) {
   ${name}(input: $input) { opportunity { id status } userErrors { field message code } } }`;
 
@@ -61,24 +64,30 @@ export async function render(main, { params, message }) {
   if (['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'].includes(o.status)) {
     act('closeOpportunity', 'Close early', 'The opportunity is closed.', 'warning');
   }
-  const interest = h('div', {}, loading('Loading the interest received…'));
+  const interest = pagedList({
+    noun: 'expressions of interest', emptyText: 'No interest yet.',
+    fetchPage: async (after) => (await graphql(INTEREST, { id: o.id, first: PAGE_SIZE, after })).interestReceived,
+    frame: () => {
+      const ul = h('ul', { class: 'cards', 'aria-label': 'Interest received' });
+      return { view: ul, items: ul };
+    },
+    // Someone who withdrew their interest is no longer shown to the poster.
+    item: (i) => (i.withdrawn ? null : h('li', {},
+      h('p', {}, [i.firstName, i.ageBand && `aged ${i.ageBand}`, i.councilName].filter(Boolean).join(', ')
+        || 'Someone who chose not to share their name'),
+      i.email ? h('p', {}, `Email: ${i.email}`) : null, i.phone ? h('p', {}, `Phone: ${i.phone}`) : null,
+      i.message ? h('p', {}, `Message: ${i.message}`) : null,
+      h('p', { class: 'meta' }, dateTime(i.createdAt)))),
+  });
   replace(main, heading(o.title), status, actions, details(o),
     o.status === 'CLOSED' ? null : h('details', {}, h('summary', {}, 'Change this opportunity'),
       opportunityForm(o, () => render(main, { params, message: { text: 'Your changes have been saved.',
         kind: 'success' } }))),
     h('h2', {}, 'Interest received'),
-    h('p', { class: 'hint' }, 'You see only what each young person chose to share.'), interest);
-  const received = await graphql(INTEREST, { id: o.id }).catch((error) => ({ error }));
-  if (received.error) {
-    replace(interest, alertBox(received.error.message));
-    return;
+    h('p', { class: 'hint' }, 'You see only what each young person chose to share.'), interest.el);
+  try {
+    await interest.reset();
+  } catch (error) {
+    if (!(error instanceof SessionEnded)) replace(interest.el, alertBox(error.message));
   }
-  const items = received.interestReceived.edges.map((e) => e.node).filter((i) => !i.withdrawn);
-  replace(interest, items.length ? h('ul', { class: 'cards' }, items.map((i) => h('li', {},
-    h('p', {}, [i.firstName, i.ageBand && `aged ${i.ageBand}`, i.councilName].filter(Boolean).join(', ')
-      || 'Someone who chose not to share their name'),
-    i.email ? h('p', {}, `Email: ${i.email}`) : null, i.phone ? h('p', {}, `Phone: ${i.phone}`) : null,
-    i.message ? h('p', {}, `Message: ${i.message}`) : null,
-    h('p', { class: 'meta' }, dateTime(i.createdAt)))))
-    : empty('No interest yet.'));
 }

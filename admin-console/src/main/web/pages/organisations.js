@@ -1,38 +1,105 @@
-import { h, replace, tableBox, empty, loading, words, alertBox } from '../dom.js';
+import { h, replace, tableBox, words, alertBox, uid } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
+import { pagedList, allNodes, PAGE_SIZE } from '../paging.js';
 import { randomId } from './thread.js';
 
-const LIST = `query ConsoleOrganisations { organisations(first: 100) { edges { node {
-  id name kind sector active servesLocalAuthorities { name } } } } }`;
+const LIST = `query ConsoleOrganisations($kind: OrganisationKind, $first: Int, $after: String) {
+  organisations(kind: $kind, first: $first, after: $after) { edges { node {
+  id name kind sector active servesLocalAuthorities { id name } } } pageInfo { hasNextPage endCursor } } }`;
 const CREATE = `mutation ConsoleCreateOrganisation($input: CreateOrganisationInput!) {
   createOrganisation(input: $input) { organisation { id name } userErrors { field message code } } }`;
+const UPDATE = `mutation ConsoleUpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) { organisation { id name } userErrors { field message code } } }`;
 const KINDS = [['LOCAL_AUTHORITY', 'Council (local authority)'], ['ADVOCACY_SERVICE', 'Advocacy service'],
   ['CORPORATE_PARENT', 'Corporate parent'], ['PLATFORM_OPERATOR', 'Platform operator']];
 const SECTORS = ['EMPLOYER', 'UNIVERSITY', 'COLLEGE', 'NHS', 'HOUSING_PROVIDER', 'CHARITY'];
 
-export async function loadOrganisations() {
-  const data = await graphql(LIST);
-  return data.organisations.edges.map((e) => e.node);
+async function page(kind, after) {
+  const data = await graphql(LIST, { kind: kind || null, first: PAGE_SIZE, after });
+  return data.organisations;
+}
+
+/** Every organisation (or every one of a kind), for the choices of a select. */
+export function loadOrganisations(kind) {
+  return allNodes((after) => page(kind, after));
 }
 
 export async function render(main) {
   const status = h('div');
-  const list = h('div', {}, loading());
+  const editSlot = h('div');
   const formSlot = h('div');
-  replace(main, heading('Organisations'), status, h('h2', {}, 'Add an organisation'), formSlot,
-    h('h2', {}, 'All organisations'), list);
-  async function load() {
-    const orgs = await loadOrganisations();
-    const councils = orgs.filter((o) => o.kind === 'LOCAL_AUTHORITY');
-    replace(list, orgs.length ? tableBox('Organisations', h('table', {},
-      h('caption', { class: 'visually-hidden' }, 'Organisations'),
-      h('thead', {}, h('tr', {}, ['Name', 'Kind', 'Details', 'Active'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, orgs.map((o) => h('tr', {}, h('td', {}, o.name), h('td', {}, words(o.kind)),
+  let councils = [];
+  const list = pagedList({
+    noun: 'organisations',
+    emptyText: 'No organisations yet.',
+    fetchPage: (after) => page(null, after),
+    frame: () => {
+      const body = h('tbody');
+      return { items: body, view: tableBox('Organisations', h('table', {},
+        h('caption', { class: 'visually-hidden' }, 'Organisations'),
+        h('thead', {}, h('tr', {}, ['Name', 'Kind', 'Details', 'Active', 'Change'].map((t) => h('th',
+          { scope: 'col' }, t)))), body)) };
+    },
+    item: (o) => {
+      const change = h('button', { type: 'button', class: 'secondary' }, 'Change',
+        h('span', { class: 'visually-hidden' }, ` ${o.name}`));
+      change.addEventListener('click', () => edit(o, change));
+      return h('tr', { 'data-organisation': o.id }, h('td', {}, o.name), h('td', {}, words(o.kind)),
         h('td', {}, o.sector ? words(o.sector) : o.servesLocalAuthorities.map((c) => c.name).join(', ')),
-        h('td', {}, o.active ? 'Yes' : 'No'))))))
-      : empty('No organisations yet.'));
+        h('td', {}, o.active ? 'Yes' : 'No'), h('td', {}, change));
+    },
+  });
+  replace(main, heading('Organisations'), status, editSlot, h('h2', {}, 'Add an organisation'), formSlot,
+    h('h2', {}, 'All organisations, newest first'), list.el);
+
+  function edit(o, opener) {
+    replace(status);
+    const fields = [{ name: 'name', label: 'Name', value: o.name }];
+    if (o.kind === 'CORPORATE_PARENT') {
+      fields.push({ name: 'sector', label: 'Sector', type: 'select', value: o.sector,
+        options: SECTORS.map((s) => [s, words(s)]) });
+    }
+    if (o.kind === 'ADVOCACY_SERVICE') {
+      fields.push({ name: 'servesLocalAuthorityIds', label: 'Councils served', type: 'select', multiple: true,
+        value: o.servesLocalAuthorities.map((c) => c.id), options: councils.map((c) => [c.id, c.name]),
+        hint: 'The full list: young people of a council taken off it no longer reach this service.' });
+    }
+    if (o.kind !== 'PLATFORM_OPERATOR') {
+      fields.push({ name: 'active', label: 'Active', type: 'checkbox', value: o.active,
+        hint: 'Untick to deactivate it: its staff can no longer sign in.' });
+    }
+    const title = h('h2', { tabindex: '-1', id: uid('change-title') }, `Change ${o.name}`);
+    const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
+    const editForm = form({
+      submit: 'Save changes', label: `Change ${o.name}`, fields,
+      onSubmit: async (v) => {
+        const input = { organisationId: o.id, ...v };
+        const payload = await mutate(editForm, UPDATE, { input }, 'updateOrganisation');
+        if (payload) {
+          replace(editSlot);
+          const done = alertBox(`Saved the changes to ${payload.organisation.name}.`, 'success');
+          done.setAttribute('tabindex', '-1');
+          replace(status, done);
+          done.focus();
+          if (o.kind === 'LOCAL_AUTHORITY') await addForm();
+          await list.refresh();
+        }
+      },
+    });
+    editForm.append(cancel);
+    cancel.addEventListener('click', () => {
+      replace(editSlot);
+      if (opener.isConnected) opener.focus();
+    });
+    replace(editSlot, h('section', { class: 'edit', 'aria-labelledby': title.id }, title, editForm));
+    title.focus();
+  }
+
+  // The add form offers every council, so it is made again when one has been added or renamed.
+  async function addForm() {
+    councils = await loadOrganisations('LOCAL_AUTHORITY');
     const createForm = form({
       submit: 'Add organisation',
       fields: [
@@ -49,11 +116,13 @@ export async function render(main) {
         const payload = await mutate(createForm, CREATE, { input }, 'createOrganisation');
         if (payload) {
           replace(status, alertBox(`Added ${payload.organisation.name}.`, 'success'));
-          await load();
+          await addForm();
+          await list.reset();
         }
       },
     });
     replace(formSlot, createForm);
   }
-  await load();
+  await addForm();
+  await list.reset();
 }

@@ -1,17 +1,19 @@
-import { h, replace, tableBox, empty, words, dateTime, loading } from '../dom.js';
+import { h, replace, tableBox, words, dateTime } from '../dom.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
+import { pagedList, PAGE_SIZE } from '../paging.js';
 
-const SEARCH = `query ConsolePush($filter: PushNotificationFilter) {
-  pushNotifications(filter: $filter, first: 100) { edges { node {
-    id state reason category kind recipientId platform attempts createdAt dueAt sentAt } } } }`;
+const SEARCH = `query ConsolePush($filter: PushNotificationFilter, $first: Int, $after: String) {
+  pushNotifications(filter: $filter, first: $first, after: $after) { edges { node {
+    id state reason category kind recipientId platform attempts createdAt dueAt sentAt } }
+    pageInfo { hasNextPage endCursor } } }`;
 
 const STATES = [['', 'Any state'], ['PENDING', 'Pending'], ['SENT', 'Sent'], ['FAILED', 'Failed'],
   ['DROPPED', 'Dropped']];
 
 /** Admins follow push delivery: every notification's state and, when not sent, why. Never any content. */
 export async function render(main) {
-  const results = h('div', {}, loading());
+  let filter = {};
   const searchForm = form({
     submit: 'Search', label: 'Search push notifications',
     fields: [
@@ -21,28 +23,28 @@ export async function render(main) {
     ],
     onSubmit: (v) => search(v),
   });
-  replace(main, heading('Push delivery'), searchForm, h('h2', {}, 'Notifications, newest first'), results);
-  async function search(v) {
-    const filter = {};
+  const results = pagedList({
+    noun: 'notifications', emptyText: 'No notifications match.',
+    fetchPage: (after) => mutate(searchForm, SEARCH, { filter, first: PAGE_SIZE, after }, 'pushNotifications'),
+    frame: () => {
+      const body = h('tbody');
+      return { items: body, view: tableBox('Push notifications', h('table', {},
+        h('caption', { class: 'visually-hidden' }, 'Push notifications'),
+        h('thead', {}, h('tr', {}, ['Created', 'Kind', 'State', 'Why', 'To', 'Device', 'Attempts', 'Sent']
+          .map((t) => h('th', { scope: 'col' }, t)))), body)) };
+    },
+    item: (n) => h('tr', {}, h('td', {}, dateTime(n.createdAt)), h('td', {}, n.kind),
+      h('td', {}, words(n.state)), h('td', {}, n.reason ? words(n.reason) : ''), h('td', {}, n.recipientId || ''),
+      h('td', {}, n.platform ? words(n.platform) : ''), h('td', {}, String(n.attempts)),
+      h('td', {}, n.sentAt ? dateTime(n.sentAt) : (n.dueAt ? `due ${dateTime(n.dueAt)}` : ''))),
+  });
+  replace(main, heading('Push delivery'), searchForm, h('h2', {}, 'Notifications, newest first'), results.el);
+  function search(v) {
+    filter = {};
     if (v.state) filter.state = v.state;
     if (v.kind.trim()) filter.kind = v.kind.trim();
     if (v.recipientId.trim()) filter.recipientId = v.recipientId.trim();
-    replace(results, loading());
-    const data = await mutate(searchForm, SEARCH, { filter }, 'pushNotifications');
-    if (!data) {
-      replace(results);
-      return;
-    }
-    const rows = data.edges.map((e) => e.node);
-    replace(results, rows.length ? tableBox('Push notifications', h('table', {},
-      h('caption', { class: 'visually-hidden' }, 'Push notifications'),
-      h('thead', {}, h('tr', {}, ['Created', 'Kind', 'State', 'Why', 'To', 'Device', 'Attempts', 'Sent']
-        .map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, rows.map((n) => h('tr', {}, h('td', {}, dateTime(n.createdAt)), h('td', {}, n.kind),
-        h('td', {}, words(n.state)), h('td', {}, n.reason ? words(n.reason) : ''), h('td', {}, n.recipientId || ''),
-        h('td', {}, n.platform ? words(n.platform) : ''), h('td', {}, String(n.attempts)),
-        h('td', {}, n.sentAt ? dateTime(n.sentAt) : (n.dueAt ? `due ${dateTime(n.dueAt)}` : '')))))))
-      : empty('No notifications match.'));
+    return results.reset();
   }
   await search({ state: '', kind: '', recipientId: '' });
 }

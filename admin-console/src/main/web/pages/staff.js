@@ -1,12 +1,13 @@
-import { h, replace, empty, loading, alertBox } from '../dom.js';
+import { h, replace, alertBox } from '../dom.js';
 import { graphql, SessionEnded } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading, roleName } from '../console.js';
+import { pagedList, PAGE_SIZE } from '../paging.js';
 import { randomId } from './thread.js';
 import { loadOrganisations } from './organisations.js';
 
-const LIST = `query ConsoleStaff { staff(first: 100) { edges { node {
-  id name email role active organisation { name } } } } }`;
+const LIST = `query ConsoleStaff($first: Int, $after: String) { staff(first: $first, after: $after) { edges { node {
+  id name email role active organisation { name } } } pageInfo { hasNextPage endCursor } } }`;
 const CREATE = `mutation ConsoleCreateStaff($input: CreateStaffMemberInput!) {
   createStaffMember(input: $input) { staffMember { id name } userErrors { field message code } } }`;
 const DEACTIVATE = `mutation ConsoleDeactivate($input: DeactivateStaffMemberInput!) {
@@ -17,10 +18,17 @@ const ROLES = ['ADMIN', 'LA_WORKER', 'ADVOCATE', 'ADVOCACY_MANAGER', 'CORPORATE_
 
 export async function render(main) {
   const status = h('div');
-  const list = h('div', {}, loading());
   const formSlot = h('div');
+  const list = pagedList({
+    noun: 'staff', emptyText: 'No staff yet.', item: person,
+    fetchPage: async (after) => (await graphql(LIST, { first: PAGE_SIZE, after })).staff,
+    frame: () => {
+      const ul = h('ul', { class: 'cards', 'aria-label': 'Staff' });
+      return { view: ul, items: ul };
+    },
+  });
   replace(main, heading('Staff'), status, h('h2', {}, 'Add a staff member'), formSlot, h('h2', {}, 'All staff'),
-    list);
+    list.el);
   const orgs = await loadOrganisations();
   const createForm = form({
     submit: 'Add staff member',
@@ -39,16 +47,11 @@ export async function render(main) {
       if (payload) {
         createForm.reset();
         replace(status, alertBox(`Added ${payload.staffMember.name}.`, 'success'));
-        await load();
+        await list.refresh();
       }
     },
   });
   replace(formSlot, createForm);
-  async function load() {
-    const data = await graphql(LIST);
-    const people = data.staff.edges.map((e) => e.node);
-    replace(list, people.length ? h('ul', { class: 'cards' }, people.map(person)) : empty('No staff yet.'));
-  }
   function person(p) {
     const li = h('li', {}, h('h3', {}, p.name),
       h('p', {}, `${roleName(p.role)}, ${p.organisation.name}. ${p.email}. ${p.active ? 'Active' : 'Deactivated'}.`));
@@ -59,7 +62,7 @@ export async function render(main) {
         const result = (await graphql(DEACTIVATE, { input: { staffMemberId: p.id } })).deactivateStaffMember;
         replace(status, result.userErrors.length ? alertBox(result.userErrors.map((e) => e.message).join(' '))
           : alertBox(`${p.name} is deactivated and signed out.`, 'success'));
-        await load();
+        await list.refresh();
       } catch (error) {
         if (!(error instanceof SessionEnded)) replace(status, alertBox(error.message));
       }
@@ -80,5 +83,5 @@ export async function render(main) {
     li.append(deactivate, h('details', {}, h('summary', {}, `Reset the password of ${p.name}`), resetForm));
     return li;
   }
-  await load();
+  await list.reset();
 }

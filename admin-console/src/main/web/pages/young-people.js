@@ -1,23 +1,26 @@
-import { h, replace, empty, loading, words, alertBox } from '../dom.js';
+import { h, replace, words, alertBox } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
+import { pagedList, PAGE_SIZE } from '../paging.js';
 
-const LIST = `query ConsoleYoungPeople { youngPeople(first: 100) { edges { node {
-  id firstName preferredName age legalStatus hasAppAccount localAuthority { id name } } } } }`;
+const LIST = `query ConsoleYoungPeople($first: Int, $after: String) { youngPeople(first: $first, after: $after) {
+  edges { node { id firstName preferredName age legalStatus hasAppAccount localAuthority { id name } } }
+  pageInfo { hasNextPage endCursor } } }`;
 const TRANSFER = `mutation ConsoleTransfer($input: TransferYoungPersonInput!) { transferYoungPerson(input: $input) {
   youngPerson { id localAuthority { name } } userErrors { field message code } } }`;
 
 export async function render(main) {
   const status = h('div');
-  const list = h('div', {}, loading());
-  replace(main, heading('Your council\'s young people'), status, list);
-  async function load() {
-    const data = await graphql(LIST);
-    const people = data.youngPeople.edges.map((e) => e.node);
-    replace(list, people.length ? h('ul', { class: 'cards' }, people.map(item))
-      : empty('No young people yet. Invite one to start.'));
-  }
+  const list = pagedList({
+    noun: 'young people', emptyText: 'No young people yet. Invite one to start.', item,
+    fetchPage: async (after) => (await graphql(LIST, { first: PAGE_SIZE, after })).youngPeople,
+    frame: () => {
+      const ul = h('ul', { class: 'cards', 'aria-label': 'Young people' });
+      return { view: ul, items: ul };
+    },
+  });
+  replace(main, heading('Your council\'s young people'), status, list.el);
   function item(p) {
     const name = p.preferredName || p.firstName;
     const transferForm = form({
@@ -30,7 +33,7 @@ export async function render(main) {
           'transferYoungPerson');
         if (payload) {
           replace(status, alertBox(`${name} has moved to ${payload.youngPerson.localAuthority.name}.`, 'success'));
-          await load();
+          await list.refresh();
         }
       },
     });
@@ -39,5 +42,5 @@ export async function render(main) {
         + `${p.hasAppAccount ? 'Uses the app.' : 'Not using the app yet.'}`),
       h('details', {}, h('summary', {}, `Transfer ${name} to another council`), transferForm));
   }
-  await load();
+  await list.reset();
 }

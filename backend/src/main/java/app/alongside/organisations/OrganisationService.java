@@ -9,6 +9,7 @@ import app.alongside.platform.Idempotency;
 import app.alongside.platform.Input;
 import app.alongside.platform.Mongo;
 import app.alongside.platform.RequestContext;
+import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 
 import java.time.Clock;
@@ -99,7 +100,7 @@ public final class OrganisationService {
                 current.createdAt(), clock.instant());
         try {
             updated = repository.replace(updated);
-        } catch (MongoWriteException e) {
+        } catch (MongoServerException e) {
             if (Mongo.isDuplicateKey(e)) {
                 throw new ApiException(ErrorCode.CONFLICT, "An organisation with that name already exists.",
                         Input.path("name"), Map.of());

@@ -1,7 +1,7 @@
 package app.alongside.platform;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
 
 import java.time.Instant;
 import java.util.Date;
@@ -11,8 +11,12 @@ public final class Mongo {
     private Mongo() {
     }
 
-    public static boolean isDuplicateKey(MongoWriteException e) {
-        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    /**
+     * A unique index refused the write. Inserts and updates raise a MongoWriteException, but findOneAndReplace and
+     * findOneAndUpdate raise a MongoCommandException; both carry the server's error code.
+     */
+    public static boolean isDuplicateKey(MongoServerException e) {
+        return ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 
     public static Date date(Instant instant) {

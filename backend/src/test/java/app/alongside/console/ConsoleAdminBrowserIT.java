@@ -2,6 +2,7 @@ package app.alongside.console;
 
 import app.alongside.fixtures.Console;
 import app.alongside.fixtures.Http;
+import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -230,6 +232,54 @@ class ConsoleAdminBrowserIT {
         browser.check("admin-audit-search");
     }
 
+    /**
+     * An admin changes an organisation's name and the councils it serves. A name another organisation has is
+     * refused next to the field and nothing changes; a new name and a second council are saved.
+     */
+    @Test
+    void adminChangesAnOrganisationWithTheErrorByItsField() {
+        Reply created = platform.admin.graphql(Ops.CREATE_ORGANISATION, Ops.input(Map.of("name", "Fenland Advocacy",
+                "kind", "ADVOCACY_SERVICE", "servesLocalAuthorityIds", List.of(platform.councilA))));
+        String fenland = Ops.at(created, "createOrganisation", "organisation", "id");
+        browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        browser.go("#/organisations");
+        browser.heading("Organisations");
+        browser.waitUntil(d -> d.findElement(By.xpath(
+                "//tr[td[1][normalize-space()='Fenland Advocacy']]//button"))).click();
+        browser.waitUntil(d -> "Change Fenland Advocacy".equals(d.switchTo().activeElement().getText()));
+        WebElement name = browser.field("Name");
+        assertEquals("Fenland Advocacy", name.getDomProperty("value"));
+        assertEquals(List.of("Northshire County Council"), new Select(browser.field("Councils served"))
+                .getAllSelectedOptions().stream().map(WebElement::getText).toList(), "the councils it serves now");
+        name.clear();
+        name.sendKeys("Southvale Borough Council");
+        browser.button("Save changes").click();
+        assertEquals("Error: An organisation with that name already exists.", browser.errorFor(name));
+        assertEquals(name, browser.driver.switchTo().activeElement(), "the field in error has focus");
+        assertEquals("Fenland Advocacy", Ops.at(organisation(fenland), "node", "name"), "nothing changed");
+        browser.check("admin-organisation-change-error");
+
+        name.clear();
+        name.sendKeys("Fenland and Southvale Advocacy");
+        new Select(browser.field("Councils served")).selectByVisibleText("Southvale Borough Council");
+        browser.button("Save changes").click();
+        browser.waitForText(".notice.success", "Saved the changes to Fenland and Southvale Advocacy.");
+        browser.waitForText("table", "Fenland and Southvale Advocacy");
+        Reply saved = organisation(fenland);
+        assertEquals("Fenland and Southvale Advocacy", Ops.at(saved, "node", "name"), saved.body());
+        List<Map<String, String>> serves = Ops.at(saved, "node", "servesLocalAuthorities");
+        assertEquals(List.of("Northshire County Council", "Southvale Borough Council"),
+                serves.stream().map(c -> c.get("name")).sorted().toList(), saved.body());
+        assertTrue(browser.driver.findElements(By.xpath("//h2[text()='Change Fenland Advocacy']")).isEmpty(),
+                "the form closes once saved");
+        browser.check("admin-organisation-changed");
+    }
+
+    private Reply organisation(String id) {
+        return platform.admin.graphql("query O($id: ID!) { node(id: $id) { ... on Organisation { name "
+                + "servesLocalAuthorities { name } } } }", Map.of("id", id));
+    }
+
     @Test
     void aRequestWithoutItsCsrfTokenIsRefusedVisiblyAndChangesNothing() {
         browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
@@ -304,6 +354,6 @@ class ConsoleAdminBrowserIT {
     }
 
     private static void selectByText(WebElement select, String text) {
-        new org.openqa.selenium.support.ui.Select(select).selectByVisibleText(text);
+        new Select(select).selectByVisibleText(text);
     }
 }

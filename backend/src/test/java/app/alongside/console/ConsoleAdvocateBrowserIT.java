@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -225,6 +226,120 @@ class ConsoleAdvocateBrowserIT {
         browser.check("manager-inbox");
         browser.go("#/invite");
         browser.heading("Not available for your role");
+    }
+
+    /** A conversation longer than a page shows its newest 50 messages, then earlier ones a page at a time. */
+    @Test
+    void aLongConversationShowsEarlierMessagesAPageAtATime() {
+        Person eli = onboard("Eli");
+        for (int i = 1; i <= 55; i++) {
+            send(eli, "Message number " + i);
+        }
+        browser.signIn("advocate@example.test", Platform.PASSWORD);
+        browser.go("#/threads/" + eli.thread);
+        browser.heading("Conversation with Eli");
+        browser.waitUntil(d -> messageItems().size() == 50);
+        assertEquals("6", messageItems().getFirst().getDomAttribute("data-sequence"), "the newest 50");
+        browser.button("Show earlier messages").click();
+        browser.waitUntil(d -> messageItems().size() == 55);
+        WebElement first = messageItems().getFirst();
+        assertEquals("1", first.getDomAttribute("data-sequence"));
+        assertTrue(first.getText().contains("Message number 1"), first.getText());
+        assertEquals(first, browser.driver.switchTo().activeElement(), "focus moves to the first earlier message");
+        browser.waitForText("[role=status]", "5 earlier messages shown. That is the start of the conversation.");
+        assertTrue(browser.driver.findElements(By.xpath("//button[text()='Show earlier messages']")).stream()
+                .noneMatch(WebElement::isDisplayed), "nothing earlier to show");
+        browser.check("advocate-thread-earlier");
+    }
+
+    private static List<WebElement> messageItems() {
+        return browser.driver.findElements(By.cssSelector("ol.messages > li"));
+    }
+
+    /**
+     * A manager reassigns a conversation to a second advocate of the service, from the advocates the API lists;
+     * someone deactivated while the page was open is refused next to the field and nothing changes; it goes back
+     * to the shared inbox. An advocate can only take it or give it back; an advocate of another service sees no
+     * conversation and no control at all.
+     */
+    @Test
+    void managerReassignsAThreadToASecondAdvocate() {
+        Person dee = onboard("Dee");
+        send(dee, "Can someone help me with my housing?");
+        String rowan = addAdvocate("Rowan Second", "rowan@example.test");
+        String tam = addAdvocate("Tam Leaving", "tam@example.test");
+        browser.signIn("manager@example.test", Platform.PASSWORD);
+        browser.go("#/threads/" + dee.thread);
+        browser.heading("Conversation with Dee");
+        WebElement assignTo = browser.field("Assign to");
+        List<String> choices = new Select(assignTo).getOptions().stream().map(WebElement::getText).toList();
+        assertTrue(choices.containsAll(List.of("The shared inbox (nobody)", "advocate", "manager", "Rowan Second",
+                "Tam Leaving")), choices.toString());
+        assertFalse(choices.contains("otherAdvocate"), "only advocates of the manager's own service: " + choices);
+        assertEquals(assigneeOf(dee) == null ? "Not assigned: it is in the service's shared inbox."
+                : "Assigned to " + assigneeOf(dee) + ".", browser.text("[data-assignee]"));
+
+        new Select(assignTo).selectByVisibleText("Rowan Second");
+        assertEquals(rowan, new Select(assignTo).getFirstSelectedOption().getDomAttribute("value"),
+                "the choice is the staff member's id from the API");
+        browser.button("Assign").click();
+        browser.waitForText(".notice.success", "The conversation is now assigned to Rowan Second.");
+        assertEquals("Assigned to Rowan Second.", browser.text("[data-assignee]"));
+        assertEquals("Rowan Second", assigneeOf(dee));
+        browser.check("manager-thread-assigned");
+
+        new Select(browser.field("Assign to")).selectByVisibleText("Tam Leaving");
+        Reply deactivated = platform.admin.graphql("""
+                mutation D($input: DeactivateStaffMemberInput!) { deactivateStaffMember(input: $input) {
+                  userErrors { message } } }""", Map.of("input", Map.of("staffMemberId", tam)));
+        assertEquals(List.of(), Ops.at(deactivated, "deactivateStaffMember", "userErrors"), deactivated.body());
+        browser.button("Assign").click();
+        assertEquals("Error: No active advocate of the service has that id.",
+                browser.errorFor(browser.field("Assign to")));
+        assertEquals("Rowan Second", assigneeOf(dee), "nothing changed");
+        assertEquals("Assigned to Rowan Second.", browser.text("[data-assignee]"));
+        browser.check("manager-thread-assign-error");
+
+        new Select(browser.field("Assign to")).selectByVisibleText("The shared inbox (nobody)");
+        browser.button("Assign").click();
+        browser.waitForText(".notice.success", "The conversation is back in the shared inbox.");
+        assertNull(assigneeOf(dee));
+        browser.signOut();
+
+        browser.signIn("advocate@example.test", Platform.PASSWORD);
+        browser.go("#/threads/" + dee.thread);
+        browser.heading("Conversation with Dee");
+        assignTo = browser.field("Assign to");
+        assertEquals(List.of("The shared inbox (nobody)", "Me (advocate)"),
+                new Select(assignTo).getOptions().stream().map(WebElement::getText).toList());
+        new Select(assignTo).selectByVisibleText("Me (advocate)");
+        browser.button("Assign").click();
+        browser.waitForText(".notice.success", "The conversation is now assigned to advocate.");
+        assertEquals("advocate", assigneeOf(dee));
+        browser.signOut();
+
+        browser.signIn("otheradvocate@example.test", Platform.PASSWORD);
+        browser.go("#/threads/" + dee.thread);
+        browser.heading("Conversation not found");
+        assertTrue(browser.driver.findElements(By.tagName("select")).isEmpty(), "no control to assign");
+        assertEquals("advocate", assigneeOf(dee), "nothing changed");
+    }
+
+    private String addAdvocate(String name, String email) {
+        Reply created = platform.admin.graphql(Ops.CREATE_STAFF, Ops.input(Map.of("organisationId",
+                platform.advocacyService, "name", name, "email", email, "role", "ADVOCATE",
+                "password", Platform.PASSWORD)));
+        assertEquals(List.of(), Ops.at(created, "createStaffMember", "userErrors"), created.body());
+        return Ops.at(created, "createStaffMember", "staffMember", "id");
+    }
+
+    /** The name of the thread's assignee as the manager reads it through the API, or null (the shared inbox). */
+    private String assigneeOf(Person person) {
+        Reply thread = platform.as("manager").graphql(
+                "query T($id: ID!) { node(id: $id) { ... on MessageThread { assignedAdvocate { name } } } }",
+                Map.of("id", person.thread));
+        Map<String, Object> advocate = Ops.at(thread, "node", "assignedAdvocate");
+        return advocate == null ? null : (String) advocate.get("name");
     }
 
     private record Person(String id, YoungPersonApp app, String thread) {

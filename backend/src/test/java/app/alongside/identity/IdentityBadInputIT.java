@@ -67,6 +67,15 @@ class IdentityBadInputIT {
         assertPayloadField(admin.graphql(Ops.CREATE_ORGANISATION, Ops.input(Map.of("name", "Bad Service",
                 "kind", "ADVOCACY_SERVICE", "servesLocalAuthorityIds", List.of(platform.corporateParent)))),
                 "createOrganisation", "servesLocalAuthorityIds");
+        Reply rename = admin.graphql("""
+                mutation U($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) {
+                  organisation { name } userErrors { field message code } } }""", Ops.input(Map.of(
+                "organisationId", platform.councilB, "name", "northshire county council")));
+        assertPayloadField(rename, "updateOrganisation", "name");
+        assertEquals(List.of("CONFLICT"), Ops.userErrorCodes(rename, "updateOrganisation"), rename.body());
+        Reply councilB = admin.graphql("query O($id: ID!) { node(id: $id) { ... on Organisation { name } } }",
+                Map.of("id", platform.councilB));
+        assertEquals("Southvale Borough Council", Ops.at(councilB, "node", "name"), "a taken name changes nothing");
         Map<String, Object> staff = new HashMap<>(Map.of("organisationId", platform.councilA, "name", "Dee",
                 "email", "dee@example.test", "role", "ADVOCATE", "password", Platform.PASSWORD));
         assertPayloadField(admin.graphql(Ops.CREATE_STAFF, Ops.input(staff)), "createStaffMember", "role");
