@@ -4,10 +4,11 @@ import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
 import { pagedList, allNodes, PAGE_SIZE } from '../paging.js';
 import { randomId } from './thread.js';
+import { REGIONS } from './opportunity-edit.js';
 
 const LIST = `query ConsoleOrganisations($kind: OrganisationKind, $first: Int, $after: String) {
   organisations(kind: $kind, first: $first, after: $after) { edges { node {
-  id name kind sector active servesLocalAuthorities { id name } } } pageInfo { hasNextPage endCursor } } }`;
+  id name kind sector region active servesLocalAuthorities { id name } } } pageInfo { hasNextPage endCursor } } }`;
 const CREATE = `mutation ConsoleCreateOrganisation($input: CreateOrganisationInput!) {
   createOrganisation(input: $input) { organisation { id name } userErrors { field message code } } }`;
 const UPDATE = `mutation ConsoleUpdateOrganisation($input: UpdateOrganisationInput!) {
@@ -24,6 +25,16 @@ async function page(kind, after) {
 /** Every organisation (or every one of a kind), for the choices of a select. */
 export function loadOrganisations(kind) {
   return allNodes((after) => page(kind, after));
+}
+
+/** What sets an organisation apart in the list: a sector, a region, or the councils served. */
+function details(o) {
+  if (o.sector) return words(o.sector);
+  if (o.kind === 'LOCAL_AUTHORITY') {
+    const region = REGIONS.find(([value]) => value === o.region);
+    return region ? region[1] : 'Region not set';
+  }
+  return o.servesLocalAuthorities.map((c) => c.name).join(', ');
 }
 
 export async function render(main) {
@@ -47,7 +58,7 @@ export async function render(main) {
         h('span', { class: 'visually-hidden' }, ` ${o.name}`));
       change.addEventListener('click', () => edit(o, change));
       return h('tr', { 'data-organisation': o.id }, h('td', {}, o.name), h('td', {}, words(o.kind)),
-        h('td', {}, o.sector ? words(o.sector) : o.servesLocalAuthorities.map((c) => c.name).join(', ')),
+        h('td', {}, details(o)),
         h('td', {}, o.active ? 'Yes' : 'No'), h('td', {}, change));
     },
   });
@@ -60,6 +71,11 @@ export async function render(main) {
     if (o.kind === 'CORPORATE_PARENT') {
       fields.push({ name: 'sector', label: 'Sector', type: 'select', value: o.sector,
         options: SECTORS.map((s) => [s, words(s)]) });
+    }
+    if (o.kind === 'LOCAL_AUTHORITY') {
+      fields.push({ name: 'region', label: 'Region', type: 'select', value: o.region || '',
+        options: [['', 'Not set'], ...REGIONS],
+        hint: 'Opportunities open to a region reach the young people of its councils.' });
     }
     if (o.kind === 'ADVOCACY_SERVICE') {
       fields.push({ name: 'servesLocalAuthorityIds', label: 'Councils served', type: 'select', multiple: true,
@@ -76,6 +92,7 @@ export async function render(main) {
       submit: 'Save changes', label: `Change ${o.name}`, fields,
       onSubmit: async (v) => {
         const input = { organisationId: o.id, ...v };
+        if ('region' in input) input.region = input.region || null;
         const payload = await mutate(editForm, UPDATE, { input }, 'updateOrganisation');
         if (payload) {
           replace(editSlot);
@@ -107,11 +124,13 @@ export async function render(main) {
         { name: 'kind', label: 'Kind', type: 'select', options: KINDS },
         { name: 'sector', label: 'Sector (corporate parents only)', type: 'select',
           options: [['', 'None'], ...SECTORS.map((s) => [s, words(s)])] },
+        { name: 'region', label: 'Region (councils only)', type: 'select',
+          options: [['', 'None'], ...REGIONS] },
         { name: 'servesLocalAuthorityIds', label: 'Councils served (advocacy services only)', type: 'select',
           multiple: true, options: councils.map((c) => [c.id, c.name]) },
       ],
       onSubmit: async (v) => {
-        const input = { name: v.name, kind: v.kind, sector: v.sector || null,
+        const input = { name: v.name, kind: v.kind, sector: v.sector || null, region: v.region || null,
           servesLocalAuthorityIds: v.servesLocalAuthorityIds, clientMutationId: randomId() };
         const payload = await mutate(createForm, CREATE, { input }, 'createOrganisation');
         if (payload) {

@@ -53,9 +53,7 @@ class ConsoleAdminBrowserIT {
 
     @BeforeEach
     void signedOut() {
-        browser.go("#/sign-in");
-        browser.script("sessionStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
+        browser.startSignedOut();
     }
 
     @Test
@@ -273,6 +271,24 @@ class ConsoleAdminBrowserIT {
         assertTrue(browser.driver.findElements(By.xpath("//h2[text()='Change Fenland Advocacy']")).isEmpty(),
                 "the form closes once saved");
         browser.check("admin-organisation-changed");
+    }
+
+    @Test
+    void adminGivesACouncilItsRegion() {
+        browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        browser.go("#/organisations");
+        browser.heading("Organisations");
+        browser.waitUntil(d -> d.findElement(By.xpath(
+                "//tr[td[1][normalize-space()='Southvale Borough Council']]//button"))).click();
+        browser.waitUntil(d -> "Change Southvale Borough Council".equals(d.switchTo().activeElement().getText()));
+        new Select(browser.field("Region")).selectByVisibleText("Yorkshire and the Humber");
+        browser.button("Save changes").click();
+        browser.waitForText(".notice.success", "Saved the changes to Southvale Borough Council.");
+        browser.waitForText("table", "Yorkshire and the Humber");
+        Reply saved = platform.admin.graphql("query O($id: ID!) { node(id: $id) { ... on Organisation { region } } }",
+                Map.of("id", platform.councilB));
+        assertEquals("YORKSHIRE_AND_THE_HUMBER", Ops.at(saved, "node", "region"), saved.body());
+        browser.check("admin-organisation-region");
     }
 
     private Reply organisation(String id) {

@@ -58,9 +58,7 @@ class ConsoleAdvocateBrowserIT {
 
     @BeforeEach
     void signedOut() {
-        browser.go("#/sign-in");
-        browser.script("sessionStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
+        browser.startSignedOut();
     }
 
     @Test

@@ -93,6 +93,18 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.get(baseUrl + "/console/" + hash);
     }
 
+    /**
+     * Starts a test signed out on the sign-in page: no session storage, no cookies, and the page loaded afresh, as
+     * a page the last test left signed in still shows its header.
+     */
+    void startSignedOut() {
+        go("#/sign-in");
+        script("sessionStorage.clear()");
+        driver.manage().deleteAllCookies();
+        driver.navigate().refresh();
+        heading("Sign in");
+    }
+
     void signIn(String email, String password) {
         go("#/sign-in");
         heading("Sign in");

@@ -47,9 +47,7 @@ class ConsoleOpportunityBrowserIT {
 
     @BeforeEach
     void signedOut() {
-        browser.go("#/sign-in");
-        browser.script("sessionStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
+        browser.startSignedOut();
     }
 
     @Test
