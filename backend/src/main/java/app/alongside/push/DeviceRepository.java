@@ -3,7 +3,7 @@ package app.alongside.push;
 import app.alongside.platform.Ids;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -52,7 +52,8 @@ public final class DeviceRepository {
         var options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         try {
             return fromDocument(devices.findOneAndUpdate(Filters.eq("token", token), update, options));
-        } catch (MongoWriteException e) {
+        } catch (MongoServerException e) {
+            // A duplicate key from findOneAndUpdate is a MongoCommandException, not a MongoWriteException.
             if (!Mongo.isDuplicateKey(e)) {
                 throw e;
             }
