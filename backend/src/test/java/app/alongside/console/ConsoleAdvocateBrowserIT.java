@@ -7,10 +7,8 @@ import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,8 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replies and the young person reads it. Also the advocacy manager's pages.
  */
 class ConsoleAdvocateBrowserIT {
+    @Order(1)
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.withPlatform();
+    @Order(2)
+    @RegisterExtension
+    static final ConsoleBrowserExtension BROWSER = new ConsoleBrowserExtension(SERVER);
+    private final ConsoleBrowser browser = BROWSER.get();
     private static final String MY_ADVOCACY = "{ myAdvocacy { thread { id } } }";
     private static final String SEND = """
             mutation Send($input: SendMessageInput!) { sendMessage(input: $input) {
@@ -40,26 +43,8 @@ class ConsoleAdvocateBrowserIT {
     private static final String MESSAGES = """
             query Messages($threadId: ID!) { messages(threadId: $threadId) { edges { node {
               body author { kind name } } } } }""";
-    private static ConsoleBrowser browser;
     private final Http http = SERVER.http();
     private final Platform platform = SERVER.platform();
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = ConsoleBrowser.open(SERVER.server().baseUrl());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.startSignedOut();
-    }
 
     @Test
     void advocateAnswersAMessageThatArrivesLive() {
@@ -250,7 +235,7 @@ class ConsoleAdvocateBrowserIT {
         browser.check("advocate-thread-earlier");
     }
 
-    private static List<WebElement> messageItems() {
+    private List<WebElement> messageItems() {
         return browser.driver.findElements(By.cssSelector("ol.messages > li"));
     }
 

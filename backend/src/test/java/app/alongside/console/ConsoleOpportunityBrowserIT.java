@@ -5,10 +5,8 @@ import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,28 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * worker invites a young person, in a real browser; script typed into every text field comes back as text.
  */
 class ConsoleOpportunityBrowserIT {
+    @Order(1)
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.withPlatform();
+    @Order(2)
+    @RegisterExtension
+    static final ConsoleBrowserExtension BROWSER = new ConsoleBrowserExtension(SERVER);
+    private final ConsoleBrowser browser = BROWSER.get();
     private static final String SCRIPT = "<script>window.hacked=1</script><img src=x onerror=\"window.hacked=2\">";
-    private static ConsoleBrowser browser;
     private final Platform platform = SERVER.platform();
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = ConsoleBrowser.open(SERVER.server().baseUrl());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.startSignedOut();
-    }
 
     @Test
     void corporateParentPostsAndAnAdminApproves() {

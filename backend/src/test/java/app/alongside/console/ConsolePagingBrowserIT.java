@@ -5,9 +5,8 @@ import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,23 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server, so the 50 extra organisations it adds push nobody else's data off a first page.
  */
 class ConsolePagingBrowserIT {
+    @Order(1)
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.withPlatform();
+    @Order(2)
+    @RegisterExtension
+    static final ConsoleBrowserExtension BROWSER = new ConsoleBrowserExtension(SERVER);
+    private final ConsoleBrowser browser = BROWSER.get();
     private static final int PAGE = 50;
-    private static ConsoleBrowser browser;
     private final Platform platform = SERVER.platform();
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = ConsoleBrowser.open(SERVER.server().baseUrl());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void showMoreReachesEveryOrganisationAndAuditEventPastTheFirstPage() {
@@ -82,7 +73,7 @@ class ConsolePagingBrowserIT {
         browser.check("admin-audit-more");
     }
 
-    private static List<WebElement> rows() {
+    private List<WebElement> rows() {
         return browser.driver.findElements(By.cssSelector("main tbody tr"));
     }
 
