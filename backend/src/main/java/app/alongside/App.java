@@ -354,8 +354,8 @@ public final class App implements AutoCloseable {
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
                 + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
-        return new App(server, store, embedded, schemaThread, draining, grace, List.of(maintenance, closing, pushUpkeep),
-                events, push, firebase);
+        return new App(server, store, embedded, schemaThread, draining, grace,
+                List.of(maintenance, closing, pushUpkeep), events, push, firebase);
     }
 
     private static RecordsWiring.Services records(Settings settings, MongoDatabase db, YoungPersonRepository people,

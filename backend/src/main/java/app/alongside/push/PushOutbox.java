@@ -12,8 +12,9 @@ import java.util.Date;
  * The push-need field a domain document carries until the dispatcher has turned it into notifications:
  * {@code push: {state: "PENDING", dueAt, need}}. {@code need} names this need: notification ids derive from it, so
  * expanding the same need twice (after a crash) adds nothing, while a later need on the same document (a thread
- * overdue again, a reminder moved, next year's review) gets notifications of its own. The dispatcher adds its lease ({@code leaseOwner}, {@code leaseUntil})
- * while it works and sets {@code state} to {@code QUEUED} when the notifications exist.
+ * overdue again, a reminder moved, next year's review) gets notifications of its own. The dispatcher adds its
+ * lease ({@code leaseOwner}, {@code leaseUntil}) while it works and sets {@code state} to {@code QUEUED} when the
+ * notifications exist.
  */
 public final class PushOutbox {
     public static final String FIELD = "push";

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * page. Register it after the server ({@code @Order}), so the server is up when the browser opens:
  * <pre>
  * &#64;Order(1) &#64;RegisterExtension static final ServerExtension SERVER = ...;
- * &#64;Order(2) &#64;RegisterExtension static final ConsoleBrowserExtension BROWSER = new ConsoleBrowserExtension(SERVER);
+ * &#64;Order(2) &#64;RegisterExtension
+ * static final ConsoleBrowserExtension BROWSER = new ConsoleBrowserExtension(SERVER);
  * private final ConsoleBrowser browser = BROWSER.get();
  * </pre>
  */
