@@ -1,5 +1,6 @@
 package app.alongside.console;
 
+import app.alongside.fixtures.NodeProject;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -238,28 +238,15 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** axe-core from the npm registry, installed once by `npm ci` in src/test/axe as the node tests do. */
     private static synchronized String axeSource() {
-        if (axeSource != null) {
-            return axeSource;
-        }
-        Path file = AXE_DIR.resolve("node_modules/axe-core/axe.min.js");
-        try {
-            if (!Files.exists(file)) {
-                Path log = Files.createTempFile("axe-install", ".log");
-                Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(AXE_DIR.toFile())
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-                    npm.destroyForcibly();
-                    fail("npm ci in " + AXE_DIR + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
-                }
+        if (axeSource == null) {
+            try {
+                axeSource = Files.readString(new NodeProject(AXE_DIR).install("axe-core").dir()
+                        .resolve("node_modules/axe-core/axe.min.js"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            axeSource = Files.readString(file, StandardCharsets.UTF_8);
-            return axeSource;
-        } catch (IOException e) {
-            throw new IllegalStateException("npm must be on the PATH to install axe-core: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return axeSource;
     }
 
     @Override
