@@ -220,14 +220,7 @@ final class HomeScreen {
         }
 
         HttpResponse<String> send(HttpRequest request) {
-            try {
-                return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            return Servers.send(CLIENT, request);
         }
 
         @Override

@@ -65,8 +65,13 @@ public final class Servers implements AutoCloseable {
 
     /** Sends one request outside the measurement (sign-in, checks). */
     public HttpResponse<String> send(HttpRequest request) {
+        return send(setupClient, request);
+    }
+
+    /** Sends one set-up request with {@code client}, its failures unchecked: set-up either works or ends the run. */
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return setupClient.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
