@@ -52,7 +52,6 @@ import app.alongside.platform.GraphqlWsAuthentication;
 import app.alongside.platform.HttpFilters;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Json;
-import app.alongside.platform.Migration;
 import app.alongside.platform.Nodes;
 import app.alongside.platform.OperationLimits;
 import app.alongside.platform.PersistedQueries;
@@ -232,7 +231,7 @@ public final class App implements AutoCloseable {
         List<PushSource> pushSources = new ArrayList<>(extras.pushSources());
         pushSources.addAll(domainPushSources(db, clock));
         pushSources.forEach(source -> indexes.add(PushOutbox.index(source.collection())));
-        StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
+        StoreSchema storeSchema = new StoreSchema(store, indexes, RecordIndex.MIGRATIONS, clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
         StaffRepository staff = new StaffRepository(db);
@@ -287,9 +286,8 @@ public final class App implements AutoCloseable {
         RecordsWiring.Services records = records(settings, db, people, staff, identityPolicy, audit, idempotency,
                 List.of(MessagingExport.section(db), opportunities.exportSection()), clock);
         RecordsWiring.register(wiring, nodes, dataLoaders, records, maxPage);
-        RecordsMaintenance maintenance = new RecordsMaintenance(db, new RecordRepository(db), new GoalRepository(db),
-                records.index(), records.records(), Duration.ofSeconds(settings.integer(
-                "records.maintenance-interval-seconds", 1, 86_400)), clock);
+        RecordsMaintenance maintenance = new RecordsMaintenance(new RecordRepository(db), Duration.ofSeconds(
+                settings.integer("records.maintenance-interval-seconds", 1, 86_400)), clock);
         storeSchema.afterReady(maintenance::start);
         OpportunitiesWiring.register(wiring, nodes, dataLoaders, opportunities, maxPage);
         Periodic closing = new Periodic("opportunities-closing", Duration.ofSeconds(settings.integer(
