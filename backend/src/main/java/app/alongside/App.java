@@ -281,8 +281,7 @@ public final class App implements AutoCloseable {
                 people, staff, audit, maxPage));
         OpportunityRepository opportunityRepository = new OpportunityRepository(db);
         OpportunitiesService opportunities = new OpportunitiesService(opportunityRepository,
-                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency,
-                Duration.ofSeconds(settings.integer("opportunities.search-cache-seconds", 0, 3600)), clock);
+                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency, clock);
         RecordsWiring.Services records = records(settings, db, people, staff, identityPolicy, audit, idempotency,
                 List.of(MessagingExport.section(db), opportunities.exportSection()), clock);
         RecordsWiring.register(wiring, nodes, dataLoaders, records, maxPage);
