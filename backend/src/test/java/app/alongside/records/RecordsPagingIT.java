@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,11 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A young person's records list, paged to the end, is exactly what the store holds for them, in order, through
- * deletes, restores and purges, with ties in creation time; nobody else's records ever appear in it.
+ * deletes, restores and purges, with ties in creation time; nobody else's records ever appear in it. So are their
+ * goals, and what their advocate sees of what they shared.
  */
 class RecordsPagingIT {
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
-    static final int PAGE = 7;
+    static final int PAGE = 5;
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.withPlatform(
             Map.of("RECORDS_MAINTENANCE_INTERVAL_SECONDS", "1", "PUSH_DISPATCHER_ENABLED", "false"), CLOCK);
@@ -77,6 +79,59 @@ class RecordsPagingIT {
         }
     }
 
+    @Test
+    void theAdvocateAndTheGoalListsPageThroughExactlyWhatIsThere() {
+        String[] invite = SERVER.platform().invite("Ola");
+        YoungPersonApp ola = RecordsJourneyIT.joined(SERVER.http(), SERVER.platform(), "Ola", invite);
+        List<String> friends = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            RecordsJourneyIT.create(ola, "cvItem", Map.of("heading", "Item " + i));
+            friends.add(RecordsJourneyIT.create(ola, "importantPerson", Map.of("name", "Friend " + i,
+                    "relationship", "FRIEND")));
+            ola.graphql(RecordsOps.CREATE_GOAL, Ops.input(Map.of("mission", i % 2 == 0 ? "WORK" : "HOME",
+                    "title", "Goal " + i)));
+            if (i % 5 == 4) {
+                CLOCK.advance(Duration.ofSeconds(1));
+            }
+        }
+        friends.subList(0, 9).forEach(id -> ola.graphql(RecordsOps.SHARE, Ops.input(Map.of("id", id,
+                "shared", true))));
+        mutate(ola, "deleteRecord", "DeleteRecordInput", friends.get(1));
+        Reply work = ola.graphql("mutation($input: ShareMissionInput!) { shareMission(input: $input) { "
+                + "userErrors { code } } }", Ops.input(Map.of("mission", "WORK", "shared", true)));
+        assertEquals(List.of(), Ops.userErrorCodes(work, "shareMission"), work.body());
+        String owner = stored(invite[0]);
+        try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
+            MongoCollection<Document> records = client.getDatabase("alongside")
+                    .getCollection(RecordRepository.COLLECTION);
+            MongoCollection<Document> goals = client.getDatabase("alongside")
+                    .getCollection(GoalRepository.COLLECTION);
+            Bson live = Filters.and(Filters.eq("ownerId", owner), Filters.eq("deletedAt", null));
+            var advocate = SERVER.platform().as("advocate");
+            String shared = "query($youngPersonId: ID!, $mission: Mission, $first: Int, $after: String) { "
+                    + "sharedRecords(youngPersonId: $youngPersonId, mission: $mission, first: $first, after: $after) {"
+                    + " edges { node { id } } pageInfo { hasNextPage endCursor } } }";
+            assertEquals(stored(records, Filters.and(live, Filters.or(Filters.eq("mission", "WORK"),
+                            Filters.eq("visibility", "SHARED_WITH_ADVOCATE")))),
+                    pageToEnd(advocate::graphql, shared, "sharedRecords", Map.of("youngPersonId", invite[0])));
+            assertEquals(stored(records, Filters.and(live, Filters.eq("visibility", "SHARED_WITH_ADVOCATE"))),
+                    pageToEnd(advocate::graphql, shared, "sharedRecords", Map.of("youngPersonId", invite[0],
+                            "mission", "RELATIONSHIPS")));
+            String sharedGoals = "query($youngPersonId: ID!, $first: Int, $after: String) { "
+                    + "sharedGoals(youngPersonId: $youngPersonId, first: $first, after: $after) {"
+                    + " edges { node { id } } pageInfo { hasNextPage endCursor } } }";
+            Bson mine = Filters.eq("ownerId", owner);
+            assertEquals(stored(goals, Filters.and(mine, Filters.eq("mission", "WORK"))),
+                    pageToEnd(advocate::graphql, sharedGoals, "sharedGoals", Map.of("youngPersonId", invite[0])));
+            String myGoals = "query($mission: Mission, $first: Int, $after: String) { "
+                    + "myGoals(mission: $mission, first: $first, after: $after) {"
+                    + " edges { node { id } } pageInfo { hasNextPage endCursor } } }";
+            assertEquals(stored(goals, mine), pageToEnd(ola::graphql, myGoals, "myGoals", Map.of()));
+            assertEquals(stored(goals, Filters.and(mine, Filters.eq("mission", "HOME"))),
+                    pageToEnd(ola::graphql, myGoals, "myGoals", Map.of("mission", "HOME")));
+        }
+    }
+
     private static void assertListsMatch(YoungPersonApp app, MongoCollection<Document> records, String owner) {
         Bson mine = Filters.eq("ownerId", owner);
         Bson live = Filters.and(mine, Filters.eq("deletedAt", null));
@@ -90,16 +145,21 @@ class RecordsPagingIT {
                 pageToEnd(app, Map.of("kinds", List.of("IMPORTANT_PERSON", "CV_ITEM"))), "two kinds'");
     }
 
-    /** The stored ids matching {@code filter}, newest first as the list orders them. */
-    private static List<String> stored(MongoCollection<Document> records, Bson filter) {
-        List<String> ids = records.find(filter).sort(Sorts.descending("createdAt", "_id"))
+    /** The stored ids matching {@code filter}, newest first as the lists order them; more than a page of them. */
+    private static List<String> stored(MongoCollection<Document> collection, Bson filter) {
+        List<String> ids = collection.find(filter).sort(Sorts.descending("createdAt", "_id"))
                 .map(doc -> doc.getString("_id")).into(new ArrayList<>());
-        assertTrue(ids.size() > PAGE, "more than one page: " + ids.size());
+        assertTrue(ids.size() > PAGE, "more than a page: " + ids.size());
         return ids;
     }
 
-    /** Every page in turn; a page before the last is always full. */
     private static List<String> pageToEnd(YoungPersonApp app, Map<String, Object> filter) {
+        return pageToEnd(app::graphql, RecordsOps.MY_RECORDS, "myRecords", filter);
+    }
+
+    /** Every page of {@code field} in turn; a page before the last is always full. */
+    private static List<String> pageToEnd(BiFunction<String, Map<String, Object>, Reply> client, String query,
+                                          String field, Map<String, Object> filter) {
         List<String> ids = new ArrayList<>();
         String after = null;
         while (true) {
@@ -108,11 +168,11 @@ class RecordsPagingIT {
             if (after != null) {
                 variables.put("after", after);
             }
-            Reply reply = app.graphql(RecordsOps.MY_RECORDS, variables);
-            List<Map<String, Map<String, Object>>> edges = Ops.at(reply, "myRecords", "edges");
+            Reply reply = client.apply(query, variables);
+            List<Map<String, Map<String, Object>>> edges = Ops.at(reply, field, "edges");
             assertTrue(edges != null, reply.body());
             edges.forEach(edge -> ids.add(stored((String) edge.get("node").get("id"))));
-            Map<String, Object> pageInfo = Ops.at(reply, "myRecords", "pageInfo");
+            Map<String, Object> pageInfo = Ops.at(reply, field, "pageInfo");
             if (!Boolean.TRUE.equals(pageInfo.get("hasNextPage"))) {
                 return ids;
             }
