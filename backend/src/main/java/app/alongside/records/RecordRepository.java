@@ -130,8 +130,8 @@ public final class RecordRepository {
         for (List<Bson> branch : branches) {
             List<Bson> parts = new ArrayList<>(branch);
             after.ifPresent(key -> parts.add(Connections.olderThan(key)));
-            collection.find(Filters.and(parts)).projection(WITHOUT_HISTORY).sort(Connections.NEWEST_FIRST).limit(limit)
-                    .forEach(doc -> found.put(doc.getString("_id"), doc));
+            collection.find(Filters.and(parts)).projection(WITHOUT_HISTORY).sort(Connections.NEWEST_FIRST)
+                    .limit(limit).forEach(doc -> found.put(doc.getString("_id"), doc));
         }
         return found.values().stream().sorted(Comparator.comparing((Document d) -> d.getDate("createdAt"))
                 .thenComparing(d -> d.getString("_id")).reversed()).limit(limit).toList();
@@ -155,8 +155,8 @@ public final class RecordRepository {
     Document homeScreen(String ownerId, Instant dueFrom, Instant timedFrom, List<String> timedKinds) {
         Bson due = Filters.or(Filters.and(Filters.in("kind", timedKinds), Filters.gte("dueAt", Date.from(timedFrom))),
                 Filters.and(Filters.nin("kind", timedKinds), Filters.gte("dueAt", Date.from(dueFrom))));
-        return records.aggregate(List.of(Aggregates.match(Filters.and(live(ownerId))), Aggregates.project(WITHOUT_HISTORY),
-                Aggregates.facet(
+        return records.aggregate(List.of(Aggregates.match(Filters.and(live(ownerId))),
+                Aggregates.project(WITHOUT_HISTORY), Aggregates.facet(
                         new Facet("byKind", Aggregates.sort(Connections.NEWEST_FIRST), Aggregates.group("$kind",
                                 Accumulators.sum("count", 1), Accumulators.first("latest", "$$ROOT"))),
                         new Facet("due", Aggregates.match(due), Aggregates.sort(Sorts.ascending("dueAt", "_id")),

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Reminders the records domain asks the push pipeline for: an appointment's reminder (on the record), the
- * pathway-plan review reminder (on the young person's {@link RecordIndex} document), and a goal's nudge two days before its
+ * pathway-plan review reminder (on the young person's {@link RecordIndex}), and a goal's nudge two days before its
  * target date (on the goal; category {@code GOAL_NUDGES}, off unless the young person turned it on). Payloads
  * carry ids only; the app fetches the rest, and the lock screen shows the generic text the young person's
  * preferences allow.

@@ -55,7 +55,8 @@ class HomeScreenQueriesIT {
         }
         List<String> many = commandsFor(app);
         assertEquals(few.size(), many.size(), "few: " + few + "\nmany: " + many);
-        assertEquals(List.of("find appAccounts", "find recordIndex", "aggregate records", "find goals", "find records"),
+        assertEquals(List.of("find appAccounts", "find recordIndex", "aggregate records", "find goals",
+                        "find records"),
                 many.stream().map(c -> c.replaceAll("BsonString\\{value='(.*)'}", "$1")).toList(),
                 "the account, the sharing document, one aggregation of the records (counts, newest and next due per"
                         + " kind), the active goals, then the page of records");
