@@ -37,7 +37,7 @@ class RecordsMaintenanceIT {
         String kept = RecordsJourneyIT.create(app, "cvItem", Map.of("heading", "Kept"));
         String doomed = RecordsJourneyIT.create(app, "cvItem", Map.of("heading", "Doomed"));
         try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
-            MongoDatabase db = client.getDatabase("alongside");
+            MongoDatabase db = client.getDatabase(SERVER.server().databaseName());
             app.graphql("mutation($input: DeleteRecordInput!) { deleteRecord(input: $input) { userErrors { code } } }",
                     Ops.input(Map.of("id", doomed)));
             CLOCK.advance(Duration.ofMinutes(31));

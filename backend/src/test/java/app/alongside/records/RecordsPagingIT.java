@@ -58,7 +58,7 @@ class RecordsPagingIT {
             }
         }
         try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
-            MongoCollection<Document> records = client.getDatabase("alongside")
+            MongoCollection<Document> records = client.getDatabase(SERVER.server().databaseName())
                     .getCollection(RecordRepository.COLLECTION);
             String owner = records.find(Filters.eq("_id", stored(created.getFirst()))).first().getString("ownerId");
             assertListsMatch(mia, records, owner);
@@ -102,9 +102,9 @@ class RecordsPagingIT {
         assertEquals(List.of(), Ops.userErrorCodes(work, "shareMission"), work.body());
         String owner = stored(invite[0]);
         try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
-            MongoCollection<Document> records = client.getDatabase("alongside")
+            MongoCollection<Document> records = client.getDatabase(SERVER.server().databaseName())
                     .getCollection(RecordRepository.COLLECTION);
-            MongoCollection<Document> goals = client.getDatabase("alongside")
+            MongoCollection<Document> goals = client.getDatabase(SERVER.server().databaseName())
                     .getCollection(GoalRepository.COLLECTION);
             Bson live = Filters.and(Filters.eq("ownerId", owner), Filters.eq("deletedAt", null));
             var advocate = SERVER.platform().as("advocate");
