@@ -2,7 +2,6 @@ package app.alongside.records;
 
 import app.alongside.platform.Migration;
 import app.alongside.push.PushOutbox;
-import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -49,10 +48,10 @@ public final class RecordIndex {
 
     /** The repair's {@code updatedAt} indexes are no longer read; a store that never had them has nothing to drop. */
     private static void dropIndex(MongoCollection<Document> collection, String name) {
-        try {
+        boolean present = collection.listIndexes().into(new ArrayList<>()).stream()
+                .anyMatch(index -> name.equals(index.getString("name")));
+        if (present) {
             collection.dropIndex(name);
-        } catch (MongoCommandException e) {
-            // already absent
         }
     }
 
