@@ -84,6 +84,15 @@ public final class DurableH2Backend extends H2Backend {
                     mvStore.openMap(META_PREFIX + namespace), cursorRegistry);
         }
 
+        /** Unique indexes but {@code _id}'s get this package's index, which also serves ranges and sorts. */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
+                                                         boolean sparse) {
+            return keys.size() == 1 && "_id".equals(keys.getFirst().getKey())
+                    ? super.openOrCreateUniqueIndex(collection, name, keys, sparse)
+                    : SecondaryIndex.unique(name, keys, sparse);
+        }
+
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
                                                            boolean sparse) {

@@ -3,10 +3,12 @@ package app.alongside.embedded;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,10 @@ import java.util.stream.Stream;
  * {@code _id}, which also identifies an entry on update and delete. A document whose key holds an array has an
  * entry per element (a multikey index), and a missing key is indexed as null, as MongoDB does.
  *
+ * <p>It also serves compound unique indexes (the library's own serve equality on every key only, so a range such
+ * as a thread's messages after a sequence number would scan the collection): then a key already held by another
+ * document is refused with MongoDB's duplicate-key error, as the library's unique indexes do.
+ *
  * <p>It is held in memory and built from the documents when the collection opens, so it can never disagree with
  * them after a crash. Lookups return a superset of the matches; the collection matches each candidate against the
  * whole query.
@@ -35,11 +41,22 @@ final class SecondaryIndex<P> extends Index<P> {
     private static final Object HIGH = new Object();
 
     private final boolean[] descending;
+    private final boolean unique;
     private final ConcurrentSkipListMap<Object[], P> entries;
     private volatile boolean multikey;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        this(name, keys, sparse, false);
+    }
+
+    /** A compound unique index: {@code keys} other than {@code _id} alone, which the library serves itself. */
+    static <P> SecondaryIndex<P> unique(String name, List<IndexKey> keys, boolean sparse) {
+        return new SecondaryIndex<>(name, keys, sparse, true);
+    }
+
+    private SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique) {
         super(name, keys, sparse);
+        this.unique = unique;
         this.descending = new boolean[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             descending[i] = !keys.get(i).isAscending();
@@ -77,7 +94,32 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void checkAdd(Document document, MongoCollection<P> collection) {
-        // not unique: nothing can conflict
+        checkUnique(document, collection);
+    }
+
+    @Override
+    public boolean isUnique() {
+        return unique;
+    }
+
+    /** Refuses {@code document} when another document holds one of its keys in a unique index. */
+    private void checkUnique(Document document, MongoCollection<P> collection) {
+        if (!unique || skips(document)) {
+            return;
+        }
+        for (Object[] entry : entriesOf(document)) {
+            Object id = entry[entry.length - 1];
+            Object[] from = entry.clone();
+            Object[] to = entry.clone();
+            from[from.length - 1] = LOW;
+            to[to.length - 1] = HIGH;
+            boolean taken = entries.subMap(from, true, to, true).keySet().stream()
+                    .anyMatch(other -> compareValues(other[other.length - 1], id) != 0);
+            if (taken) {
+                throw new DuplicateKeyError(this, collection, getKeys(),
+                        new KeyValue(Arrays.asList(entry).subList(0, entry.length - 1)));
+            }
+        }
     }
 
     @Override
@@ -85,6 +127,7 @@ final class SecondaryIndex<P> extends Index<P> {
         if (skips(document)) {
             return;
         }
+        checkUnique(document, collection);
         for (Object[] entry : entriesOf(document)) {
             entries.put(entry, position);
         }
@@ -105,7 +148,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        // not unique: nothing can conflict
+        checkUnique(newDocument, collection);
     }
 
     @Override

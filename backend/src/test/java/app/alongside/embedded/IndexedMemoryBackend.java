@@ -54,6 +54,15 @@ public final class IndexedMemoryBackend extends MemoryBackend {
             return new IndexedMemoryCollection(this, name, options, cursorRegistry, counter);
         }
 
+        /** Unique indexes but {@code _id}'s get this package's index, which also serves ranges and sorts. */
+        @Override
+        protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
+                                                         boolean sparse) {
+            return keys.size() == 1 && "_id".equals(keys.getFirst().getKey())
+                    ? super.openOrCreateUniqueIndex(collection, name, keys, sparse)
+                    : SecondaryIndex.unique(name, keys, sparse);
+        }
+
         @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
                                                             boolean sparse) {

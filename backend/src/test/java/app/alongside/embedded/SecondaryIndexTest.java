@@ -1,5 +1,7 @@
 package app.alongside.embedded;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -7,6 +9,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -33,6 +36,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -142,6 +146,34 @@ class SecondaryIndexTest {
         long counted = memoryBackend.documentsRead() - before;
         assertEquals(owned, count);
         assertTrue(counted <= owned, "read " + counted + " documents to count " + owned);
+    }
+
+    @Test
+    void uniqueIndexesRefuseDuplicatesAndServeRanges() {
+        for (MongoServer server : List.of(reference, memory, h2)) {
+            collection(server);
+            MongoCollection<Document> c = CLIENTS.get(server).getDatabase("test").getCollection("messages");
+            c.createIndex(Indexes.ascending("thread", "seq"), new IndexOptions().unique(true));
+            for (int i = 0; i < 300; i++) {
+                c.insertOne(new Document("_id", "m" + i).append("thread", "t" + i % 3).append("seq", i / 3));
+            }
+            MongoWriteException duplicate = assertThrows(MongoWriteException.class,
+                    () -> c.insertOne(new Document("_id", "again").append("thread", "t1").append("seq", 7)));
+            assertEquals(ErrorCategory.DUPLICATE_KEY, duplicate.getError().getCategory());
+            assertThrows(MongoWriteException.class, () -> c.updateOne(Filters.eq("_id", "m0"), Updates.set("seq", 5)));
+            c.updateOne(Filters.eq("_id", "m0"), Updates.set("seq", 500));
+        }
+        Bson after = Filters.and(Filters.eq("thread", "t0"), Filters.gt("seq", 90));
+        List<Object> expected = ids(CLIENTS.get(reference).getDatabase("test").getCollection("messages").find(after)
+                .sort(Sorts.ascending("seq")).limit(5).into(new ArrayList<>()));
+        for (MongoServer server : List.of(memory, h2)) {
+            assertEquals(expected, ids(CLIENTS.get(server).getDatabase("test").getCollection("messages").find(after)
+                    .sort(Sorts.ascending("seq")).limit(5).into(new ArrayList<>())));
+        }
+        long before = memoryBackend.documentsRead();
+        CLIENTS.get(memory).getDatabase("test").getCollection("messages").find(after).sort(Sorts.ascending("seq"))
+                .limit(5).into(new ArrayList<>());
+        assertTrue(memoryBackend.documentsRead() - before <= 6, "a page after a sequence number reads its page");
     }
 
     private static void assertSameAnswers() {
