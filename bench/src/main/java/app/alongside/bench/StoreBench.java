@@ -60,14 +60,14 @@ public final class StoreBench {
 
     /** What to run; from the environment by {@link #fromEnv}, with the names bench/README.md lists. */
     record Knobs(int users, int perUser, int connections, int warmup, int duration, List<Integer> writers,
-                 List<String> scenarios, int repeats, boolean peer, Path peerDir, String memoryBackend,
-                 Path workDir, boolean keepData) {
+                 List<String> scenarios, int repeats, boolean restartEachRun, boolean peer, Path peerDir,
+                 String memoryBackend, Path workDir, boolean keepData) {
         static Knobs fromEnv(Map<String, String> env, Path root) {
             return new Knobs(number(env, "USERS", 1_000), number(env, "PER_USER", 200),
                     number(env, "CONNECTIONS", 50), number(env, "WARMUP", 5), number(env, "DURATION", 20),
                     list(env.getOrDefault("WRITERS", "1,8,32")).stream().map(Integer::valueOf).toList(),
                     list(env.getOrDefault("SCENARIOS", "floor,newest20,homeScreen,send")),
-                    number(env, "REPEATS", 1), "1".equals(env.get("PEER")),
+                    number(env, "REPEATS", 1), !"never".equals(env.get("RESTART")), "1".equals(env.get("PEER")),
                     Path.of(env.getOrDefault("PEER_DIR", "/tmp/peer")).toAbsolutePath(),
                     env.getOrDefault("MEMORY_BACKEND", MemoryStore.DEFAULT_BACKEND),
                     Path.of(env.getOrDefault("WORK_DIR", root.resolve("bench/target/store-bench").toString()))
@@ -173,32 +173,33 @@ public final class StoreBench {
                         knobs.perUser(), "1".equals(System.getenv("PEER_KEEP")));
             }
             Tokens tokens = new Tokens(emulator, accounts, seeded, knobs.workDir());
-            Map<String, Map<String, String>> env = Map.of(DEFAULT, Map.of("DATA_DIR", dataDir.toString()),
-                    MEMORY, Map.of("MONGODB_URI", memoryUri));
             OptionalLong emulatorPid = listeningPid(9099);
             int number = 0;
-            for (int repeat = 1; repeat <= knobs.repeats(); repeat++) {
-                List<String> order = repeat % 2 == 1 ? List.of(DEFAULT, MEMORY) : List.of(MEMORY, DEFAULT);
-                for (Scenario scenario : scenarios) {
-                    List<Integer> connections = scenario.kind().equals("send") ? knobs.writers()
-                            : List.of(knobs.connections());
-                    for (int conc : connections) {
-                        for (String store : order) {
-                            Map<String, Long> pids = new LinkedHashMap<>();
-                            if (store.equals(MEMORY)) {
-                                pids.put("store", memory.pid());
+            try (PackagedServers servers = new PackagedServers(knobs, java, jar, Map.of(
+                    DEFAULT, Map.of("DATA_DIR", dataDir.toString()), MEMORY, Map.of("MONGODB_URI", memoryUri)))) {
+                for (int repeat = 1; repeat <= knobs.repeats(); repeat++) {
+                    List<String> order = repeat % 2 == 1 ? List.of(DEFAULT, MEMORY) : List.of(MEMORY, DEFAULT);
+                    for (Scenario scenario : scenarios) {
+                        List<Integer> connections = scenario.kind().equals("send") ? knobs.writers()
+                                : List.of(knobs.connections());
+                        for (int conc : connections) {
+                            for (String store : order) {
+                                Map<String, Long> pids = new LinkedHashMap<>();
+                                if (store.equals(MEMORY)) {
+                                    pids.put("store", memory.pid());
+                                }
+                                emulatorPid.ifPresent(pid -> pids.put("emulator", pid));
+                                number++;
+                                Row row = measure(new Run(repeat, number, scenario, store, conc), knobs, servers,
+                                        tokens, load, pids);
+                                rows.add(row);
+                                progress.accept("store bench: " + summary(row));
                             }
-                            emulatorPid.ifPresent(pid -> pids.put("emulator", pid));
-                            number++;
-                            Row row = measure(new Run(repeat, number, scenario, store, conc), knobs, java, jar,
-                                    env.get(store), tokens, load, pids);
-                            rows.add(row);
-                            progress.accept("store bench: " + summary(row));
-                        }
-                        if (peer != null && scenario.peerName() != null) {
-                            Row row = peerRow(repeat, scenario, conc, knobs, peer);
-                            rows.add(row);
-                            progress.accept("store bench: " + summary(row));
+                            if (peer != null && scenario.peerName() != null) {
+                                Row row = peerRow(repeat, scenario, conc, knobs, peer);
+                                rows.add(row);
+                                progress.accept("store bench: " + summary(row));
+                            }
                         }
                     }
                 }
@@ -282,26 +283,81 @@ public final class StoreBench {
         }
     }
 
-    /** Starts the packaged server on one store, checks one answer, loads it, stops it. */
-    private static Row measure(Run run, Knobs knobs, String java, Path jar, Map<String, String> storeEnv,
-                               Tokens tokens, Autocannon load, Map<String, Long> otherPids) {
-        int port = ChildProcess.freePort();
-        Map<String, String> env = new HashMap<>(storeEnv);
-        env.putAll(Map.of("PORT", String.valueOf(port), "HOST", "127.0.0.1",
-                "FIREBASE_PROJECT_ID", AuthEmulator.PROJECT_ID, "FIREBASE_AUTH_EMULATOR_HOST", AuthEmulator.HOST,
-                "RATE_LIMIT_GRAPHQL_PER_MINUTE", REQUESTS_PER_MINUTE));
-        String base = "http://127.0.0.1:" + port;
+    /**
+     * The packaged server on each store: by default a fresh process for every run, stopped after it, so that only
+     * the measured server is up; with {@code RESTART=never} one process per store for the whole bench, both up at
+     * once (quicker, for smoke runs: the idle one's background work disturbs the other's figures).
+     */
+    private static final class PackagedServers implements AutoCloseable {
+        /** A running server process and its address. */
+        record Started(ChildProcess process, String base) {
+        }
+
+        private final Knobs knobs;
+        private final String java;
+        private final Path jar;
+        private final Map<String, Map<String, String>> storeEnv;
+        private final Map<String, Started> kept = new HashMap<>();
+
+        PackagedServers(Knobs knobs, String java, Path jar, Map<String, Map<String, String>> storeEnv) {
+            this.knobs = knobs;
+            this.java = java;
+            this.jar = jar;
+            this.storeEnv = storeEnv;
+        }
+
+        Started open(Run run) {
+            Started running = kept.get(run.store());
+            if (running != null) {
+                return running;
+            }
+            int port = ChildProcess.freePort();
+            Map<String, String> env = new HashMap<>(storeEnv.get(run.store()));
+            env.putAll(Map.of("PORT", String.valueOf(port), "HOST", "127.0.0.1",
+                    "FIREBASE_PROJECT_ID", AuthEmulator.PROJECT_ID, "FIREBASE_AUTH_EMULATOR_HOST", AuthEmulator.HOST,
+                    "RATE_LIMIT_GRAPHQL_PER_MINUTE", REQUESTS_PER_MINUTE));
+            String base = "http://127.0.0.1:" + port;
+            ChildProcess process = ChildProcess.start("the server on the " + run.store() + " store",
+                    List.of(java, "-jar", jar.toString()), env, knobs.workDir().resolve("server"),
+                    knobs.workDir().resolve("logs/" + run.name() + ".log"));
+            try {
+                process.awaitHttp(base + "/observe/health", START_TIMEOUT);
+            } catch (RuntimeException e) {
+                process.close();
+                throw e;
+            }
+            Started started = new Started(process, base);
+            if (!knobs.restartEachRun()) {
+                kept.put(run.store(), started);
+            }
+            return started;
+        }
+
+        void done(Started started) {
+            if (knobs.restartEachRun()) {
+                started.process().close();
+            }
+        }
+
+        @Override
+        public void close() {
+            kept.values().forEach(s -> s.process().close());
+            kept.clear();
+        }
+    }
+
+    /** Checks one answer of the store's server, then loads it. */
+    private static Row measure(Run run, Knobs knobs, PackagedServers servers, Tokens tokens, Autocannon load,
+                               Map<String, Long> otherPids) {
         Path usersFile = tokens.fresh(run.store());
-        try (ChildProcess server = ChildProcess.start("the server on the " + run.store() + " store",
-                List.of(java, "-jar", jar.toString()), env, knobs.workDir().resolve("server"),
-                knobs.workDir().resolve("logs/" + run.name() + ".log"))
-                .awaitHttp(base + "/observe/health", START_TIMEOUT)) {
-            check(run, base, tokens.first(run.store()), knobs.perUser());
+        PackagedServers.Started server = servers.open(run);
+        try {
+            check(run, server.base(), tokens.first(run.store()), knobs.perUser());
             Map<String, Object> pids = new LinkedHashMap<>();
-            pids.put("server", server.pid());
+            pids.put("server", server.process().pid());
             pids.putAll(otherPids);
             Map<String, Object> plan = new LinkedHashMap<>();
-            plan.put("url", base);
+            plan.put("url", server.base());
             plan.put("query", run.scenario().query());
             plan.put("variables", run.scenario().variables());
             plan.put("kind", run.scenario().kind());
@@ -313,6 +369,8 @@ public final class StoreBench {
             plan.put("tag", "bench-" + Instant.now().toEpochMilli() + "-" + run.name());
             plan.put("pids", pids);
             return row(run, load.run(plan));
+        } finally {
+            servers.done(server);
         }
     }
 
