@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Parse Server 9.10 + PostgreSQL 15 peer of {@code ../shared/peer-parse}, brought up by its own
@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 final class Peer implements AutoCloseable {
     private static final Jsonb JSON = JsonbBuilder.create();
+    /** USER_HZ: /proc/<pid>/stat counts CPU time in ticks of 1/100 s. */
+    private static final double TICKS_PER_SECOND = 100;
 
     private final Path scripts;
     private final Path dir;
@@ -53,28 +55,70 @@ final class Peer implements AutoCloseable {
     }
 
     /**
-     * One {@code bench.js} run of {@code scenario} ({@code gql-records}, {@code gql-health}); its result line with
-     * the CPU of Parse and of PostgreSQL (the postmaster and its backends as they were just before the run).
+     * Measures {@code scenario} ({@code gql-records}, {@code gql-health}) with {@code bench.js}: one run of
+     * {@code warmup} seconds thrown away, then the measured run. Its result line has the CPU of Parse (from
+     * {@code bench.js}) and, as {@code postgres_cpu_seconds}, PostgreSQL's over the measured run: Parse opens and
+     * closes its connections as it likes, so their backends are counted through the postmaster (its own time, its
+     * reaped children's, and its live children's), not as pids taken beforehand.
      */
     Map<String, Object> measure(String scenario, int connections, int warmup, int duration) {
-        List<Long> pids = new ArrayList<>(List.of(parsePid));
-        postmaster().ifPresent(pm -> {
-            pids.add(pm.pid());
-            pm.children().forEach(child -> pids.add(child.pid()));
-        });
+        if (warmup > 0) {
+            benchJs(scenario, connections, warmup);
+        }
+        long before = postgresTicks();
+        Map<String, Object> row = new HashMap<>(benchJs(scenario, connections, duration));
+        long after = postgresTicks();
+        row.put("postgres_cpu_seconds", before < 0 || after < 0 ? null : (after - before) / TICKS_PER_SECOND);
+        return row;
+    }
+
+    /** PostgreSQL's CPU so far in ticks: the postmaster's with its reaped children's, plus its live children's. */
+    private long postgresTicks() {
+        Optional<Long> postmaster = postmaster().map(ProcessHandle::pid);
+        if (postmaster.isEmpty()) {
+            return -1;
+        }
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(p -> {
+                        String[] stat = stat(p);
+                        if (stat == null) {
+                            return 0;
+                        }
+                        long own = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                        long reaped = Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                        boolean isPostmaster = p.getFileName().toString().equals(postmaster.get().toString());
+                        boolean child = stat[1].equals(postmaster.get().toString());
+                        return isPostmaster || child ? own + reaped : 0;
+                    }).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name (state first), or null when it is gone. */
+    private static String[] stat(Path process) {
+        try {
+            String text = Files.readString(process.resolve("stat"));
+            return text.substring(text.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> benchJs(String scenario, int connections, int duration) {
         Map<String, String> env = new HashMap<>(Map.of("PEER_DIR", dir.toString(), "SCENARIOS", scenario,
-                "REPEATS", "1", "CONNECTIONS", String.valueOf(connections), "WARMUP", String.valueOf(warmup),
-                "DURATION", String.valueOf(duration),
-                "SERVER_PIDS", pids.stream().map(String::valueOf).collect(Collectors.joining(" "))));
+                "REPEATS", "1", "CONNECTIONS", String.valueOf(connections), "WARMUP", "0",
+                "DURATION", String.valueOf(duration), "SERVER_PIDS", String.valueOf(parsePid)));
         Path out = dir.resolve("bench-" + scenario + ".json");
         env.put("OUT_JSON", out.toString());
-        int exit = run(scripts, dir, env, (warmup + duration + 120) * 1000L, "node",
-                scripts.resolve("bench.js").toString());
+        int exit = run(scripts, dir, env, (duration + 120) * 1000L, "node", scripts.resolve("bench.js").toString());
         try {
             if (exit != 0 || !Files.exists(out)) {
                 throw new IllegalStateException("the peer's bench.js failed with " + exit);
             }
             List<?> rows = JSON.fromJson(Files.readString(out), List.class);
+            Files.delete(out);
             @SuppressWarnings("unchecked")
             Map<String, Object> row = (Map<String, Object>) rows.getFirst();
             return row;
@@ -83,12 +127,12 @@ final class Peer implements AutoCloseable {
         }
     }
 
-    private java.util.Optional<ProcessHandle> postmaster() {
+    private Optional<ProcessHandle> postmaster() {
         try {
             Path pidFile = dir.resolve("pgdata/postmaster.pid");
             return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).getFirst().trim()));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -434,15 +434,24 @@ public final class StoreBench {
         long requests = (long) number(r.get("total"));
         List<?> cores = (List<?>) r.get("server_cpu_cores");
         double seconds = number(r.get("duration_s"));
-        double parse = cores.isEmpty() ? 0 : number(cores.getFirst());
-        double postgres = cores.stream().skip(1).mapToDouble(StoreBench::number).sum();
+        double parse = cores.isEmpty() ? Double.NaN : number(cores.getFirst());
+        double postgres = number(r.get("postgres_cpu_seconds")) / seconds;
         Map<String, Cpu> cpu = new LinkedHashMap<>();
         cpu.put("server", new Cpu(parse, perRequest(parse, seconds, requests)));
         cpu.put("store", new Cpu(postgres, perRequest(postgres, seconds, requests)));
         long errors = (long) (number(r.get("non2xx")) + number(r.get("errors")) + number(r.get("timeouts")));
         return new Row(repeat, scenario.name(), PEER, connections, requests, number(r.get("rps")),
                 number(r.get("p50_ms")), number(r.get("p99_ms")), number(r.get("max_ms")), errors, null, cpu,
-                number(r.get("loadgen_cpu_cores")), Double.NaN, number(r.get("machine_cpu_busy_pct")));
+                number(r.get("loadgen_cpu_cores")), loadAverage(), number(r.get("machine_cpu_busy_pct")));
+    }
+
+    /** The 1-minute load average now (load.js reports its own; the peer's bench.js does not). */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static double perRequest(double cores, double seconds, long requests) {
