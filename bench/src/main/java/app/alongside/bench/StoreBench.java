@@ -146,6 +146,7 @@ public final class StoreBench {
         }
         List<Scenario> scenarios = chosen(knobs, root);
         recreate(knobs.workDir().resolve("data"));
+        recreate(knobs.workDir().resolve("logs"));
         Autocannon load = Autocannon.install(knobs.workDir().resolve("node"));
         String java = ProcessHandle.current().info().command().orElse("java");
         EmulatorAccounts emulator = new EmulatorAccounts();
