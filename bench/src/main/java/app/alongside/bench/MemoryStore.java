@@ -12,11 +12,12 @@ import java.util.logging.LogManager;
 /**
  * A mongo-java-server in a process of its own, for {@link StoreBench}'s memory-store side:
  * {@code MemoryStore <port> [backend class]}. The backend is any {@link MongoBackend} with a no-argument
- * constructor (mongo-java-server's {@code MemoryBackend} by default), so an indexed backend can be measured
+ * constructor: by default the memory backend with the secondary indexes the default store has ({@code
+ * IndexedMemoryBackend}; mongo-java-server's plain {@code MemoryBackend} scans), so either can be measured
  * without changing the bench. Listens on 127.0.0.1 until it gets SIGTERM.
  */
 public final class MemoryStore {
-    static final String DEFAULT_BACKEND = "de.bwaldvogel.mongo.backend.memory.MemoryBackend";
+    static final String DEFAULT_BACKEND = "app.alongside.embedded.IndexedMemoryBackend";
 
     private MemoryStore() {
     }
