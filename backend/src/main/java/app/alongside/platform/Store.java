@@ -2,6 +2,8 @@ package app.alongside.platform;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -12,6 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The MongoDB connection: a real replica set when {@code MONGODB_URI} is set, the embedded store otherwise.
  * Code reaches the data only through {@link #db()}, the real driver's API.
+ *
+ * <p>One guarantee on both: a write is answered only once it is durable. Every write asks for write concern
+ * {@code majority} with journaling (on a replica set: on disk on most members, so no failover rolls it back; on
+ * the embedded store: committed to its file and synced). Reads ask for read concern {@code majority} from the
+ * primary, so no answer shows data a failover could still take back. A connection string that sets {@code w},
+ * {@code journal} or {@code readConcernLevel} itself is taken as the operator's choice.
  */
 public final class Store implements AutoCloseable {
     private static final int DEFAULT_SELECTION_TIMEOUT_MS = 5_000;
@@ -41,6 +49,12 @@ public final class Store implements AutoCloseable {
         var settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
                 .applicationName("alongside");
+        if (connection.getWriteConcern() == null) {
+            settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+        }
+        if (connection.getReadConcern() == null) {
+            settings.readConcern(ReadConcern.MAJORITY);
+        }
         listeners.forEach(settings::addCommandListener);
         if (!uri.contains("serverSelectionTimeoutMS")) {
             settings.applyToClusterSettings(c -> c.serverSelectionTimeout(DEFAULT_SELECTION_TIMEOUT_MS,

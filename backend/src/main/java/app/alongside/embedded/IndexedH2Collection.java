@@ -1,0 +1,39 @@
+package app.alongside.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/** An H2-backend collection whose queries and leading aggregation matches go through its secondary indexes. */
+final class IndexedH2Collection extends H2Collection {
+    IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                        MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, name, options, data, meta, cursors);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fields) {
+        IndexScan<Object> scan = IndexScan.plan(getIndexes(), query, orderBy, limit);
+        if (scan == null) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+        Stream<Document> candidates = scan.documents(this::getDocument, null);
+        return scan.sorted() ? matchDocumentsFromStream(query, candidates, skip, limit, batchSize, null, fields)
+                : matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fields);
+    }
+
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        Document match = Aggregates.take(getDatabaseName(), getCollectionName());
+        return match == null ? super.queryAllAsStream()
+                : StreamSupport.stream(queryDocuments(match, null, 0, 0, 0, null).spliterator(), false);
+    }
+}
