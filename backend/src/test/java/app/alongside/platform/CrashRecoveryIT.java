@@ -39,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +65,7 @@ class CrashRecoveryIT {
     private static final int MIN_ACKS = 20;
     private static final int MAX_ACKS = 120;
     private static final int MAX_JITTER_MS = 300;
-    private static final Duration MAX_WINDOW = Duration.ofSeconds(8);
+    private static final Duration MAX_WINDOW = Duration.ofSeconds(5);
 
     private static final String SEND = """
             mutation($input: SendMessageInput!) { sendMessage(input: $input) {
@@ -103,6 +105,7 @@ class CrashRecoveryIT {
             query($ids: [ID!]!) { nodes(ids: $ids) { id
               ... on Message { body sequence } ... on Record { notes deletedAt version } ... on Goal { title }
               ... on Interest { message opportunity { id } } } }""";
+    private static final Pattern CORRELATION_ID = Pattern.compile("\"correlationId\":\"([^\"]+)\"");
     private static final String MY_THREAD = "query { myAdvocacy { thread { id } } }";
 
     @TempDir
@@ -191,6 +194,9 @@ class CrashRecoveryIT {
     private static final class Figures {
         final Map<Kind, AtomicInteger> acked = counters();
         final AtomicInteger unanswered = new AtomicInteger();
+        /** Writes answered with an error before the kill: not acknowledged, so retried like the unanswered. */
+        final AtomicInteger refused = new AtomicInteger();
+        final List<String> correlationIds = new CopyOnWriteArrayList<>();
         final Map<Kind, AtomicInteger> lost = counters();
         final AtomicInteger reissued = new AtomicInteger();
         final AtomicInteger listMismatches = new AtomicInteger();
@@ -222,6 +228,7 @@ class CrashRecoveryIT {
         String line(int trial, long killAfter) {
             return "crash trial " + trial + "/" + TRIALS + " (seed " + SEED + ", SIGKILL after " + killAfter
                     + " ms of writes): acked " + sum(acked) + " " + byKind(acked) + ", unanswered " + unanswered
+                    + " (of which refused before the kill " + refused + ")"
                     + ", lost " + sum(lost) + " " + byKind(lost) + ", reissued " + reissued
                     + ", list mismatches " + listMismatches + ", retries not landing once " + retriesNotOnce;
         }
@@ -248,6 +255,7 @@ class CrashRecoveryIT {
                 long writing = System.nanoTime();
                 List<Write> unanswered = writeUntilKilled(trial, killAtAcks, jitter, figures);
                 long killAfter = (System.nanoTime() - writing) / 1_000_000;
+                String killedLog = server.output();
                 long restarted = System.nanoTime();
                 startServer();
                 long verified = System.nanoTime();
@@ -256,6 +264,10 @@ class CrashRecoveryIT {
                         + " ms, checks " + (System.nanoTime() - verified) / 1_000_000 + " ms";
                 System.out.println(line);
                 figures.problems.forEach(p -> System.out.println("  e.g. " + p));
+                figures.correlationIds.stream().limit(2).forEach(id -> killedLog.lines()
+                        .filter(l -> l.contains("correlationId=" + id)).findFirst()
+                        .ifPresent(l -> System.out.println("  server log: " + l.substring(0, Math.min(l.length(),
+                                2000)))));
                 lines.add(line);
                 failures += figures.failures();
             }
@@ -351,7 +363,12 @@ class CrashRecoveryIT {
                         unanswered.add(write);
                         figures.unanswered.incrementAndGet();
                         if (!killed.get()) {
+                            figures.refused.incrementAndGet();
                             figures.problem("refused before the kill: " + e.getMessage());
+                            Matcher id = CORRELATION_ID.matcher(String.valueOf(e.getMessage()));
+                            if (id.find()) {
+                                figures.correlationIds.add(id.group(1));
+                            }
                         }
                         return;
                     }
