@@ -1,6 +1,7 @@
 package app.alongside.embedded;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -26,7 +27,8 @@ record IndexBounds(List<List<Object>> pinned, Object low, Object high) {
     /** The bounds {@code query} sets on {@code keys}, or null when it does not constrain the first key. */
     static IndexBounds of(List<IndexKey> keys, Document query) {
         Map<String, Object> conditions = new LinkedHashMap<>();
-        collect(query, conditions);
+        List<Collection<?>> disjunctions = new ArrayList<>();
+        collect(query, conditions, disjunctions);
         List<List<Object>> pinned = new ArrayList<>();
         int combinations = 1;
         for (IndexKey key : keys) {
@@ -38,7 +40,7 @@ record IndexBounds(List<List<Object>> pinned, Object low, Object high) {
                 combinations *= values.size();
                 continue;
             }
-            Object[] range = range(condition);
+            Object[] range = condition != null ? range(condition) : unionRange(disjunctions, key.getKey());
             if (range != null) {
                 return new IndexBounds(pinned, range[0], range[1]);
             }
@@ -79,20 +81,82 @@ record IndexBounds(List<List<Object>> pinned, Object low, Object high) {
         return points;
     }
 
-    /** The field conditions of a conjunction: top-level fields and those of nested {@code $and}s. */
-    private static void collect(Document query, Map<String, Object> conditions) {
+    /** The field conditions and {@code $or}s of a conjunction: top-level ones and those of nested {@code $and}s. */
+    private static void collect(Document query, Map<String, Object> conditions, List<Collection<?>> disjunctions) {
         for (Map.Entry<String, Object> entry : query.entrySet()) {
             String field = entry.getKey();
             if ("$and".equals(field) && entry.getValue() instanceof Collection<?> clauses) {
                 for (Object clause : clauses) {
                     if (clause instanceof Document document) {
-                        collect(document, conditions);
+                        collect(document, conditions, disjunctions);
                     }
                 }
+            } else if ("$or".equals(field) && entry.getValue() instanceof Collection<?> clauses) {
+                disjunctions.add(clauses);
             } else if (!field.startsWith("$")) {
                 conditions.putIfAbsent(field, entry.getValue());
             }
         }
+    }
+
+    /**
+     * The range an {@code $or} allows {@code field} when every clause bounds it: a cursor's
+     * {@code $or: [{at: {$lt: t}}, {at: t, _id: {$lt: id}}]} allows {@code at <= t}, so a later page starts where
+     * the cursor points instead of reading the pages before it.
+     */
+    private static Object[] unionRange(List<Collection<?>> disjunctions, String field) {
+        for (Collection<?> clauses : disjunctions) {
+            Object[] union = null;
+            for (Object clause : clauses) {
+                Object[] range = clause instanceof Document document ? clauseRange(document, field) : null;
+                if (range == null) {
+                    union = null;
+                    break;
+                }
+                union = union == null ? range : widen(union, range);
+                if (union == null) {
+                    break;
+                }
+            }
+            if (union != null && (union[0] != null || union[1] != null)) {
+                return union;
+            }
+        }
+        return null;
+    }
+
+    private static Object[] clauseRange(Document clause, String field) {
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        collect(clause, conditions, new ArrayList<>());
+        Object condition = conditions.get(field);
+        if (condition == null) {
+            return null;
+        }
+        List<Object> values = equalValues(condition);
+        if (values != null && values.size() == 1 && rangeable(values.getFirst())) {
+            return new Object[] {values.getFirst(), values.getFirst()};
+        }
+        return range(condition);
+    }
+
+    /** The smallest range holding both, or null when their bounds are of different types. */
+    private static Object[] widen(Object[] a, Object[] b) {
+        Object low = a[0] == null || b[0] == null ? null : extreme(a[0], b[0], -1);
+        Object high = a[1] == null || b[1] == null ? null : extreme(a[1], b[1], 1);
+        boolean mixed = a[0] != null && b[0] != null && low == null || a[1] != null && b[1] != null && high == null;
+        return mixed ? null : new Object[] {low, high};
+    }
+
+    private static Object extreme(Object a, Object b, int sign) {
+        if (!sameKind(a, b)) {
+            return null;
+        }
+        return Integer.signum(ValueComparator.asc().compare(a, b)) == sign ? a : b;
+    }
+
+    private static boolean sameKind(Object a, Object b) {
+        return a instanceof Number && b instanceof Number || a instanceof String && b instanceof String
+                || a instanceof Instant && b instanceof Instant;
     }
 
     /** The values an equality or {@code $in} condition allows, or null when it is not one an index can look up. */

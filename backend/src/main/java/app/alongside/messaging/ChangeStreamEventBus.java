@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * The bus across instances, on a MongoDB replica set or Atlas: {@link #publish} inserts the event into
  * {@code messagingEvents} (kept a day by a TTL index), and every instance watches that collection's inserts with a
  * change stream and hands them to its own listeners through an {@link InProcessEventBus}. After a failure the
- * watch resumes from the last token it saw, so an instance misses nothing the oplog still holds. The embedded store
- * has no change streams: there, configure {@code in-process}.
+ * watch resumes from the last token it saw, so an instance misses nothing the oplog still holds. The embedded
+ * default serves one instance only (its store listens on loopback inside the process): there, {@code in-process}.
  */
 public final class ChangeStreamEventBus implements EventBus {
     public static final String COLLECTION = "messagingEvents";

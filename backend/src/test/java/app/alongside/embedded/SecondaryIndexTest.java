@@ -127,6 +127,16 @@ class SecondaryIndexTest {
         assertEquals(20, page.size());
         assertTrue(read <= 21, "read " + read + " documents for a page of 20 (o7 has " + owned + ")");
 
+        Document last = page.getLast();
+        Bson after = Filters.and(Filters.eq("owner", "o7"), Filters.or(Filters.lt("at", last.getDate("at")),
+                Filters.and(Filters.eq("at", last.getDate("at")), Filters.lt("_id", last.getString("_id")))));
+        before = memoryBackend.documentsRead();
+        List<Document> next = c.find(after).sort(Sorts.descending("at", "_id")).limit(20).into(new ArrayList<>());
+        read = memoryBackend.documentsRead() - before;
+        assertEquals(ids(collection(reference).find(after).sort(Sorts.descending("at", "_id")).limit(20)
+                .into(new ArrayList<>())), ids(next));
+        assertTrue(read <= 22, "read " + read + " documents for the page after a cursor");
+
         before = memoryBackend.documentsRead();
         long count = c.countDocuments(Filters.eq("owner", "o7"));
         long counted = memoryBackend.documentsRead() - before;

@@ -137,7 +137,7 @@ class AllocationIT {
 
     private static Document escalation(MessagingOps.Person person) {
         try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
-            Document stored = client.getDatabase("alongside").getCollection("advocacy")
+            Document stored = client.getDatabase(SERVER.server().databaseName()).getCollection("advocacy")
                     .find(Filters.eq("_id", GlobalIds.decode(person.id()).orElseThrow().id())).first();
             if (stored.get("push") != null) {
                 assertEquals(1, new AllocationEscalationPushSource().intents(stored).size(), "to the manager");

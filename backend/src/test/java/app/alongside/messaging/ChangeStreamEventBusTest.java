@@ -16,9 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * What this machine can test of the change-stream bus (the embedded store has no change streams): the document
- * {@code publish} inserts and how a change-stream insert becomes an event again. The watch loop itself needs a
- * replica set.
+ * The change-stream bus's own translation: the document {@code publish} inserts and how a change-stream insert
+ * becomes an event again. {@link ChangeStreamsTwoInstancesIT} runs the watch loop across two instances.
  */
 class ChangeStreamEventBusTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);

@@ -101,7 +101,7 @@ class MessagingJourneyIT {
         assertEquals(1, Ops.<List<?>>at(page, "messages", "edges").size(), "never a duplicate");
 
         try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
-            Document stored = client.getDatabase("alongside").getCollection("messages")
+            Document stored = client.getDatabase(SERVER.server().databaseName()).getCollection("messages")
                     .find(Filters.eq("_id", GlobalIds.decode(id).orElseThrow().id())).first();
             assertEquals("PENDING", stored.get("push", Document.class).getString("state"));
             List<Document> targets = stored.getList("pushTo", Document.class);
@@ -135,7 +135,7 @@ class MessagingJourneyIT {
         Reply calm = cal.app().graphql(MessagingOps.SEND, MessagingOps.send(thread, "Thanks for listening"));
         assertNull(Ops.at(calm, "sendMessage", "urgentHelp"), "help comes with matching messages only");
         try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
-            Document stored = client.getDatabase("alongside").getCollection("messages")
+            Document stored = client.getDatabase(SERVER.server().databaseName()).getCollection("messages")
                     .find(Filters.and(Filters.eq("threadId", GlobalIds.decode(thread).orElseThrow().id()),
                             Filters.eq("sequence", 1L))).first();
             assertTrue(stored.getList("pushTo", Document.class).stream()

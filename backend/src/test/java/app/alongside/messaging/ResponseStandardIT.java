@@ -67,7 +67,7 @@ class ResponseStandardIT {
         assertEquals(0, figure(manager, "respondedCount"));
 
         try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
-            Document stored = client.getDatabase("alongside").getCollection("threads")
+            Document stored = client.getDatabase(SERVER.server().databaseName()).getCollection("threads")
                     .find(Filters.eq("_id", GlobalIds.decode(thread).orElseThrow().id())).first();
             assertEquals(Date.from(Instant.parse("2026-11-24T10:00:00Z")), stored.get("push", Document.class)
                     .getDate("dueAt"), "the escalation is due when the reply is");
@@ -84,7 +84,7 @@ class ResponseStandardIT {
         assertEquals(481, figure(manager, "firstResponseMedianMinutes"));
         assertEquals(481, figure(manager, "firstResponseP90Minutes"));
         try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
-            Document stored = client.getDatabase("alongside").getCollection("threads")
+            Document stored = client.getDatabase(SERVER.server().databaseName()).getCollection("threads")
                     .find(Filters.eq("_id", GlobalIds.decode(thread).orElseThrow().id())).first();
             assertNull(stored.get("push"), "the reply withdrew the escalation");
         }
