@@ -52,7 +52,6 @@ import app.alongside.platform.GraphqlWsAuthentication;
 import app.alongside.platform.HttpFilters;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Json;
-import app.alongside.platform.Migration;
 import app.alongside.platform.Nodes;
 import app.alongside.platform.OperationLimits;
 import app.alongside.platform.PersistedQueries;
@@ -232,7 +231,7 @@ public final class App implements AutoCloseable {
         List<PushSource> pushSources = new ArrayList<>(extras.pushSources());
         pushSources.addAll(domainPushSources(db, clock));
         pushSources.forEach(source -> indexes.add(PushOutbox.index(source.collection())));
-        StoreSchema storeSchema = new StoreSchema(store, indexes, List.<Migration>of(), clock);
+        StoreSchema storeSchema = new StoreSchema(store, indexes, RecordIndex.MIGRATIONS, clock);
 
         OrganisationRepository organisations = new OrganisationRepository(db);
         StaffRepository staff = new StaffRepository(db);
@@ -282,14 +281,12 @@ public final class App implements AutoCloseable {
                 people, staff, audit, maxPage));
         OpportunityRepository opportunityRepository = new OpportunityRepository(db);
         OpportunitiesService opportunities = new OpportunitiesService(opportunityRepository,
-                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency,
-                Duration.ofSeconds(settings.integer("opportunities.search-cache-seconds", 0, 3600)), clock);
+                new InterestRepository(db), organisations, people, identityPolicy, audit, idempotency, clock);
         RecordsWiring.Services records = records(settings, db, people, staff, identityPolicy, audit, idempotency,
                 List.of(MessagingExport.section(db), opportunities.exportSection()), clock);
         RecordsWiring.register(wiring, nodes, dataLoaders, records, maxPage);
-        RecordsMaintenance maintenance = new RecordsMaintenance(db, new RecordRepository(db), new GoalRepository(db),
-                records.index(), records.records(), Duration.ofSeconds(settings.integer(
-                "records.maintenance-interval-seconds", 1, 86_400)), clock);
+        RecordsMaintenance maintenance = new RecordsMaintenance(new RecordRepository(db), Duration.ofSeconds(
+                settings.integer("records.maintenance-interval-seconds", 1, 86_400)), clock);
         storeSchema.afterReady(maintenance::start);
         OpportunitiesWiring.register(wiring, nodes, dataLoaders, opportunities, maxPage);
         Periodic closing = new Periodic("opportunities-closing", Duration.ofSeconds(settings.integer(

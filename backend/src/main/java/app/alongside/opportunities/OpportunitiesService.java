@@ -34,10 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.Comparator;
 
 /**
  * Opportunities through their life: posted by corporate-parent staff, moderated by admins (or a council for its
@@ -66,12 +63,10 @@ public final class OpportunitiesService {
     private final AuditLog audit;
     private final Idempotency idempotency;
     private final Clock clock;
-    private final OpenCatalogue catalogue;
 
     public OpportunitiesService(OpportunityRepository opportunities, InterestRepository interests,
                                 OrganisationRepository organisations, YoungPersonRepository people,
-                                IdentityPolicy identity, AuditLog audit, Idempotency idempotency,
-                                java.time.Duration searchCache, Clock clock) {
+                                IdentityPolicy identity, AuditLog audit, Idempotency idempotency, Clock clock) {
         this.opportunities = opportunities;
         this.interests = interests;
         this.organisations = organisations;
@@ -80,7 +75,6 @@ public final class OpportunitiesService {
         this.audit = audit;
         this.idempotency = idempotency;
         this.clock = clock;
-        this.catalogue = new OpenCatalogue(opportunities, searchCache, clock);
     }
 
     LocalDate today() {
@@ -193,7 +187,6 @@ public final class OpportunitiesService {
         if (!opportunities.replace(updated, version, extra)) {
             throw conflict(input, "It changed at the same moment; reload and try again.");
         }
-        catalogue.invalidate();
     }
 
     private static Opportunity withStatus(Opportunity o, String id, Opportunity.Status status, String reason,
@@ -216,9 +209,6 @@ public final class OpportunitiesService {
             if (opportunities.replace(next, o.version(), null)) {
                 closed++;
             }
-        }
-        if (closed > 0) {
-            catalogue.invalidate();
         }
         return closed;
     }
@@ -302,59 +292,70 @@ public final class OpportunitiesService {
                 : Optional.empty();
     }
 
-    /** What a young person is eligible for, approved and open, matching the filter. */
+    /**
+     * What a young person is eligible for, approved and open, matching the filter: one query through the
+     * {@code (status, closingDate)} or {@code (status, approvedAt)} index, eligibility and the filter applied by the
+     * store to those candidates.
+     */
     Connections.Connection<Opportunity> search(RequestContext context, Input filter, boolean newest,
                                                Connections.Page page) {
         identity.requireYoungPerson(context.principal());
         Applicant me = youngPerson(context).map(this::applicant).orElseThrow(ApiException::forbidden);
-        LocalDate today = today();
-        Predicate<OpenCatalogue.Entry> matches = matcher(filter).and(e -> me.eligibleFor(e.opportunity()));
-        Comparator<Opportunity> order = newest
-                ? Comparator.comparing(Opportunity::approvedAt).thenComparing(Opportunity::id).reversed()
-                : Comparator.comparing(Opportunity::closingDate).thenComparing(Opportunity::id);
-        Function<Opportunity, String> key = o -> newest ? o.approvedAt().toEpochMilli() + "|" + o.id()
-                : o.closingDate() + "|" + o.id();
-        Optional<Opportunity> after = page.after().map(cursor -> afterCursor(cursor, newest));
-        List<Opportunity> found = catalogue.entries(today).stream().filter(matches)
-                .map(OpenCatalogue.Entry::opportunity).sorted(order)
-                .filter(o -> after.map(a -> order.compare(o, a) > 0).orElse(true))
-                .limit(page.first() + 1L).toList();
-        return Connections.page(found, page, page.after().isPresent(), key::apply);
+        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.APPROVED.name()),
+                Filters.gte("closingDate", today().toString())));
+        parts.addAll(eligibleFor(me));
+        parts.addAll(filters(filter));
+        page.after().ifPresent(key -> parts.add(newest ? Connections.past("approvedAt", key, true)
+                : closingCursor(key)));
+        Bson sort = newest ? Sorts.descending("approvedAt", "_id") : Sorts.ascending("closingDate", "_id");
+        List<Opportunity> found = opportunities.find(Filters.and(parts), sort, page.first() + 1);
+        return Connections.page(found, page, page.after().isPresent(), o -> newest
+                ? o.approvedAt().toEpochMilli() + "|" + o.id() : o.closingDate() + "|" + o.id());
     }
 
-    private static Predicate<OpenCatalogue.Entry> matcher(Input filter) {
-        Predicate<OpenCatalogue.Entry> all = e -> true;
-        Optional<app.alongside.records.Mission> mission = filter.optionalEnum("mission",
-                app.alongside.records.Mission.class);
-        Optional<Opportunity.Kind> kind = filter.optionalEnum("kind", Opportunity.Kind.class);
-        Set<String> terms = filter.optionalText("text", 100).map(OpportunityRepository::terms).orElse(Set.of());
-        Optional<String> area = filter.optionalText("area", 80);
-        Optional<LocalDate> closingAfter = filter.optionalDate("closingAfter");
-        return all.and(e -> mission.map(m -> e.opportunity().missions().contains(m)).orElse(true))
-                .and(e -> kind.map(k -> e.opportunity().kind() == k).orElse(true))
-                .and(e -> e.terms().containsAll(terms))
-                .and(e -> area.map(a -> inArea(e.opportunity(), a)).orElse(true))
-                .and(e -> closingAfter.map(d -> !e.opportunity().closingDate().isBefore(d)).orElse(true));
-    }
-
-    private static boolean inArea(Opportunity o, String area) {
-        if (o.eligibility().delivery() != Opportunity.Delivery.IN_PERSON) {
-            return true;
+    /** {@link Opportunity.Eligibility#admits} as a filter, on the flags each document carries. */
+    private static List<Bson> eligibleFor(Applicant me) {
+        List<Bson> statuses = new ArrayList<>(List.of(Filters.eq("eligibility.anyStatus", true)));
+        if (me.legalStatus() != null) {
+            statuses.add(Filters.eq("eligibility.legalStatuses", me.legalStatus().name()));
         }
-        return OpportunityInput.isPostcodeDistrict(area)
-                ? area.toUpperCase(Locale.ROOT).replace(" ", "").equals(o.postcodeDistrict())
-                : o.town() != null && o.town().equalsIgnoreCase(area.trim());
+        List<Bson> areas = new ArrayList<>(List.of(Filters.and(Filters.eq("eligibility.anyCouncil", true),
+                Filters.ne("eligibility.anyRegion", false))));
+        if (me.councilId() != null) {
+            areas.add(Filters.eq("eligibility.councilIds", me.councilId()));
+        }
+        if (me.region() != null) {
+            areas.add(Filters.eq("eligibility.regions", me.region().name()));
+        }
+        return List.of(Filters.lte("eligibility.minAge", me.age()), Filters.gte("eligibility.maxAge", me.age()),
+                Filters.or(statuses), Filters.or(areas));
     }
 
-    /** A stand-in for the item a cursor points at, to compare the others with. */
-    private static Opportunity afterCursor(String cursor, boolean newest) {
-        int bar = cursor.indexOf('|');
+    private static List<Bson> filters(Input filter) {
+        List<Bson> parts = new ArrayList<>();
+        filter.optionalEnum("mission", app.alongside.records.Mission.class)
+                .ifPresent(m -> parts.add(Filters.eq("missions", m.name())));
+        filter.optionalEnum("kind", Opportunity.Kind.class).ifPresent(k -> parts.add(Filters.eq("kind", k.name())));
+        filter.optionalText("text", 100).map(OpportunityRepository::terms).filter(t -> !t.isEmpty())
+                .ifPresent(terms -> parts.add(Filters.all("terms", terms)));
+        filter.optionalText("area", 80).ifPresent(area -> {
+            Bson here = OpportunityInput.isPostcodeDistrict(area)
+                    ? Filters.eq("postcodeDistrict", area.toUpperCase(Locale.ROOT).replace(" ", ""))
+                    : Filters.eq("townKey", area.trim().toLowerCase(Locale.ROOT));
+            parts.add(Filters.or(here, Filters.ne("eligibility.delivery", Opportunity.Delivery.IN_PERSON.name())));
+        });
+        filter.optionalDate("closingAfter").ifPresent(d -> parts.add(Filters.gte("closingDate", d.toString())));
+        return parts;
+    }
+
+    /** Past a {@code closingDate|id} cursor in closing-date order. */
+    private static Bson closingCursor(String key) {
+        int bar = key.indexOf('|');
         try {
-            String id = cursor.substring(bar + 1);
-            Instant approved = newest ? Instant.ofEpochMilli(Long.parseLong(cursor.substring(0, bar))) : null;
-            LocalDate closing = newest ? null : LocalDate.parse(cursor.substring(0, bar));
-            return new Opportunity(id, null, null, null, null, List.of(), null, null, null, null, closing, null, null,
-                    null, null, null, 0, null, null, approved);
+            String closing = LocalDate.parse(key.substring(0, bar)).toString();
+            String id = key.substring(bar + 1);
+            return Filters.or(Filters.gt("closingDate", closing),
+                    Filters.and(Filters.eq("closingDate", closing), Filters.gt("_id", id)));
         } catch (RuntimeException e) {
             throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
         }

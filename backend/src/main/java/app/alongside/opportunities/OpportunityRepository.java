@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -42,6 +43,7 @@ public final class OpportunityRepository {
         return List.of(
                 IndexPlan.of(COLLECTION, Indexes.ascending("status", "closingDate", "_id")),
                 IndexPlan.of(COLLECTION, Indexes.descending("status", "approvedAt", "_id")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("status", "createdAt", "_id")),
                 IndexPlan.of(COLLECTION, Indexes.ascending("terms")),
                 IndexPlan.of(COLLECTION, Indexes.descending("organisationId", "createdAt", "_id")));
     }
@@ -83,7 +85,7 @@ public final class OpportunityRepository {
     /** Approved opportunities whose closing date has passed, to close them. */
     List<Opportunity> pastClosing(LocalDate today, int limit) {
         return find(Filters.and(Filters.eq("status", Opportunity.Status.APPROVED.name()),
-                Filters.lt("closingDate", today.toString())), new Document("_id", 1), limit);
+                Filters.lt("closingDate", today.toString())), Sorts.ascending("closingDate", "_id"), limit);
     }
 
     /** The words a search can match: lower case, letters and digits, at least two characters. */

@@ -6,12 +6,10 @@ import app.alongside.platform.Mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,10 +29,14 @@ public final class GoalRepository {
         this.goals = db.getCollection(COLLECTION);
     }
 
+    /** Like the records' indexes: the owner and each list's equality keys, then newest first. */
     public static List<IndexPlan> indexes() {
-        return List.of(IndexPlan.of(COLLECTION, Indexes.compoundIndex(Indexes.ascending("ownerId"),
-                        Indexes.descending("createdAt", "_id"))),
-                IndexPlan.of(COLLECTION, Indexes.ascending("updatedAt")));
+        return List.of(
+                IndexPlan.of(COLLECTION, RecordRepository.newestKeys()),
+                IndexPlan.of(COLLECTION, RecordRepository.newestKeys("mission")),
+                IndexPlan.of(COLLECTION, RecordRepository.newestKeys("status")),
+                IndexPlan.of(COLLECTION, RecordRepository.newestKeys("mission", "status")),
+                IndexPlan.of(COLLECTION, RecordRepository.newestKeys("mission", "visibility")));
     }
 
     void insert(Document goal) {
@@ -64,9 +66,17 @@ public final class GoalRepository {
         return (withHistory ? find : find.projection(RecordRepository.WITHOUT_HISTORY)).into(new ArrayList<>());
     }
 
-    List<Document> changedSince(Instant since, int limit) {
-        return goals.find(Filters.gte("updatedAt", Date.from(since))).projection(RecordRepository.WITHOUT_HISTORY)
-                .sort(Sorts.ascending("updatedAt")).limit(limit).into(new ArrayList<>());
+    /** The newest {@code limit} goals past the cursor matching any of {@code filters}. */
+    List<Document> newest(List<List<Bson>> filters, Optional<String> after, int limit) {
+        return RecordRepository.newest(goals, filters, after, limit);
+    }
+
+    /** The owner's active goals (what the home screen shows of goals), without history. */
+    List<Goal> active(String ownerId) {
+        return goals.find(Filters.and(Filters.eq("ownerId", ownerId),
+                        Filters.eq("status", Goal.GoalStatus.ACTIVE.name())))
+                .projection(RecordRepository.WITHOUT_HISTORY).sort(Sorts.descending("createdAt", "_id"))
+                .map(GoalRepository::fromDocument).into(new ArrayList<>());
     }
 
     static Document state(Goal goal) {

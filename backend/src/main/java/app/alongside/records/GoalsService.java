@@ -14,6 +14,7 @@ import app.alongside.platform.Mongo;
 import app.alongside.platform.RequestContext;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +92,6 @@ public final class GoalsService {
             }
             return goals.find(goal.id()).map(GoalRepository::fromDocument).orElseThrow(() -> e);
         }
-        index.putGoal(owner, entry(goal));
         audit.record(context, AuditAction.CREATE, Goal.TYPE, goal.id(), owner, mission.name());
         return goal;
     }
@@ -192,33 +191,37 @@ public final class GoalsService {
     Connections.Connection<Goal> mine(RequestContext context, Optional<Mission> mission,
                                       Optional<Goal.GoalStatus> status, Connections.Page page) {
         String owner = policy.requireOwner(context.principal());
-        RecordIndex.Summary summary = index.find(owner);
-        return page(summary.goals().values().stream().filter(g -> mission.map(m -> g.mission() == m).orElse(true)
-                && status.map(s -> g.status() == s).orElse(true)).toList(), page);
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq("ownerId", owner)));
+        mission.ifPresent(m -> filter.add(Filters.eq("mission", m.name())));
+        status.ifPresent(s -> filter.add(Filters.eq("status", s.name())));
+        return page(List.of(filter), page);
     }
 
+    /** Per mission, all its goals if the mission is shared, else those shared one by one. */
     Connections.Connection<Goal> shared(RequestContext context, String youngPersonId, Connections.Page page) {
         policy.requireAdvocateOf(context, youngPersonId, Goal.TYPE);
         RecordIndex.Summary summary = index.find(youngPersonId);
-        Connections.Connection<Goal> found = page(summary.goals().values().stream()
-                .filter(g -> g.shared() || summary.missionShared(g.mission())).toList(), page);
+        List<List<Bson>> filters = new ArrayList<>();
+        for (Mission mission : Mission.values()) {
+            List<Bson> filter = new ArrayList<>(List.of(Filters.eq("ownerId", youngPersonId),
+                    Filters.eq("mission", mission.name())));
+            if (!summary.missionShared(mission)) {
+                filter.add(Filters.eq("visibility", Visibility.SHARED_WITH_ADVOCATE.name()));
+            }
+            filters.add(filter);
+        }
+        Connections.Connection<Goal> found = page(filters, page);
         audit.recordReadsOf(context, Goal.TYPE, youngPersonId, found.nodes().stream().map(Goal::id).toList(),
                 "shared goals");
         return found;
     }
 
-    private Connections.Connection<Goal> page(List<RecordIndex.GoalEntry> entries, Connections.Page page) {
-        List<String> ids = entries.stream().sorted(Comparator.comparing(RecordIndex.GoalEntry::createdAt)
-                        .thenComparing(RecordIndex.GoalEntry::id).reversed())
-                .filter(e -> page.after().map(key -> RecordIndex.olderThan(e.createdAt(), e.id(), key)).orElse(true))
-                .limit(page.first() + 1L).map(RecordIndex.GoalEntry::id).toList();
-        Map<String, Document> docs = goals.findByIds(ids, false);
-        List<Goal> ordered = ids.stream().map(docs::get).filter(d -> d != null).map(GoalRepository::fromDocument)
-                .toList();
-        return Connections.page(ordered, page, page.after().isPresent(),
+    private Connections.Connection<Goal> page(List<List<Bson>> filters, Connections.Page page) {
+        List<Goal> found = goals.newest(filters, page.after(), page.first() + 1).stream()
+                .map(GoalRepository::fromDocument).toList();
+        return Connections.page(found, page, page.after().isPresent(),
                 g -> Connections.newestKey(g.createdAt(), g.id()));
     }
-
 
     /** Goals by id the caller may see: their own, or shared with them as an advocate (audited). */
     Map<String, Object> load(RequestContext context, List<String> ids) {
@@ -253,10 +256,9 @@ public final class GoalsService {
         return found;
     }
 
-    Map<String, Goal> byIds(List<String> ids) {
-        Map<String, Goal> found = new LinkedHashMap<>();
-        goals.findByIds(ids, false).forEach((id, doc) -> found.put(id, GoalRepository.fromDocument(doc)));
-        return found;
+    /** The young person's active goals: what the home screen shows of goals. */
+    List<Goal> active(String owner) {
+        return goals.active(owner);
     }
 
     private boolean mayComment(RequestContext context, Goal goal) {
@@ -292,7 +294,6 @@ public final class GoalsService {
             Goal latest = goals.find(current.id()).map(GoalRepository::fromDocument).orElse(current);
             throw new StaleVersion(latest, latest.version());
         }
-        index.putGoal(current.ownerId(), entry(updated));
         audit.record(context, AuditAction.UPDATE, Goal.TYPE, current.id(), current.ownerId(), detail);
         return updated;
     }
@@ -327,10 +328,5 @@ public final class GoalsService {
         return input.nestedList(name, Math.max(max, 0)).map(items -> items.stream().map(item -> new Goal.Step(
                 Ids.random(), item.text("title", 1, 200), futureDate(item, "targetDate").orElse(null), null))
                 .toList()).orElse(List.of());
-    }
-
-    static RecordIndex.GoalEntry entry(Goal goal) {
-        return new RecordIndex.GoalEntry(goal.id(), goal.mission(), goal.title(), goal.status(), goal.dueAt(),
-                goal.visibility() == Visibility.SHARED_WITH_ADVOCATE, goal.createdAt(), goal.version());
     }
 }

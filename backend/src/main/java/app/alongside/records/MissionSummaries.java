@@ -12,16 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * The home screen: each mission at a glance, built from the young person's {@link RecordIndex} and then the few
- * records and goals it shows, fetched by id in one query each, however many records there are.
+ * The home screen: each mission at a glance, counted exactly from the young person's records and goals as they
+ * are stored, in the same few reads however many records there are.
  */
 public final class MissionSummaries {
     private static final int OPEN_GOALS_SHOWN = 3;
@@ -48,9 +46,6 @@ public final class MissionSummaries {
     public record PathwayPlanReview(LocalDate reviewDate, int remindDaysBefore, Instant remindAt, boolean overdue) {
     }
 
-    private record Due(String title, Instant at, String recordId, String goalId) {
-    }
-
     private final RecordsService records;
     private final GoalsService goals;
     private final RecordIndex index;
@@ -68,50 +63,52 @@ public final class MissionSummaries {
         this.clock = clock;
     }
 
-    MissionSummary summary(RequestContext context, java.util.function.Function<String, RecordIndex.Summary> indexOf) {
+    /**
+     * Three reads, whatever the young person's history: their sharing document, one aggregation over their live
+     * records (counts, newest and soonest due per kind) and their active goals.
+     */
+    MissionSummary summary(RequestContext context, Function<String, RecordIndex.Summary> indexOf) {
         String owner = policy.requireOwner(context.principal());
         RecordIndex.Summary summary = indexOf.apply(owner);
         Instant now = clock.instant();
         Instant today = RecordsClock.startOf(RecordsClock.today(clock));
-        Set<String> recordIds = new HashSet<>();
-        Set<String> goalIds = new HashSet<>();
-        Map<Mission, Optional<RecordIndex.RecordEntry>> latest = new TreeMap<>();
-        Map<Mission, List<RecordIndex.GoalEntry>> open = new TreeMap<>();
-        Map<Mission, Optional<Due>> due = new TreeMap<>();
-        for (Mission mission : Mission.values()) {
-            latest.put(mission, live(summary, mission).max(Comparator.comparing(RecordIndex.RecordEntry::createdAt)
-                    .thenComparing(RecordIndex.RecordEntry::id)));
-            open.put(mission, openGoals(summary, mission).toList());
-            due.put(mission, nextDue(summary, mission, now, today));
-            latest.get(mission).ifPresent(e -> recordIds.add(e.id()));
-            open.get(mission).stream().limit(OPEN_GOALS_SHOWN).forEach(g -> goalIds.add(g.id()));
-            due.get(mission).ifPresent(d -> {
-                Optional.ofNullable(d.recordId()).ifPresent(recordIds::add);
-                Optional.ofNullable(d.goalId()).ifPresent(goalIds::add);
-            });
-        }
-        Map<String, LifeRecord> loadedRecords = recordIds.isEmpty() ? Map.of() : records.byIds(List.copyOf(recordIds));
-        Map<String, Goal> loadedGoals = goalIds.isEmpty() ? Map.of() : goals.byIds(List.copyOf(goalIds));
+        Map<RecordKind, RecordsService.KindStats> stats = records.kindStats(owner, today, now);
+        List<Goal> active = goals.active(owner);
         List<MissionOverview> missions = new ArrayList<>();
         for (Mission mission : Mission.values()) {
             List<KindCount> counts = new ArrayList<>();
+            List<RecordsService.KindStats> ofMission = new ArrayList<>();
             for (RecordKind kind : RecordKind.values()) {
-                long count = live(summary, mission).filter(e -> e.kind() == kind).count();
-                if (count > 0) {
-                    counts.add(new KindCount(kind, (int) count));
+                RecordsService.KindStats kindStats = stats.get(kind);
+                if (kind.mission() == mission && kindStats != null) {
+                    counts.add(new KindCount(kind, kindStats.count()));
+                    ofMission.add(kindStats);
                 }
             }
-            List<RecordIndex.GoalEntry> openGoals = open.get(mission);
+            LifeRecord latest = ofMission.stream().map(RecordsService.KindStats::latest)
+                    .max(Comparator.comparing(LifeRecord::createdAt).thenComparing(LifeRecord::id)).orElse(null);
+            List<Goal> open = active.stream().filter(g -> g.mission() == mission)
+                    .sorted(Comparator.comparing(Goal::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(Goal::id)).toList();
             missions.add(new MissionOverview(mission, counts.stream().mapToInt(KindCount::count).sum(), counts,
-                    latest.get(mission).map(e -> loadedRecords.get(e.id())).orElse(null), openGoals.size(),
-                    openGoals.stream().limit(OPEN_GOALS_SHOWN).map(g -> loadedGoals.get(g.id()))
-                            .filter(g -> g != null).toList(),
-                    due.get(mission).map(d -> new DueItem(d.title(), d.at(),
-                            d.recordId() == null ? null : loadedRecords.get(d.recordId()),
-                            d.goalId() == null ? null : loadedGoals.get(d.goalId()))).orElse(null),
-                    summary.missionShared(mission)));
+                    latest, open.size(), open.stream().limit(OPEN_GOALS_SHOWN).toList(),
+                    nextDue(ofMission, open, today), summary.missionShared(mission)));
         }
         return new MissionSummary(missions, review(summary.pathwayReview()));
+    }
+
+    /** The soonest of the mission's due records (already from now or today, per kind) and open goals. */
+    private DueItem nextDue(List<RecordsService.KindStats> ofMission, List<Goal> open, Instant today) {
+        Optional<DueItem> record = ofMission.stream().map(RecordsService.KindStats::nextDue).filter(r -> r != null)
+                .min(Comparator.comparing(LifeRecord::dueAt).thenComparing(LifeRecord::id))
+                .map(r -> new DueItem(records.title(r), r.dueAt(), r, null));
+        Optional<DueItem> goal = open.stream().filter(g -> g.dueAt() != null && !g.dueAt().isBefore(today))
+                .min(Comparator.comparing(Goal::dueAt).thenComparing(Goal::id))
+                .map(g -> new DueItem(g.title(), g.dueAt(), null, g));
+        if (record.isPresent() && goal.isPresent()) {
+            return goal.get().dueAt().isBefore(record.get().dueAt()) ? goal.get() : record.get();
+        }
+        return record.or(() -> goal).orElse(null);
     }
 
     /** One mission's overview, e.g. after sharing it. */
@@ -141,27 +138,5 @@ public final class MissionSummaries {
         }
         return new PathwayPlanReview(review.reviewDate(), review.remindDaysBefore(), review.remindAt(),
                 review.reviewDate().isBefore(RecordsClock.today(clock)));
-    }
-
-    private static java.util.stream.Stream<RecordIndex.RecordEntry> live(RecordIndex.Summary summary,
-                                                                         Mission mission) {
-        return summary.records().values().stream().filter(e -> !e.deleted() && e.mission() == mission);
-    }
-
-    private static java.util.stream.Stream<RecordIndex.GoalEntry> openGoals(RecordIndex.Summary summary,
-                                                                            Mission mission) {
-        return summary.goals().values().stream()
-                .filter(g -> g.mission() == mission && g.status() == Goal.GoalStatus.ACTIVE)
-                .sorted(Comparator.comparing(RecordIndex.GoalEntry::dueAt,
-                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(RecordIndex.GoalEntry::id));
-    }
-
-    private static Optional<Due> nextDue(RecordIndex.Summary summary, Mission mission, Instant now, Instant today) {
-        var fromRecords = live(summary, mission).filter(e -> e.dueAt() != null && !e.dueAt().isBefore(
-                e.kind().dueField().filter("startsAt"::equals).isPresent() ? now : today))
-                .map(e -> new Due(e.title(), e.dueAt(), e.id(), null));
-        var fromGoals = openGoals(summary, mission).filter(g -> g.dueAt() != null && !g.dueAt().isBefore(today))
-                .map(g -> new Due(g.title(), g.dueAt(), null, g.id()));
-        return java.util.stream.Stream.concat(fromRecords, fromGoals).min(Comparator.comparing(Due::at));
     }
 }

@@ -1,15 +1,13 @@
 package app.alongside.records;
 
-import app.alongside.platform.Mongo;
+import app.alongside.platform.Migration;
 import app.alongside.push.PushOutbox;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,44 +16,53 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One small document per young person ({@code recordIndex}, keyed by their id) listing their records and goals
- * with what lists and the home screen need: mission, kind, title, dates, sharing. The home screen and the first
- * page of records read it by {@code _id} and then the records by {@code _id}, so they cost the same whatever the
- * collection's size and whether or not the store has secondary indexes. It is written after each record write,
- * only ever forward ({@code v} never goes back), and {@link RecordsMaintenance} repairs it if a write was missed.
+ * One small document per young person ({@code recordIndex}, keyed by their id) with what is theirs alone and does
+ * not grow with their history: the missions they share with their advocate and their pathway-plan review (with the
+ * push need for its reminder, in the same write). Lists and the home screen read the {@code records} and
+ * {@code goals} collections themselves, through the repositories' indexes. The collection keeps its first name so
+ * that stored data and push state carry over; {@link #MIGRATIONS} removes the per-record entries it once held.
  */
 public final class RecordIndex {
     public static final String COLLECTION = "recordIndex";
 
-    /** What the index keeps of a record. */
-    public record RecordEntry(String id, RecordKind kind, String title, Instant createdAt, Instant dueAt,
-                              boolean shared, boolean deleted, int version) {
-        public Mission mission() {
-            return kind.mission();
-        }
-    }
+    /** Earlier versions listed every record and goal here; an upgraded store drops those entries. */
+    public static final List<Migration> MIGRATIONS = List.of(new Migration("record-index-entries-removed",
+            "remove the per-record and per-goal entries of recordIndex, now read from records and goals",
+            db -> {
+                MongoCollection<Document> index = db.getCollection(COLLECTION);
+                index.updateMany(Filters.or(Filters.exists("records"), Filters.exists("goals")),
+                        Updates.combine(Updates.unset("records"), Updates.unset("goals")));
+                index.deleteMany(Filters.and(Filters.exists("pathwayReview", false),
+                        Filters.exists(PushOutbox.FIELD, false), Filters.or(Filters.exists("sharedMissions", false),
+                                Filters.size("sharedMissions", 0))));
+                db.getCollection("checkpoints").deleteOne(Filters.eq("_id", "records-index-repair"));
+                dropIndex(db.getCollection(RecordRepository.COLLECTION), "updatedAt_1");
+                dropIndex(db.getCollection(GoalRepository.COLLECTION), "updatedAt_1");
+            }));
 
-    /** What the index keeps of a goal. */
-    public record GoalEntry(String id, Mission mission, String title, Goal.GoalStatus status, Instant dueAt,
-                            boolean shared, Instant createdAt, int version) {
+    /** The repair's {@code updatedAt} indexes are no longer read; a store that never had them has nothing to drop. */
+    private static void dropIndex(MongoCollection<Document> collection, String name) {
+        boolean present = collection.listIndexes().into(new ArrayList<>()).stream()
+                .anyMatch(index -> name.equals(index.getString("name")));
+        if (present) {
+            collection.dropIndex(name);
+        }
     }
 
     /** The recorded pathway-plan review. */
     public record PathwayReview(LocalDate reviewDate, int remindDaysBefore, Instant remindAt) {
     }
 
-    /** One young person's index. */
-    public record Summary(String ownerId, Map<String, RecordEntry> records, Map<String, GoalEntry> goals,
-                          Set<Mission> sharedMissions, PathwayReview pathwayReview) {
+    /** One young person's sharing and review. */
+    public record Summary(String ownerId, Set<Mission> sharedMissions, PathwayReview pathwayReview) {
         static Summary empty(String ownerId) {
-            return new Summary(ownerId, Map.of(), Map.of(), EnumSet.noneOf(Mission.class), null);
+            return new Summary(ownerId, EnumSet.noneOf(Mission.class), null);
         }
 
         public boolean missionShared(Mission mission) {
@@ -81,43 +88,6 @@ public final class RecordIndex {
         return found;
     }
 
-    void putRecord(String ownerId, RecordEntry entry) {
-        String key = "records." + entry.id();
-        forward(ownerId, key, entry.version(), recordEntry(entry));
-    }
-
-    /** The stored form of a record's entry, under {@code records.<id>}. Also used to seed load tests. */
-    static Document recordEntry(RecordEntry entry) {
-        return new Document("k", entry.kind().name()).append("t", entry.title())
-                .append("c", Date.from(entry.createdAt())).append("d", Mongo.date(entry.dueAt()))
-                .append("s", entry.shared()).append("x", entry.deleted()).append("v", entry.version());
-    }
-
-    void putGoal(String ownerId, GoalEntry entry) {
-        String key = "goals." + entry.id();
-        forward(ownerId, key, entry.version(), new Document("m", entry.mission().name()).append("t", entry.title())
-                .append("st", entry.status().name()).append("d", Mongo.date(entry.dueAt()))
-                .append("s", entry.shared()).append("c", Date.from(entry.createdAt())).append("v", entry.version()));
-    }
-
-    /** Sets an entry unless the index already holds a newer version of it. */
-    private void forward(String ownerId, String key, int version, Document entry) {
-        Bson newer = Filters.or(Filters.exists(key + ".v", false), Filters.lt(key + ".v", version));
-        try {
-            index.updateOne(Filters.and(Filters.eq("_id", ownerId), newer), Updates.set(key, entry),
-                    new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (!Mongo.isDuplicateKey(e)) {
-                throw e;
-            }
-            // the document exists with a newer entry: nothing to do
-        }
-    }
-
-    void removeRecord(String ownerId, String recordId) {
-        index.updateOne(Filters.eq("_id", ownerId), Updates.unset("records." + recordId));
-    }
-
     void setMissionShared(String ownerId, Mission mission, boolean shared) {
         index.updateOne(Filters.eq("_id", ownerId), shared ? Updates.addToSet("sharedMissions", mission.name())
                 : Updates.pull("sharedMissions", mission.name()), new UpdateOptions().upsert(true));
@@ -133,47 +103,11 @@ public final class RecordIndex {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Replaces every record and goal entry with what the collections hold now (repairing drift). */
-    void rebuild(String ownerId, List<RecordEntry> records, List<GoalEntry> goals) {
-        index.updateOne(Filters.eq("_id", ownerId), Updates.combine(Updates.set("records", new Document()),
-                Updates.set("goals", new Document())), new UpdateOptions().upsert(true));
-        records.forEach(entry -> putRecord(ownerId, entry));
-        goals.forEach(entry -> putGoal(ownerId, entry));
-    }
-
-    /** True when an item created at {@code createdAt} with {@code id} comes after cursor {@code key}, newest first. */
-    static boolean olderThan(Instant createdAt, String id, String key) {
-        int bar = key.indexOf('|');
-        try {
-            long millis = Long.parseLong(key.substring(0, Math.max(bar, 0)));
-            long at = createdAt.toEpochMilli();
-            return at < millis || (at == millis && id.compareTo(key.substring(bar + 1)) < 0);
-        } catch (NumberFormatException e) {
-            throw app.alongside.platform.ApiException.badInput(List.of("after"),
-                    "\"after\" is not a cursor from this API.");
-        }
-    }
-
     private static Summary fromDocument(Document doc) {
-        Map<String, RecordEntry> records = new LinkedHashMap<>();
-        Document stored = doc.get("records", new Document());
-        stored.forEach((id, value) -> {
-            Document e = (Document) value;
-            records.put(id, new RecordEntry(id, RecordKind.valueOf(e.getString("k")), e.getString("t"),
-                    e.getDate("c").toInstant(), Mongo.instant(e.getDate("d")), e.getBoolean("s", false),
-                    e.getBoolean("x", false), e.getInteger("v")));
-        });
-        Map<String, GoalEntry> goals = new LinkedHashMap<>();
-        doc.get("goals", new Document()).forEach((id, value) -> {
-            Document e = (Document) value;
-            goals.put(id, new GoalEntry(id, Mission.valueOf(e.getString("m")), e.getString("t"),
-                    Goal.GoalStatus.valueOf(e.getString("st")), Mongo.instant(e.getDate("d")),
-                    e.getBoolean("s", false), e.getDate("c").toInstant(), e.getInteger("v")));
-        });
         Set<Mission> shared = EnumSet.noneOf(Mission.class);
         doc.getList("sharedMissions", String.class, new ArrayList<>()).forEach(m -> shared.add(Mission.valueOf(m)));
         Document review = doc.get("pathwayReview", Document.class);
-        return new Summary(doc.getString("_id"), records, goals, shared, review == null ? null
+        return new Summary(doc.getString("_id"), shared, review == null ? null
                 : new PathwayReview(LocalDate.parse(review.getString("reviewDate")),
                 review.getInteger("remindDaysBefore"), review.getDate("remindAt").toInstant()));
     }

@@ -1,8 +1,13 @@
 package app.alongside.records;
 
+import app.alongside.platform.Connections;
 import app.alongside.platform.IndexPlan;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
+import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -15,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,12 +42,31 @@ public final class RecordRepository {
         this.records = db.getCollection(COLLECTION);
     }
 
+    /**
+     * Each list reads through one of these: the owner and the list's equality keys (mission or kind, visibility,
+     * {@code deletedAt: null} for live records) first, then the newest-first sort keys.
+     */
     public static List<IndexPlan> indexes() {
         return List.of(
-                IndexPlan.of(COLLECTION, Indexes.compoundIndex(Indexes.ascending("ownerId"),
-                        Indexes.descending("createdAt", "_id"))),
-                IndexPlan.of(COLLECTION, Indexes.ascending("updatedAt")),
+                listIndex(),
+                listIndex("deletedAt"),
+                listIndex("mission"),
+                listIndex("mission", "deletedAt"),
+                listIndex("mission", "visibility", "deletedAt"),
+                listIndex("kind"),
+                listIndex("kind", "deletedAt"),
                 IndexPlan.of(COLLECTION, Indexes.ascending("purgeAt")));
+    }
+
+    private static IndexPlan listIndex(String... equalityKeys) {
+        return IndexPlan.of(COLLECTION, newestKeys(equalityKeys));
+    }
+
+    /** Index keys: the owner, then {@code equalityKeys}, then newest first (records and goals alike). */
+    static Bson newestKeys(String... equalityKeys) {
+        List<String> leading = new ArrayList<>(List.of("ownerId"));
+        leading.addAll(List.of(equalityKeys));
+        return Indexes.compoundIndex(Indexes.ascending(leading), Indexes.descending("createdAt", "_id"));
     }
 
     void insert(Document record) {
@@ -83,21 +108,64 @@ public final class RecordRepository {
                 .getModifiedCount() == 1;
     }
 
-    /** Every record of one owner, with history (export, reconciling the summary). */
+    /** Every record of one owner, with history (the export). */
     List<Document> byOwner(String ownerId, boolean withHistory) {
         var find = records.find(Filters.eq("ownerId", ownerId)).sort(Sorts.descending("createdAt", "_id"));
         return (withHistory ? find : find.projection(WITHOUT_HISTORY)).into(new ArrayList<>());
     }
 
-    /** Records changed at or after {@code since}, oldest change first, to repair summaries that missed them. */
-    List<Document> changedSince(Instant since, int limit) {
-        return records.find(Filters.gte("updatedAt", Date.from(since))).projection(WITHOUT_HISTORY)
-                .sort(Sorts.ascending("updatedAt")).limit(limit).into(new ArrayList<>());
+    /** The newest {@code limit} records past the cursor matching any of {@code filters} (see {@link #newest}). */
+    List<Document> newest(List<List<Bson>> filters, Optional<String> after, int limit) {
+        return newest(records, filters, after, limit);
+    }
+
+    /**
+     * Newest first, ties by id: each branch (equalities on one index's leading keys) is read past the cursor up
+     * to {@code limit}, and the branches merged. Exact: the first {@code limit} of the union are among the
+     * branches' first {@code limit}.
+     */
+    static List<Document> newest(MongoCollection<Document> collection, List<List<Bson>> branches,
+                                 Optional<String> after, int limit) {
+        Map<String, Document> found = new HashMap<>();
+        for (List<Bson> branch : branches) {
+            List<Bson> parts = new ArrayList<>(branch);
+            after.ifPresent(key -> parts.add(Connections.olderThan(key)));
+            collection.find(Filters.and(parts)).projection(WITHOUT_HISTORY).sort(Connections.NEWEST_FIRST)
+                    .limit(limit).forEach(doc -> found.put(doc.getString("_id"), doc));
+        }
+        return found.values().stream().sorted(Comparator.comparing((Document d) -> d.getDate("createdAt"))
+                .thenComparing(d -> d.getString("_id")).reversed()).limit(limit).toList();
+    }
+
+    /** The owner's live records, counted up to {@code limit}. */
+    long countLive(String ownerId, int limit) {
+        return records.countDocuments(Filters.and(live(ownerId)), new CountOptions().limit(limit));
+    }
+
+    /** The owner's records not deleted: equalities on the leading keys of the {@code deletedAt} indexes. */
+    static List<Bson> live(String ownerId) {
+        return List.of(Filters.eq("ownerId", ownerId), Filters.eq("deletedAt", null));
+    }
+
+    /**
+     * The home screen's one read of records, through the {@code (ownerId, deletedAt)} index: per kind of the
+     * owner's live records, how many, the newest, and the soonest still due ({@code dueAt} from {@code dueFrom},
+     * or from {@code timedFrom} for the kinds in {@code timedKinds}, whose due time is a time of day).
+     */
+    Document homeScreen(String ownerId, Instant dueFrom, Instant timedFrom, List<String> timedKinds) {
+        Bson due = Filters.or(Filters.and(Filters.in("kind", timedKinds), Filters.gte("dueAt", Date.from(timedFrom))),
+                Filters.and(Filters.nin("kind", timedKinds), Filters.gte("dueAt", Date.from(dueFrom))));
+        return records.aggregate(List.of(Aggregates.match(Filters.and(live(ownerId))),
+                Aggregates.project(WITHOUT_HISTORY), Aggregates.facet(
+                        new Facet("byKind", Aggregates.sort(Connections.NEWEST_FIRST), Aggregates.group("$kind",
+                                Accumulators.sum("count", 1), Accumulators.first("latest", "$$ROOT"))),
+                        new Facet("due", Aggregates.match(due), Aggregates.sort(Sorts.ascending("dueAt", "_id")),
+                                Aggregates.group("$kind", Accumulators.first("next", "$$ROOT")))))).first();
     }
 
     /** Deleted records whose undo window has passed. */
     List<Document> purgeable(Instant now, int limit) {
-        return records.find(Filters.lte("purgeAt", Date.from(now))).projection(Projections.include("ownerId"))
+        return records.find(Filters.lte("purgeAt", Date.from(now))).projection(Projections.include("_id"))
                 .limit(limit).into(new ArrayList<>());
     }
 

@@ -12,6 +12,7 @@ import app.alongside.platform.Mongo;
 import app.alongside.platform.RequestContext;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -20,15 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * A young person's records: creating, changing (only from the version last seen), deleting with an undo window,
@@ -77,8 +77,7 @@ public final class RecordsService {
                 return RecordRepository.fromDocument(first.get());
             }
         }
-        long live = index.find(owner).records().values().stream().filter(e -> !e.deleted()).count();
-        if (live >= MAX_LIVE_RECORDS) {
+        if (records.countLive(owner, MAX_LIVE_RECORDS) >= MAX_LIVE_RECORDS) {
             throw ApiException.badInput(input.at("details"), "You have " + MAX_LIVE_RECORDS
                     + " records, the most one person can keep; delete some first.");
         }
@@ -94,7 +93,6 @@ public final class RecordsService {
             }
             return records.find(record.id()).map(RecordRepository::fromDocument).orElseThrow(() -> e);
         }
-        index.putRecord(owner, entry(record));
         audit.record(context, AuditAction.CREATE, LifeRecord.TYPE, record.id(), owner, record.kind().name());
         return record;
     }
@@ -145,7 +143,6 @@ public final class RecordsService {
         sets.add(reminderAt(updated, now).map(at -> Updates.set(PushOutbox.FIELD, PushOutbox.pending(at)))
                 .orElse(Updates.unset(PushOutbox.FIELD)));
         write(current, Updates.combine(sets), Histories.Change.UPDATED, context, now, before);
-        index.putRecord(owner, entry(updated));
         audit.record(context, AuditAction.UPDATE, LifeRecord.TYPE, current.id(), owner, current.kind().name());
         return updated;
     }
@@ -163,7 +160,6 @@ public final class RecordsService {
                 Updates.unset(PushOutbox.FIELD)), Histories.Change.DELETED, context, now,
                 new Document("deletedAt", null).append("purgeAt", null));
         LifeRecord deleted = copy(current, current.version() + 1, current.visibility(), now, now, purgeAt);
-        index.putRecord(owner, entry(deleted));
         audit.record(context, AuditAction.DELETE, LifeRecord.TYPE, current.id(), owner, current.kind().name());
         return deleted;
     }
@@ -184,7 +180,6 @@ public final class RecordsService {
                 new Document("deletedAt", Date.from(current.deletedAt()))
                         .append("purgeAt", Date.from(current.restorableUntil())));
         LifeRecord restored = copy(current, current.version() + 1, current.visibility(), now, null, null);
-        index.putRecord(owner, entry(restored));
         audit.record(context, AuditAction.UPDATE, LifeRecord.TYPE, current.id(), owner, "restored");
         return restored;
     }
@@ -203,7 +198,6 @@ public final class RecordsService {
                 new Document("visibility", current.visibility().name()));
         LifeRecord changed = copy(current, current.version() + 1, visibility, now, current.deletedAt(),
                 current.restorableUntil());
-        index.putRecord(owner, entry(changed));
         audit.record(context, AuditAction.UPDATE, LifeRecord.TYPE, id, owner,
                 shared ? "shared with advocate" : "stopped sharing with advocate");
         return changed;
@@ -216,14 +210,16 @@ public final class RecordsService {
                 (shared ? "shared with advocate: " : "stopped sharing with advocate: ") + mission.name());
     }
 
-    /** The young person's own records, newest first, from their index and then by id. */
-    Connections.Connection<LifeRecord> mine(RequestContext context, Function<String, RecordIndex.Summary> indexOf,
-                                            Optional<Mission> mission, Set<RecordKind> kinds, boolean includeDeleted,
-                                            Connections.Page page) {
+    /** The young person's own records, newest first, read through the records' indexes. */
+    Connections.Connection<LifeRecord> mine(RequestContext context, Optional<Mission> mission, Set<RecordKind> kinds,
+                                            boolean includeDeleted, Connections.Page page) {
         String owner = policy.requireOwner(context.principal());
-        RecordIndex.Summary summary = indexOf.apply(owner);
-        return page(summary, entry -> mission.map(m -> entry.mission() == m).orElse(true)
-                && (kinds.isEmpty() || kinds.contains(entry.kind())) && (includeDeleted || !entry.deleted()), page);
+        List<Bson> base = includeDeleted ? List.of(Filters.eq("ownerId", owner)) : RecordRepository.live(owner);
+        List<List<Bson>> filters = kinds.isEmpty()
+                ? List.of(mission.map(m -> with(base, Filters.eq("mission", m.name()))).orElse(base))
+                : kinds.stream().filter(k -> mission.map(m -> k.mission() == m).orElse(true))
+                .map(k -> with(base, Filters.eq("kind", k.name()))).toList();
+        return page(filters, page);
     }
 
     /** What {@code youngPersonId} shared with their advocate, for an advocate of theirs. Audited. */
@@ -231,49 +227,33 @@ public final class RecordsService {
                                               Optional<Mission> mission, Connections.Page page) {
         policy.requireAdvocateOf(context, youngPersonId, LifeRecord.TYPE);
         RecordIndex.Summary summary = index.find(youngPersonId);
-        Connections.Connection<LifeRecord> found = page(summary, entry -> !entry.deleted()
-                && (entry.shared() || summary.missionShared(entry.mission()))
-                && mission.map(m -> entry.mission() == m).orElse(true), page);
-        List<LifeRecord> read = found.nodes().stream().filter(r -> r.sharedWithAdvocate(summary)).toList();
-        audit.recordReadsOf(context, LifeRecord.TYPE, youngPersonId, read.stream().map(LifeRecord::id).toList(),
-                "shared records");
+        List<List<Bson>> filters = mission.map(List::of).orElse(List.of(Mission.values())).stream()
+                .map(m -> sharedIn(youngPersonId, m, summary.missionShared(m))).toList();
+        Connections.Connection<LifeRecord> found = page(filters, page);
+        audit.recordReadsOf(context, LifeRecord.TYPE, youngPersonId, found.nodes().stream().map(LifeRecord::id)
+                .toList(), "shared records");
         return found;
     }
 
-    private Connections.Connection<LifeRecord> page(RecordIndex.Summary summary,
-                                                    Predicate<RecordIndex.RecordEntry> filter,
-                                                    Connections.Page page) {
-        List<RecordIndex.RecordEntry> entries = summary.records().values().stream().filter(filter)
-                .sorted(Comparator.comparing(RecordIndex.RecordEntry::createdAt)
-                        .thenComparing(RecordIndex.RecordEntry::id).reversed())
-                .filter(entry -> page.after().map(key -> RecordIndex.olderThan(entry.createdAt(), entry.id(), key))
-                        .orElse(true))
-                .limit(page.first() + 1L).toList();
-        Map<String, LifeRecord> loaded = loadChecked(summary.ownerId(), entries);
-        List<LifeRecord> ordered = entries.stream().map(e -> loaded.get(e.id())).filter(r -> r != null).toList();
-        return Connections.page(ordered, page, page.after().isPresent(),
+    /** A mission's records the advocate sees: all its live ones if the mission is shared, else those shared. */
+    private static List<Bson> sharedIn(String ownerId, Mission mission, boolean missionShared) {
+        List<Bson> records = with(RecordRepository.live(ownerId), Filters.eq("mission", mission.name()));
+        return missionShared ? records
+                : with(records, Filters.eq("visibility", Visibility.SHARED_WITH_ADVOCATE.name()));
+    }
+
+    private static List<Bson> with(List<Bson> filters, Bson more) {
+        List<Bson> all = new ArrayList<>(filters);
+        all.add(more);
+        return all;
+    }
+
+    private Connections.Connection<LifeRecord> page(List<List<Bson>> filters, Connections.Page page) {
+        List<LifeRecord> found = records.newest(filters, page.after(), page.first() + 1).stream()
+                .map(RecordRepository::fromDocument).toList();
+        return Connections.page(found, page, page.after().isPresent(),
                 r -> Connections.newestKey(r.createdAt(), r.id()));
     }
-
-    /** Loads records by id and repairs index entries that turn out stale (a write the index missed). */
-    private Map<String, LifeRecord> loadChecked(String owner, List<RecordIndex.RecordEntry> entries) {
-        Map<String, Document> docs = records.findByIds(entries.stream().map(RecordIndex.RecordEntry::id).toList());
-        Map<String, LifeRecord> loaded = new LinkedHashMap<>();
-        for (RecordIndex.RecordEntry entry : entries) {
-            Document doc = docs.get(entry.id());
-            if (doc == null) {
-                index.removeRecord(owner, entry.id());
-                continue;
-            }
-            LifeRecord record = RecordRepository.fromDocument(doc);
-            if (record.version() != entry.version()) {
-                index.putRecord(owner, entry(record));
-            }
-            loaded.put(record.id(), record);
-        }
-        return loaded;
-    }
-
 
     /** Records by id that the caller may see: their own, or shared with them as an advocate (audited). */
     Map<String, Object> load(RequestContext context, List<String> ids) {
@@ -309,14 +289,31 @@ public final class RecordsService {
         return found;
     }
 
-    RecordIndex.Summary summary(String ownerId) {
-        return index.find(ownerId);
+    /** Per kind of a young person's live records: how many, the newest, and the soonest still due (or null). */
+    record KindStats(int count, LifeRecord latest, LifeRecord nextDue) {
     }
 
-    Map<String, LifeRecord> byIds(List<String> ids) {
-        Map<String, LifeRecord> found = new LinkedHashMap<>();
-        records.findByIds(ids).forEach((id, doc) -> found.put(id, RecordRepository.fromDocument(doc)));
-        return found;
+    /**
+     * The home screen's records, in one aggregation: due from {@code today}, or from {@code now} for kinds due at a
+     * time of day (an appointment earlier today is past).
+     */
+    Map<RecordKind, KindStats> kindStats(String owner, Instant today, Instant now) {
+        List<String> timed = Arrays.stream(RecordKind.values()).filter(k -> k.dueField().filter("startsAt"::equals)
+                .isPresent()).map(Enum::name).toList();
+        Document found = records.homeScreen(owner, today, now, timed);
+        Map<RecordKind, KindStats> stats = new EnumMap<>(RecordKind.class);
+        if (found == null) {
+            return stats;
+        }
+        for (Document group : found.getList("byKind", Document.class)) {
+            stats.put(RecordKind.valueOf(group.getString("_id")), new KindStats(((Number) group.get("count"))
+                    .intValue(), RecordRepository.fromDocument(group.get("latest", Document.class)), null));
+        }
+        for (Document group : found.getList("due", Document.class)) {
+            LifeRecord next = RecordRepository.fromDocument(group.get("next", Document.class));
+            stats.computeIfPresent(next.kind(), (kind, s) -> new KindStats(s.count(), s.latest(), next));
+        }
+        return stats;
     }
 
     private LifeRecord own(String owner, String id, Input input) {
@@ -340,12 +337,6 @@ public final class RecordsService {
                                    Instant deletedAt, Instant restorableUntil) {
         return new LifeRecord(r.id(), r.ownerId(), r.kind(), version, visibility, r.details(), r.notes(), r.entries(),
                 r.attachments(), r.createdAt(), updatedAt, deletedAt, restorableUntil);
-    }
-
-    RecordIndex.RecordEntry entry(LifeRecord record) {
-        return new RecordIndex.RecordEntry(record.id(), record.kind(), title(record), record.createdAt(),
-                record.dueAt(), record.visibility() == Visibility.SHARED_WITH_ADVOCATE, record.deleted(),
-                record.version());
     }
 
     /** The record's title: its title field (a code's label for codes), or its kind's label. */

@@ -182,7 +182,7 @@ public final class RecordsWiring {
 
     private static void registerQueries(Wiring wiring, Services services, int maxPage) {
         wiring.fetcher("Query", "myRecords", env -> services.records().mine(RequestContext.of(env),
-                        owner -> cachedIndex(env, services, owner), mission(env), kinds(env),
+                        mission(env), kinds(env),
                         Boolean.TRUE.equals(env.getArgument("includeDeleted")),
                         Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "missionSummary", env -> services.summaries().summary(RequestContext.of(env),
@@ -271,8 +271,8 @@ public final class RecordsWiring {
     }
 
     /**
-     * A young person's index, read once per request: the home screen's summary, its page of records and each
-     * record's {@code sharedWithAdvocate} all use the same copy, kept in the request's index loader.
+     * A young person's sharing document, read once per request: the home screen's summary and each record's and
+     * goal's {@code sharedWithAdvocate} use the same copy, kept in the request's loader.
      */
     private static RecordIndex.Summary cachedIndex(DataFetchingEnvironment env, Services services, String ownerId) {
         DataLoader<String, RecordIndex.Summary> loader = env.getDataLoader(INDEX_LOADER);

@@ -5,13 +5,8 @@ import app.alongside.identity.Principal;
 import app.alongside.platform.Ids;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,23 +18,15 @@ import java.util.Map;
 /**
  * Writes many records for a young person straight into the store, for load tests where creating them one by one
  * over HTTP would take hours. Each record document comes from the code {@code createRecord} uses
- * ({@link RecordsService#newDocument}) and the person's {@code recordIndex} holds the entries
- * {@link RecordIndex#putRecord} writes ({@link RecordIndex#recordEntry}, titles by {@link RecordsService#entry}),
- * set in one write instead of one per record. Left out is only what a create does around the write: the
- * idempotency claim, the live-record count and the audit event.
+ * ({@link RecordsService#newDocument}), inserted in one write instead of one per record. Left out is only what a
+ * create does around the write: the idempotency claim, the live-record count and the audit event.
  */
 public final class RecordsSeed {
     private final MongoCollection<Document> records;
-    private final MongoCollection<Document> index;
-    /** Only {@link RecordsService#entry} is called, which needs the code lists and nothing else. */
-    private final RecordsService service;
     private final List<Map.Entry<RecordKind, Map<String, Object>>> samples = new ArrayList<>();
 
     public RecordsSeed(MongoDatabase db) {
         this.records = db.getCollection(RecordRepository.COLLECTION);
-        this.index = db.getCollection(RecordIndex.COLLECTION);
-        this.service = new RecordsService(new RecordRepository(db), new RecordIndex(db), null, new CodeCatalogue(),
-                null, null, Duration.ZERO, Clock.systemUTC());
         RecordsOps.sampleDetails().forEach((member, details) -> samples.add(Map.entry(
                 RecordKind.byInputMember(member).orElseThrow(), details)));
     }
@@ -51,7 +38,6 @@ public final class RecordsSeed {
     public List<String> seed(String ownerId, int count, Instant newest, Duration apart) {
         Principal owner = new Principal.YoungPersonUser(ownerId, "seeded");
         List<Document> docs = new ArrayList<>();
-        List<Bson> entries = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map.Entry<RecordKind, Map<String, Object>> sample = samples.get(i % samples.size());
@@ -59,12 +45,9 @@ public final class RecordsSeed {
             LifeRecord record = new LifeRecord(Ids.random(), ownerId, sample.getKey(), 1, Visibility.PRIVATE,
                     typed(sample.getKey(), sample.getValue(), i), null, List.of(), List.of(), at, at, null, null);
             docs.add(RecordsService.newDocument(record, owner, at));
-            RecordIndex.RecordEntry entry = service.entry(record);
-            entries.add(Updates.set("records." + entry.id(), RecordIndex.recordEntry(entry)));
             ids.add(record.id());
         }
         records.insertMany(docs);
-        index.updateOne(Filters.eq("_id", ownerId), Updates.combine(entries), new UpdateOptions().upsert(true));
         return ids;
     }
 
