@@ -216,7 +216,7 @@ class CrashRecoveryIT {
         }
 
         int failures() {
-            return sum(lost) + reissued.get() + listMismatches.get() + retriesNotOnce.get();
+            return sum(lost) + reissued.get() + listMismatches.get() + retriesNotOnce.get() + refused.get();
         }
 
         void problem(String text) {
@@ -279,7 +279,8 @@ class CrashRecoveryIT {
                 server.close();
             }
         }
-        assertEquals(0, failures, "acknowledged writes lost or reissued, lists wrong, or retries not landing once:\n"
+        assertEquals(0, failures, "acknowledged writes lost or reissued, lists wrong, retries not landing once, or"
+                + " writes refused while the server was up:\n"
                 + String.join("\n", lines));
     }
 
