@@ -22,6 +22,9 @@ import java.util.Map;
  * create does around the write: the idempotency claim, the live-record count and the audit event.
  */
 public final class RecordsSeed {
+    /** 200 characters, as the peer's seeded records carry in their body, so answers weigh the same. */
+    private static final String NOTES = "Notes for this record: what happened, who was there and what comes next. "
+            .repeat(3).substring(0, 200);
     private final MongoCollection<Document> records;
     private final List<Map.Entry<RecordKind, Map<String, Object>>> samples = new ArrayList<>();
 
@@ -43,7 +46,7 @@ public final class RecordsSeed {
             Map.Entry<RecordKind, Map<String, Object>> sample = samples.get(i % samples.size());
             Instant at = newest.minus(apart.multipliedBy(i));
             LifeRecord record = new LifeRecord(Ids.random(), ownerId, sample.getKey(), 1, Visibility.PRIVATE,
-                    typed(sample.getKey(), sample.getValue(), i), null, List.of(), List.of(), at, at, null, null);
+                    typed(sample.getKey(), sample.getValue(), i), NOTES, List.of(), List.of(), at, at, null, null);
             docs.add(RecordsService.newDocument(record, owner, at));
             ids.add(record.id());
         }
