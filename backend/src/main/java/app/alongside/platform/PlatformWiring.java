@@ -19,7 +19,7 @@ public final class PlatformWiring {
     }
 
     public static void register(Wiring wiring, Nodes nodes, Clock clock) {
-        wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(Scalars.ID)
+        wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).replaceBuiltInScalar(Scalars.ID)
                 .interfaceByRecords("Node")
                 .backedBy("ApiInfo", ApiInfo.class)
                 .backedBy("PageInfo", Connections.PageInfo.class)
