@@ -29,13 +29,14 @@ import java.util.Map;
  * Static limits on one operation, checked after validation and before anything runs: nesting depth, aliases,
  * cost (each field counts once per item its enclosing lists could return) and page size ({@code first} or
  * {@code last} at most {@code maxPageSize}). A connection returns a page ({@code first}, or 20); a field given a
- * list argument ({@code nodes(ids:)}) returns up to one item per element; any other list field (per the schema,
- * when given one, e.g. {@code history}) counts {@value #DEFAULT_LIST} items. Fragments are expanded; validation
- * has ruled out cycles.
+ * list argument ({@code nodes(ids:)}) returns up to one item per element; any other list of objects (per the
+ * schema, when given one, e.g. {@code history}) counts {@value #DEFAULT_LIST} items, as most such lists are short
+ * (edit history, entries, steps). Introspection is left to graphql-java's own checks. Fragments are expanded;
+ * validation has ruled out cycles.
  */
 public final class OperationLimits {
     private static final int DEFAULT_PAGE = 20;
-    private static final int DEFAULT_LIST = 10;
+    private static final int DEFAULT_LIST = 3;
 
     private final int maxDepth;
     private final int maxAliases;
@@ -152,7 +153,8 @@ public final class OperationLimits {
          * A connection's own {@code edges} and {@code nodes} are its page, counted at the connection already.
          */
         private long listSize(Field field, GraphQLType type, GraphQLType parent) {
-            if (parent instanceof GraphQLNamedType named && named.getName().endsWith("Connection")) {
+            if (parent instanceof GraphQLNamedType named && (named.getName().endsWith("Connection")
+                    || named.getName().startsWith("__"))) {
                 return 1;
             }
             long size = 1;
