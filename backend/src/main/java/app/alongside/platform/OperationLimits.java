@@ -17,6 +17,7 @@ import graphql.language.VariableReference;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
@@ -31,8 +32,9 @@ import java.util.Map;
  * {@code last} at most {@code maxPageSize}). A connection returns a page ({@code first}, or 20); a field given a
  * list argument ({@code nodes(ids:)}) returns up to one item per element; any other list of objects (per the
  * schema, when given one, e.g. {@code history}) counts {@value #DEFAULT_LIST} items, as most such lists are short
- * (edit history, entries, steps). Introspection is left to graphql-java's own checks. Fragments are expanded;
- * validation has ruled out cycles.
+ * (edit history, entries, steps). Fragments on different object types under an interface are alternatives: the
+ * costliest counts. Introspection is left to graphql-java's own checks. Fragments are expanded; validation has
+ * ruled out cycles.
  */
 public final class OperationLimits {
     private static final int DEFAULT_PAGE = 20;
@@ -109,18 +111,55 @@ public final class OperationLimits {
             if (set == null) {
                 return;
             }
+            Map<String, List<SelectionSet>> byType = new java.util.LinkedHashMap<>();
             for (Selection<?> selection : set.getSelections()) {
                 switch (selection) {
                     case Field field -> visit(field, level, multiplier, parent);
-                    case InlineFragment inline -> walk(inline.getSelectionSet(), level, multiplier,
-                            narrowed(parent, inline.getTypeCondition()));
+                    case InlineFragment inline -> fragment(inline.getTypeCondition(), inline.getSelectionSet(), level,
+                            multiplier, parent, byType);
                     case FragmentSpread spread -> {
                         FragmentDefinition fragment = fragments.get(spread.getName());
-                        walk(fragment.getSelectionSet(), level, multiplier,
-                                narrowed(parent, fragment.getTypeCondition()));
+                        fragment(fragment.getTypeCondition(), fragment.getSelectionSet(), level, multiplier, parent,
+                                byType);
                     }
                     default -> { }
                 }
+            }
+            alternatives(byType, level, multiplier);
+        }
+
+        /**
+         * Fragments on different object types below an interface or union are alternatives: one object is of one
+         * type, so only the costliest counts. Anything else is walked as part of the selection.
+         */
+        private void fragment(TypeName condition, SelectionSet set, int level, long multiplier, GraphQLType parent,
+                              Map<String, List<SelectionSet>> byType) {
+            GraphQLType type = narrowed(parent, condition);
+            if (type instanceof GraphQLObjectType object && !(parent instanceof GraphQLObjectType)) {
+                byType.computeIfAbsent(object.getName(), name -> new java.util.ArrayList<>()).add(set);
+            } else {
+                walk(set, level, multiplier, type);
+            }
+        }
+
+        private void alternatives(Map<String, List<SelectionSet>> byType, int level, long multiplier) {
+            long before = cost;
+            long costliest = 0;
+            for (Map.Entry<String, List<SelectionSet>> alternative : byType.entrySet()) {
+                for (SelectionSet set : alternative.getValue()) {
+                    walk(set, level, multiplier, schema.getType(alternative.getKey()));
+                }
+                costliest = Math.max(costliest, cost - before);
+                cost = before;
+            }
+            add(costliest);
+        }
+
+        private void add(long fields) {
+            cost += fields;
+            if (cost > maxCost) {
+                throw tooComplex("cost", "The operation could return more than " + maxCost + " fields. Ask for "
+                        + "smaller pages or fewer fields.", maxCost);
             }
         }
 
@@ -135,11 +174,7 @@ public final class OperationLimits {
             if (field.getAlias() != null && ++aliases > maxAliases) {
                 throw tooComplex("aliases", "The operation uses more than " + maxAliases + " aliases.", maxAliases);
             }
-            cost += multiplier;
-            if (cost > maxCost) {
-                throw tooComplex("cost", "The operation could return more than " + maxCost + " fields. Ask for "
-                        + "smaller pages or fewer fields.", maxCost);
-            }
+            add(multiplier);
             GraphQLFieldDefinition definition = parent instanceof GraphQLFieldsContainer container
                     ? container.getFieldDefinition(field.getName()) : null;
             GraphQLType type = definition == null ? null : GraphQLTypeUtil.unwrapNonNull(definition.getType());
