@@ -17,6 +17,7 @@ import com.mongodb.client.model.Sorts;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
@@ -195,6 +196,11 @@ class SchemaFuzzIT {
                 value = way == 9 ? BadValues.nested(70 + random.nextInt(900)) : values.spoil(value, argument.getType());
             }
             String name = argument.getName();
+            if (i == spoilt && way == 4 && nestVariable(argument.getType(), value, declarations, variables, values)
+                    instanceof Map<?, ?> literal) {
+                passed.add(name + ": " + BadValues.literal(literal));
+                continue;
+            }
             if (i == spoilt && way < 3) {
                 passed.add(name + ": " + BadValues.literal(value));
                 continue;
@@ -212,6 +218,26 @@ class SchemaFuzzIT {
         body.put("query", query);
         body.put("variables", variables);
         return BadValues.json(body);
+    }
+
+    /**
+     * For an input object: the value as a literal whose first field is a variable ({@code {title: $nested}})
+     * carrying a bad value of that field's type; null for anything else.
+     */
+    private static Map<String, Object> nestVariable(GraphQLType type, Object value, List<String> declarations,
+                                                    Map<String, Object> variables, BadValues values) {
+        if (!(GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLInputObjectType object)
+                || !(value instanceof Map<?, ?> map) || map.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> literal = new LinkedHashMap<>();
+        map.forEach((key, field) -> literal.put(key.toString(), field));
+        String first = literal.keySet().iterator().next();
+        GraphQLType fieldType = object.getField(first).getType();
+        declarations.add("$nested: " + GraphQLTypeUtil.simplePrint(fieldType));
+        variables.put("nested", values.bad(fieldType));
+        literal.put(first, new BadValues.Variable("nested"));
+        return literal;
     }
 
     private static String selection(GraphQLType type) {
