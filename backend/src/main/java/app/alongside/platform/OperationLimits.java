@@ -100,6 +100,8 @@ public final class OperationLimits {
         private final GraphQLSchema schema;
         private int aliases;
         private long cost;
+        /** Fields walked: alternatives count only their costliest, but walking each must stay bounded too. */
+        private long walked;
 
         Tally(Map<String, FragmentDefinition> fragments, Map<String, Object> variables, GraphQLSchema schema) {
             this.fragments = fragments;
@@ -175,6 +177,9 @@ public final class OperationLimits {
                 throw tooComplex("aliases", "The operation uses more than " + maxAliases + " aliases.", maxAliases);
             }
             add(multiplier);
+            if (++walked > maxCost * 10L) {
+                throw tooComplex("cost", "The operation has too many fields and fragments.", maxCost);
+            }
             GraphQLFieldDefinition definition = parent instanceof GraphQLFieldsContainer container
                     ? container.getFieldDefinition(field.getName()) : null;
             GraphQLType type = definition == null ? null : GraphQLTypeUtil.unwrapNonNull(definition.getType());
