@@ -44,9 +44,9 @@ public final class ErrorText {
             + ")'");
     /** Text that only Java writes: AST and collection toString, class and package names, identity hashes. */
     private static final Pattern JAVA = Pattern.compile("[A-Za-z]+Value\\{|ObjectField\\{|VariableReference\\{"
-            + "|(?<![\\w.@-])(?:java|javax|jakarta|graphql|org|com)\\.[a-z]|\\b(?:BigDecimal|BigInteger|ArrayList|HashMap"
-            + "|LinkedHashMap|ImmutableList|ImmutableMap|Optional\\[|Exception|Error\\b)|@[0-9a-f]{6,}\\b"
-            + "|\\b[a-z]+=[^ ]");
+            + "|(?<![\\w.@-])(?:java|javax|jakarta|graphql|org|com)\\.[a-z]"
+            + "|\\b(?:BigDecimal|BigInteger|ArrayList|HashMap|LinkedHashMap|ImmutableList|ImmutableMap|Optional\\["
+            + "|Exception|Error\\b)|@[0-9a-f]{6,}\\b|\\b[a-z]+=[^ ]");
 
     private final Document document;
     private final Map<String, Object> variables;
