@@ -17,7 +17,8 @@ class JsonTest {
     @Test
     void readsEveryKindOfValue() {
         assertEquals(Optional.of(Map.of("a", List.of(new BigDecimal("1"), "two", true, false),
-                "b", Map.of("c", new BigDecimal("1.5")))), json.parse("{\"a\":[1,\"two\",true,false],\"b\":{\"c\":1.5}}"));
+                "b", Map.of("c", new BigDecimal("1.5")))),
+                json.parse("{\"a\":[1,\"two\",true,false],\"b\":{\"c\":1.5}}"));
         assertEquals(Optional.of(Arrays.asList(null, List.of())), json.parse("[null,[]]"));
         assertEquals(Optional.of("text"), json.parse("\"text\""));
     }

@@ -62,8 +62,8 @@ class SchemaFuzzIT {
     static final ServerExtension SERVER = ServerExtension.withPlatform(Map.of("RATE_LIMIT_GRAPHQL_PER_MINUTE",
             "1000000"), java.time.Clock.systemUTC());
     private static final List<Pattern> JAVA_TEXT = List.of(Pattern.compile("[A-Za-z]+Value\\{"),
-            Pattern.compile("ObjectField\\{"), Pattern.compile("\\bBigDecimal\\b"), Pattern.compile("\\bBigInteger\\b"),
-            Pattern.compile("ArrayList"), Pattern.compile("HashMap"), Pattern.compile("\\bjava\\."),
+            Pattern.compile("ObjectField\\{"), Pattern.compile("\\bBigDecimal\\b"),
+            Pattern.compile("\\bBigInteger\\b"), Pattern.compile("ArrayList"), Pattern.compile("HashMap"), Pattern.compile("\\bjava\\."),
             Pattern.compile("\\bgraphql\\.[a-z]"), Pattern.compile("Exception"), Pattern.compile("@[0-9a-f]{6,}\\b"),
             Pattern.compile("\\{[A-Za-z]+=[^ ]"), Pattern.compile("ImmutableList|ImmutableMap|Optional\\["));
     private static final List<String> OWNED = List.of("records", "goals", "threads", "messages", "advocacy",
@@ -193,7 +193,8 @@ class SchemaFuzzIT {
             }
             Object value = values.plausible(argument.getType(), 0);
             if (i == spoilt) {
-                value = way == 9 ? BadValues.nested(70 + random.nextInt(900)) : values.spoil(value, argument.getType());
+                value = way == 9 ? BadValues.nested(70 + random.nextInt(900))
+                        : values.spoil(value, argument.getType());
             }
             String name = argument.getName();
             if (i == spoilt && way == 4 && nestVariable(argument.getType(), value, declarations, variables, values)
@@ -233,6 +234,9 @@ class SchemaFuzzIT {
         Map<String, Object> literal = new LinkedHashMap<>();
         map.forEach((key, field) -> literal.put(key.toString(), field));
         String first = literal.keySet().iterator().next();
+        if (object.getField(first) == null) {
+            return null;
+        }
         GraphQLType fieldType = object.getField(first).getType();
         declarations.add("$nested: " + GraphQLTypeUtil.simplePrint(fieldType));
         variables.put("nested", values.bad(fieldType));
