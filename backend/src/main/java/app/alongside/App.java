@@ -1,5 +1,6 @@
 package app.alongside;
 
+import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.audit.AuditWiring;
 import app.alongside.identity.AuthEndpoint;
@@ -185,7 +186,7 @@ public final class App implements AutoCloseable {
     }
 
     private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri, Extras extras) {
-        Json json = new Json();
+        Json json = new Json(settings.integer("graphql.max-json-depth", 2, 500));
         Store store = Store.connect(uri, settings.string("mongodb.database"), extras.commandListeners());
         Optional<FirebaseApp> firebase = Optional.empty();
         try {
@@ -268,7 +269,8 @@ public final class App implements AutoCloseable {
                 messaging.advocacy()::ensure);
 
         Wiring wiring = new Wiring();
-        Nodes nodes = new Nodes();
+        Nodes nodes = new Nodes(db, (context, type, id, subjectId) -> audit.record(context,
+                AuditAction.ACCESS_DENIED, type, id, subjectId, "refused by node(id:)"));
         DataLoaders dataLoaders = new DataLoaders();
         PlatformWiring.register(wiring, nodes, clock);
         OrganisationsWiring.register(wiring, nodes, dataLoaders, organisationService, organisations,

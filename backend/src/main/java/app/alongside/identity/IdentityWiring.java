@@ -44,8 +44,10 @@ public final class IdentityWiring {
 
     public static void register(Wiring wiring, Nodes nodes, StaffService staff, YoungPeopleService people,
                                 int maxPage) {
-        nodes.register(StaffMember.TYPE, (ids, context) -> staff.load(context, ids));
-        nodes.register(YoungPerson.TYPE, (ids, context) -> people.load(context, ids));
+        nodes.register(StaffMember.TYPE, (ids, context) -> staff.load(context, ids),
+                new Nodes.Stored(StaffRepository.COLLECTION, null));
+        nodes.register(YoungPerson.TYPE, (ids, context) -> people.load(context, ids),
+                new Nodes.Stored(YoungPersonRepository.COLLECTION, "_id"));
         wiring.interfaceByRecords("Viewer")
                 .nodeType(StaffMember.TYPE, StaffMember.class, StaffMember::id)
                 .fetcher(StaffMember.TYPE, "organisation", env -> organisation(env,

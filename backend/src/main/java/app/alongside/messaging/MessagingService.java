@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
 public final class MessagingService {
     static final Duration EDIT_WINDOW = Duration.ofMinutes(5);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
+    /** A duplicate sequence number is a race lost to another send; far more in a row means something is wrong. */
+    private static final int MAX_SEQUENCE_ATTEMPTS = 64;
 
     /** What {@code sendMessage} answers. */
     public record Sent(Message message, MessageThread thread, Records.UrgentHelp urgentHelp) {
@@ -106,14 +108,28 @@ public final class MessagingService {
         }
         Instant now = clock.instant();
         boolean urgent = youngPerson && safeguarding.matches(thread.serviceId(), body).isPresent();
-        long sequence = threads.nextSequence(thread.id(), now);
-        Message message = new Message(Ids.random(), thread.id(), thread.serviceId(), thread.youngPersonId(), sequence,
-                youngPerson ? Message.AuthorKind.YOUNG_PERSON : Message.AuthorKind.STAFF, authorId(principal), body,
-                clientMessageId, false, urgent, now, null, List.of());
         Instant dueAt = youngPerson ? hours.plus(now, hours.day()) : null;
-        if (!messages.insert(message, dueAt, pushTargets(thread, youngPerson, urgent), now)) {
-            // A concurrent retry won the insert: answer with its message; this sequence number stays unused.
-            return retried(messages.findByDedupeKey(dedupe).orElseThrow(), body, youngPerson);
+        List<MessageRepository.PushTarget> pushTo = pushTargets(thread, youngPerson, urgent);
+        Message message = null;
+        for (int attempt = 1; message == null; attempt++) {
+            Message candidate = new Message(Ids.random(), thread.id(), thread.serviceId(), thread.youngPersonId(),
+                    threads.nextSequence(thread.id(), now), youngPerson ? Message.AuthorKind.YOUNG_PERSON
+                    : Message.AuthorKind.STAFF, authorId(principal), body, clientMessageId, false, urgent, now, null,
+                    List.of());
+            if (messages.insert(candidate, dueAt, pushTo, now)) {
+                message = candidate;
+                continue;
+            }
+            // A duplicate key: either a concurrent retry with this clientMessageId won (answer with its message) or
+            // the sequence number was taken (take a fresh one; this one stays unused).
+            Optional<Message> won = messages.findByDedupeKey(dedupe);
+            if (won.isPresent()) {
+                return retried(won.get(), body, youngPerson);
+            }
+            if (attempt == MAX_SEQUENCE_ATTEMPTS) {
+                throw new ApiException(ErrorCode.CONFLICT, "The thread is busy. Send the message again.",
+                        Input.path("threadId"), Map.of());
+            }
         }
         afterSend(thread, message, youngPerson, urgent, dueAt, now);
         audit.record(context, AuditAction.CREATE, Message.TYPE, message.id(), thread.youngPersonId(),

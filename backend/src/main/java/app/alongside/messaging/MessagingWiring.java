@@ -118,7 +118,7 @@ public final class MessagingWiring {
             auditStaffReads(parts, context, MessageThread.TYPE, visible.values().stream()
                     .map(t -> ((MessageThread) t).youngPersonId()).toList());
             return visible;
-        }).register(Message.TYPE, (ids, context) -> {
+        }, new Nodes.Stored(ThreadRepository.COLLECTION, "youngPersonId")).register(Message.TYPE, (ids, context) -> {
             Map<String, Message> found = parts.messaging().messagesByIds(ids);
             Map<String, MessageThread> threads = parts.messaging().threadsByIds(found.values().stream()
                     .map(Message::threadId).distinct().toList());
@@ -129,13 +129,13 @@ public final class MessagingWiring {
             auditStaffReads(parts, context, Message.TYPE, visible.values().stream()
                     .map(m -> ((Message) m).youngPersonId()).toList());
             return visible;
-        }).register(Advocacy.TYPE, (ids, context) -> {
+        }, new Nodes.Stored(MessageRepository.COLLECTION, "youngPersonId")).register(Advocacy.TYPE, (ids, context) -> {
             Map<String, Object> visible = new java.util.HashMap<>();
             parts.advocacy().findByIds(ids).values().stream().filter(a -> canSeeAdvocacy(parts, context, a))
                     .forEach(a -> visible.put(a.youngPersonId(), a));
             auditStaffReads(parts, context, Advocacy.TYPE, List.copyOf(visible.keySet()));
             return visible;
-        });
+        }, new Nodes.Stored(AdvocacyRepository.COLLECTION, "_id"));
     }
 
     /** Staff reads of young people's messaging data through {@code node(id:)} are audited like any other. */

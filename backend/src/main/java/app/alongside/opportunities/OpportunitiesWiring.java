@@ -51,8 +51,10 @@ public final class OpportunitiesWiring {
     public static void register(Wiring wiring, Nodes nodes, DataLoaders loaders, OpportunitiesService service,
                                 int maxPage) {
         registerLoaders(loaders, service);
-        nodes.register(Opportunity.TYPE, (ids, context) -> service.load(context, ids));
-        nodes.register(Interest.TYPE, (ids, context) -> service.loadInterests(context, ids));
+        nodes.register(Opportunity.TYPE, (ids, context) -> service.load(context, ids),
+                new Nodes.Stored(OpportunityRepository.COLLECTION, null));
+        nodes.register(Interest.TYPE, (ids, context) -> service.loadInterests(context, ids),
+                new Nodes.Stored(InterestRepository.INTERESTS, "youngPersonId"));
         wiring.nodeType(Opportunity.TYPE, Opportunity.class, Opportunity::id)
                 .fetcher(Opportunity.TYPE, "organisation", env -> organisation(env,
                         ((Opportunity) env.getSource()).organisationId()))

@@ -42,7 +42,7 @@ public final class OrganisationsWiring {
             repository.findByIds(ids).values().stream().filter(o -> policy.canSee(context.principal(), o, council))
                     .forEach(o -> visible.put(o.id(), o));
             return visible;
-        });
+        }, new Nodes.Stored(OrganisationRepository.COLLECTION, null));
         wiring.nodeType(Organisation.TYPE, Organisation.class, Organisation::id)
                 .fetcher(Organisation.TYPE, "servesLocalAuthorities", env -> {
                     DataLoader<String, Organisation> loader = env.getDataLoader(LOADER);

@@ -74,6 +74,9 @@ public final class GraphqlEndpoint implements HttpService {
         GraphqlRequest request;
         try {
             request = GraphqlRequest.fromParameters(params, json);
+        } catch (Json.TooDeep e) {
+            sendError(res, Status.BAD_REQUEST_400, mediaType.get(), e);
+            return;
         } catch (ApiException e) {
             sendRequestError(res, mediaType.get(), e);
             return;
@@ -98,7 +101,13 @@ public final class GraphqlEndpoint implements HttpService {
                     ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes."));
             return;
         }
-        Optional<Object> parsed = json.parse(body.get());
+        Optional<Object> parsed;
+        try {
+            parsed = json.parse(body.get());
+        } catch (Json.TooDeep e) {
+            sendError(res, Status.BAD_REQUEST_400, mediaType.get(), e);
+            return;
+        }
         if (parsed.isEmpty()) {
             // Not even JSON, so not a well-formed GraphQL-over-HTTP request: 400 under either media type.
             sendError(res, Status.BAD_REQUEST_400, mediaType.get(),

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
  * earlier event loaded.
  */
 public final class GraphqlEngine {
+    private static final Logger LOG = Logger.getLogger(GraphqlEngine.class.getName());
     private static final int DOCUMENT_CACHE_SIZE = 500;
 
     /** How the transport should answer. */
@@ -138,6 +140,7 @@ public final class GraphqlEngine {
         try {
             String query = persisted.resolve(request);
             Prepared prepared = prepare(query);
+            ErrorText text = ErrorText.of(prepared.document(), request.variables());
             OperationDefinition operation = chooseOperation(prepared.document(), operationName);
             operationType = operation.getOperation().name().toLowerCase(java.util.Locale.ROOT);
             if (operationName == null) {
@@ -154,29 +157,36 @@ public final class GraphqlEngine {
                         "Subscriptions run over WebSocket at /graphql (graphql-transport-ws).");
             }
             if (!prepared.errors().isEmpty()) {
-                return new Single(finish(Kind.REQUEST_ERROR, errorsBody(prepared.errors()), operationName,
+                return new Single(finish(Kind.REQUEST_ERROR, errorsBody(prepared.errors(), text), operationName,
                         operationType, start));
             }
-            limits.check(operation, fragments(prepared.document()), request.variables());
+            limits.check(operation, fragments(prepared.document()), request.variables(), schema);
             ExecutionResult result = graphql.execute(input(query, operationName, request, context, prepared));
             if (subscription) {
-                return stream(result, operationName, operationType, start);
+                return stream(result, operationName, operationType, start, text);
             }
             Kind kind = result.isDataPresent() ? Kind.OK : Kind.REQUEST_ERROR;
-            return new Single(finish(kind, body(result), operationName, operationType, start));
+            return new Single(finish(kind, body(result, text), operationName, operationType, start));
         } catch (ApiException e) {
             return new Single(failed(Kind.REQUEST_ERROR, e, operationName, operationType, start));
+        } catch (StackOverflowError e) {
+            // The JSON and document limits keep every input shallow; should a walk still run out of stack, the
+            // request fails on its own and the server carries on.
+            LOG.warning("a request ran out of stack: " + e);
+            return new Single(failed(Kind.REQUEST_ERROR, new ApiException(ErrorCode.QUERY_TOO_COMPLEX,
+                    "The operation or its variables are nested too deeply."), operationName, operationType, start));
         }
     }
 
     /** A subscription that started is a stream; one whose source failed is a request error. */
-    private Started stream(ExecutionResult result, String operationName, String operationType, long start) {
+    private Started stream(ExecutionResult result, String operationName, String operationType, long start,
+                           ErrorText text) {
         if (result.getErrors().isEmpty() && result.getData() instanceof Publisher<?> events) {
             finish(Kind.OK, Map.of(), operationName, operationType, start);
-            return new Stream(bodies(events));
+            return new Stream(bodies(events, text));
         }
         if (!result.getErrors().isEmpty()) {
-            return new Single(finish(Kind.REQUEST_ERROR, errorsBody(result.getErrors()), operationName,
+            return new Single(finish(Kind.REQUEST_ERROR, errorsBody(result.getErrors(), text), operationName,
                     operationType, start));
         }
         Map<String, Object> extensions = GraphqlErrors.extensionsFor(new IllegalStateException(
@@ -186,10 +196,10 @@ public final class GraphqlEngine {
                 start));
     }
 
-    private static Map<String, Object> body(ExecutionResult result) {
+    private static Map<String, Object> body(ExecutionResult result, ErrorText text) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (!result.getErrors().isEmpty()) {
-            body.put("errors", GraphqlErrors.toSpecification(result.getErrors()));
+            body.put("errors", GraphqlErrors.toSpecification(result.getErrors(), text));
         }
         if (result.isDataPresent()) {
             body.put("data", result.getData());
@@ -199,7 +209,7 @@ public final class GraphqlEngine {
 
     /** The subscription's results as response bodies; cancelling passes straight through to the source. */
     @SuppressWarnings("unchecked")
-    private static Publisher<Map<String, Object>> bodies(Publisher<?> events) {
+    private static Publisher<Map<String, Object>> bodies(Publisher<?> events, ErrorText text) {
         Publisher<ExecutionResult> results = (Publisher<ExecutionResult>) events;
         return subscriber -> results.subscribe(new Subscriber<>() {
             @Override
@@ -209,7 +219,7 @@ public final class GraphqlEngine {
 
             @Override
             public void onNext(ExecutionResult result) {
-                subscriber.onNext(body(result));
+                subscriber.onNext(body(result, text));
             }
 
             @Override
@@ -281,9 +291,9 @@ public final class GraphqlEngine {
                 .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
     }
 
-    private static Map<String, Object> errorsBody(List<GraphQLError> errors) {
+    private static Map<String, Object> errorsBody(List<GraphQLError> errors, ErrorText text) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", GraphqlErrors.toSpecification(errors));
+        body.put("errors", GraphqlErrors.toSpecification(errors, text));
         return body;
     }
 

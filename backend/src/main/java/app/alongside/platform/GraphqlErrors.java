@@ -30,6 +30,8 @@ import java.util.logging.Logger;
  */
 public final class GraphqlErrors implements DataFetcherExceptionHandler {
     private static final Logger LOG = Logger.getLogger(GraphqlErrors.class.getName());
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile(
+            "^(?:Field '[^']*' of variable|Variable) '([A-Za-z_][A-Za-z0-9_]*)'");
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
@@ -70,19 +72,27 @@ public final class GraphqlErrors implements DataFetcherExceptionHandler {
     /** A client-facing error for a failure before execution (request shape, parse, limits, persisted queries). */
     public static Map<String, Object> requestError(ApiException e) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", e.getMessage());
+        error.put("message", ErrorText.none().render(e.getMessage(), e.code()));
         error.put("extensions", e.toExtensions());
         return error;
     }
 
-    /** The error as the spec shapes it, always with {@code extensions.code}. */
-    public static Map<String, Object> toSpecification(GraphQLError error) {
+    /**
+     * The error as the spec shapes it, always with {@code extensions.code}, its message rendered by {@code text}.
+     * A variable that could not be coerced names the variable in {@code extensions.field}.
+     */
+    public static Map<String, Object> toSpecification(GraphQLError error, ErrorText text) {
         Map<String, Object> spec = new LinkedHashMap<>(error.toSpecification());
         Map<String, Object> extensions = new LinkedHashMap<>();
         if (error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
         }
-        extensions.putIfAbsent("code", classify(error).name());
+        ErrorCode code = extensions.get("code") instanceof String name ? codeNamed(name) : classify(error);
+        extensions.putIfAbsent("code", code.name());
+        if (code == ErrorCode.BAD_USER_INPUT && !extensions.containsKey("field")) {
+            variableOf(error.getMessage()).ifPresent(variable -> extensions.put("field", List.of(variable)));
+        }
+        spec.put("message", text.render(error.getMessage(), code));
         spec.put("extensions", extensions);
         return spec;
     }
@@ -107,8 +117,22 @@ public final class GraphqlErrors implements DataFetcherExceptionHandler {
         return ErrorCode.INTERNAL;
     }
 
-    public static List<Map<String, Object>> toSpecification(List<GraphQLError> errors) {
-        return errors.stream().map(GraphqlErrors::toSpecification).toList();
+    public static List<Map<String, Object>> toSpecification(List<GraphQLError> errors, ErrorText text) {
+        return errors.stream().map(error -> toSpecification(error, text)).toList();
+    }
+
+    private static ErrorCode codeNamed(String name) {
+        try {
+            return ErrorCode.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return ErrorCode.INTERNAL;
+        }
+    }
+
+    /** graphql-java names the variable it could not coerce at the start of its message. */
+    private static java.util.Optional<String> variableOf(String message) {
+        java.util.regex.Matcher matcher = VARIABLE.matcher(message == null ? "" : message);
+        return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -134,6 +134,11 @@ final class GraphqlWsConnection implements WsListener {
         fragmentBytes = 0;
         try {
             handle(message);
+        } catch (StackOverflowError e) {
+            // Messages are read without recursion and nest at most GRAPHQL_MAX_JSON_DEPTH: should anything still
+            // run out of stack, it was this message's shape, and only this socket ends.
+            LOG.warning("graphql-ws " + connectionId + " message ran out of stack");
+            close(Close.BAD_REQUEST);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "graphql-ws " + connectionId + " failed", e);
             close(Close.INTERNAL);

@@ -38,7 +38,13 @@ record GraphqlWsMessage(Type type, String id, Map<String, Object> payload) {
     /** Parses a client message, or gives empty when it is not one (not JSON, unknown type, missing fields). */
     @SuppressWarnings("unchecked")
     static Optional<GraphqlWsMessage> parse(String text, Json json) {
-        if (!(json.parse(text).orElse(null) instanceof Map<?, ?> map)) {
+        Object parsed;
+        try {
+            parsed = json.parse(text).orElse(null);
+        } catch (Json.TooDeep e) {
+            return Optional.empty();
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
             return Optional.empty();
         }
         Optional<Type> type = Type.of(map.get("type"));

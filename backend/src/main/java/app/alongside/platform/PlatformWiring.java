@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** Wires the platform part of the schema: {@code node}, {@code nodes}, {@code apiInfo} and the scalars. */
 public final class PlatformWiring {
@@ -20,7 +19,7 @@ public final class PlatformWiring {
     }
 
     public static void register(Wiring wiring, Nodes nodes, Clock clock) {
-        wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE)
+        wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).replaceBuiltInScalar(Scalars.ID)
                 .interfaceByRecords("Node")
                 .backedBy("ApiInfo", ApiInfo.class)
                 .backedBy("PageInfo", Connections.PageInfo.class)
@@ -33,9 +32,7 @@ public final class PlatformWiring {
                     if (ids.size() > MAX_NODES) {
                         throw ApiException.badInput(List.of("ids"), "Ask for at most " + MAX_NODES + " ids at once.");
                     }
-                    List<CompletableFuture<Object>> loads = ids.stream().map(id -> nodes.load(id, env)).toList();
-                    return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
-                            .thenApply(done -> loads.stream().map(CompletableFuture::join).toList());
+                    return nodes.loadAll(ids, env);
                 });
     }
 }

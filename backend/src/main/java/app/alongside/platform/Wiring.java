@@ -65,6 +65,12 @@ public final class Wiring {
         return this;
     }
 
+    /** Replaces one of the spec's scalars ({@code ID}), which strict wiring otherwise refuses to redefine. */
+    public Wiring replaceBuiltInScalar(GraphQLScalarType scalar) {
+        runtime.strictMode(false).scalar(scalar).strictMode(true);
+        return this;
+    }
+
     /** The object type name for a Java object, from {@link #backedBy}; used by interface type resolvers. */
     public String typeNameOf(Object value) {
         if (value instanceof Typed typed) {

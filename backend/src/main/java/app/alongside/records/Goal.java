@@ -38,7 +38,7 @@ public record Goal(String id, String ownerId, Mission mission, String title, Str
     }
 
     public boolean sharedWithAdvocate(RecordIndex.Summary owner) {
-        return visibility == Visibility.SHARED_WITH_ADVOCATE || owner.missionShared(mission);
+        return visibility == Visibility.SHARED_WITH_ADVOCATE || owner != null && owner.missionShared(mission);
     }
 
     /** The soonest target date of an active goal: its own, or an unfinished step's. */

@@ -235,12 +235,10 @@ public final class GoalsService {
             Goal goal = GoalRepository.fromDocument(doc);
             if (RecordsPolicy.isOwner(principal, goal.ownerId())) {
                 visible.put(goal.id(), goal);
-            } else if (goal.sharedWithAdvocate(summaries.get(goal.ownerId()))
-                    && policy.advocateSees(principal, goal.ownerId())) {
+            } else if (policy.advocateSees(principal, goal.ownerId())
+                    && goal.sharedWithAdvocate(summaries.get(goal.ownerId()))) {
                 visible.put(goal.id(), goal);
                 audit.recordReadsOf(context, Goal.TYPE, goal.ownerId(), List.of(goal.id()), "goal");
-            } else {
-                policy.denied(context, Goal.TYPE, goal.id(), goal.ownerId());
             }
         }
         return visible;

@@ -39,7 +39,7 @@ public record LifeRecord(String id, String ownerId, RecordKind kind, int version
     }
 
     public boolean sharedWithAdvocate(RecordIndex.Summary owner) {
-        return visibility == Visibility.SHARED_WITH_ADVOCATE || owner.missionShared(mission());
+        return visibility == Visibility.SHARED_WITH_ADVOCATE || owner != null && owner.missionShared(mission());
     }
 
     /** When something is next due for this record: its kind's due date or time, if set. */

@@ -267,12 +267,10 @@ public final class RecordsService {
             LifeRecord record = RecordRepository.fromDocument(doc);
             if (RecordsPolicy.isOwner(principal, record.ownerId())) {
                 visible.put(record.id(), record);
-            } else if (!record.deleted() && record.sharedWithAdvocate(summaries.get(record.ownerId()))
-                    && policy.advocateSees(principal, record.ownerId())) {
+            } else if (!record.deleted() && policy.advocateSees(principal, record.ownerId())
+                    && record.sharedWithAdvocate(summaries.get(record.ownerId()))) {
                 visible.put(record.id(), record);
                 audit.recordReadsOf(context, LifeRecord.TYPE, record.ownerId(), List.of(record.id()), "record");
-            } else {
-                policy.denied(context, LifeRecord.TYPE, record.id(), record.ownerId());
             }
         }
         return visible;

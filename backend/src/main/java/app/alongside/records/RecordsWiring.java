@@ -85,8 +85,10 @@ public final class RecordsWiring {
     }
 
     public static void register(Wiring wiring, Nodes nodes, DataLoaders loaders, Services services, int maxPage) {
-        nodes.register(LifeRecord.TYPE, (ids, context) -> services.records().load(context, ids));
-        nodes.register(Goal.TYPE, (ids, context) -> services.goals().load(context, ids));
+        nodes.register(LifeRecord.TYPE, (ids, context) -> services.records().load(context, ids),
+                new Nodes.Stored(RecordRepository.COLLECTION, "ownerId"));
+        nodes.register(Goal.TYPE, (ids, context) -> services.goals().load(context, ids),
+                new Nodes.Stored(GoalRepository.COLLECTION, "ownerId"));
         registerLoaders(loaders, services);
         wiring.typeResolver("Record", env -> env.getSchema().getObjectType(((LifeRecord) env.getObject()).typeName()));
         for (RecordKind kind : RecordKind.values()) {

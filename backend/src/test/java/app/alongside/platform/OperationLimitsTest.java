@@ -111,6 +111,52 @@ class OperationLimitsTest {
         assertDoesNotThrow(() -> check(defaults(), IntrospectionQuery.INTROSPECTION_QUERY, Map.of()));
     }
 
+    private static final graphql.schema.GraphQLSchema SCHEMA = graphql.schema.idl.UnExecutableSchemaGenerator
+            .makeUnExecutableSchema(new graphql.schema.idl.SchemaParser().parse("""
+                    type Query { nodes(ids: [ID!]!): [Node]! thing: Thing }
+                    interface Node { id: ID! }
+                    type A implements Node { id: ID! a1: String a2: String a3: String }
+                    type B implements Node { id: ID! b1: String }
+                    type Thing { history: [Version!] }
+                    type Version { v: Int }
+                    """));
+
+    private static void check(OperationLimits limits, String query, Map<String, Object> variables,
+                              graphql.schema.GraphQLSchema schema) {
+        Document document = Parser.parse(query);
+        Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
+                .collect(Collectors.toMap(FragmentDefinition::getName, f -> f));
+        limits.check(document.getDefinitionsOfType(OperationDefinition.class).getFirst(), fragments, variables,
+                schema);
+    }
+
+    @Test
+    void aListArgumentCountsItsLengthAndTypedFragmentsAreAlternatives() {
+        String query = "query($ids: [ID!]!) { nodes(ids: $ids) { id ... on A { a1 a2 a3 } ... on B { b1 } } }";
+        Map<String, Object> fifty = Map.of("ids", java.util.Collections.nCopies(50, "x"));
+        assertDoesNotThrow(() -> check(new OperationLimits(15, 20, 201, 100), query, fifty, SCHEMA));
+        assertLimit(assertThrows(ApiException.class, () -> check(new OperationLimits(15, 20, 200, 100), query,
+                fifty, SCHEMA)), "cost", 200);
+        assertDoesNotThrow(() -> check(new OperationLimits(15, 20, 5, 100), "{ thing { history { v } } }",
+                Map.of(), SCHEMA), "a list field counts 3 items");
+        assertThrows(ApiException.class, () -> check(new OperationLimits(15, 20, 4, 100),
+                "{ thing { history { v } } }", Map.of(), SCHEMA));
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void alternativesInAChainStopInsteadOfExpandingExponentially() {
+        StringBuilder query = new StringBuilder("query($ids: [ID!]!) { nodes(ids: $ids) { ...F0 } }");
+        int levels = 60;
+        for (int i = 0; i < levels; i++) {
+            query.append(" fragment F").append(i).append(" on Node { ... on A { ...F").append(i + 1)
+                    .append(" } ... on B { ...F").append(i + 1).append(" } }");
+        }
+        query.append(" fragment F").append(levels).append(" on Node { id }");
+        assertLimit(assertThrows(ApiException.class, () -> check(LIMITS, query.toString(), Map.of("ids",
+                List.of("x")), SCHEMA)), "cost", 2000);
+    }
+
     /** The limits App builds from the bundled application.yaml. */
     private static OperationLimits defaults() {
         Settings settings = Settings.load(Map.of());
