@@ -3,6 +3,7 @@ package app.alongside.embedded;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -15,6 +16,8 @@ import java.util.stream.StreamSupport;
 /** A memory-backend collection whose queries and leading aggregation matches go through its secondary indexes. */
 final class IndexedMemoryCollection extends MemoryCollection {
     private final LongAdder documentsRead;
+    /** True while this collection's own findAndModify runs (guarded by the collection's lock). */
+    private boolean modifying;
 
     IndexedMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
                             LongAdder documentsRead) {
@@ -46,6 +49,26 @@ final class IndexedMemoryCollection extends MemoryCollection {
         Stream<Document> candidates = scan.documents(this::getDocument, Comparator.naturalOrder());
         return scan.sorted() ? matchDocumentsFromStream(query, candidates, skip, limit, batchSize, null, fields)
                 : matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fields);
+    }
+
+    /**
+     * A copy of what findAndModify made, taken under the lock ({@link Snapshots}). Its own query reads the stored
+     * document, which the update then changes in place, so that query is not copied.
+     */
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        modifying = true;
+        try {
+            return Snapshots.ofModified(super.findAndModify(query));
+        } finally {
+            modifying = false;
+        }
+    }
+
+    @Override
+    public synchronized QueryResult handleQuery(QueryParameters parameters) {
+        QueryResult result = super.handleQuery(parameters);
+        return modifying ? result : Snapshots.of(result);
     }
 
     @Override
