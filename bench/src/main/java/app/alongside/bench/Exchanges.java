@@ -29,10 +29,17 @@ final class Exchanges {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.write(body)));
     }
 
+    /** A JSON object's members; fails loudly on anything else. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String text) {
+        return JSON.parse(text).filter(Map.class::isInstance).map(m -> (Map<String, Object>) m)
+                .orElseThrow(() -> new IllegalStateException("not a JSON object: " + text));
+    }
+
     /** The {@code data} of a successful answer (either side); fails loudly on anything else. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> data(String side, HttpResponse<String> response) {
-        Map<String, Object> body = JSON.parse(response.body(), Map.class);
+        Map<String, Object> body = object(response.body());
         if (response.statusCode() != 200 || body.containsKey("errors") || !(body.get("data") instanceof Map)) {
             throw new IllegalStateException(side + " answered " + response.statusCode() + ": " + response.body());
         }

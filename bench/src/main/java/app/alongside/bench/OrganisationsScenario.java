@@ -89,7 +89,7 @@ final class OrganisationsScenario implements Scenario {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
         String setCookie = reply.headers().firstValue("Set-Cookie").orElseThrow(() -> new IllegalStateException(
                 "sign-in failed: " + reply.statusCode() + " " + reply.body()));
-        Object csrf = Exchanges.JSON.parse(reply.body(), Map.class).get("csrfToken");
+        Object csrf = Exchanges.object(reply.body()).get("csrfToken");
         return new SignIn(setCookie.substring(0, setCookie.indexOf(';')), (String) csrf);
     }
 }
