@@ -1,8 +1,10 @@
 package app.alongside.embedded;
 
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +18,8 @@ import java.util.stream.Stream;
  */
 record IndexScan<P>(SecondaryIndex<P> index, IndexBounds bounds, int order) {
     private static final int SORTED_WITH_LIMIT = 10;
+    private static final String ID = "_id";
+    private static final List<IndexKey> ID_KEY = List.of(new IndexKey(ID, true));
 
     /** The best plan for {@code query}, or null when no secondary index narrows it. */
     static <P> IndexScan<P> plan(List<Index<P>> indexes, Document query, Document orderBy, int limit) {
@@ -40,6 +44,29 @@ record IndexScan<P>(SecondaryIndex<P> index, IndexBounds bounds, int order) {
             }
         }
         return best;
+    }
+
+    /**
+     * The positions of the documents a query pins by {@code _id}, through the library's own {@code _id} index, or
+     * null when it pins none. That index serves only a query that is nothing but {@code _id}; the driver writes
+     * {@code Filters.and(eq("_id", id), ...)} as {@code $and}, which it would answer by scanning the collection.
+     */
+    static <P> Iterable<P> byId(List<Index<P>> indexes, Document query) {
+        IndexBounds bounds = IndexBounds.of(ID_KEY, query);
+        if (bounds == null || bounds.pinned().getFirst().contains(null)) {
+            return null;
+        }
+        for (Index<P> index : indexes) {
+            if (!(index instanceof SecondaryIndex) && index.getKeys().size() == 1
+                    && ID.equals(index.getKeys().getFirst().getKey())) {
+                List<P> positions = new ArrayList<>();
+                for (Object id : bounds.pinned().getFirst()) {
+                    index.getPositions(new Document(ID, id)).forEach(positions::add);
+                }
+                return positions;
+            }
+        }
+        return null;
     }
 
     static boolean sorts(Document orderBy) {

@@ -25,8 +25,13 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
+        Iterable<Object> byId = IndexScan.byId(getIndexes(), query);
+        if (byId != null) {
+            return matchDocuments(query, byId, orderBy, skip, limit, batchSize, fields);
+        }
         IndexScan<Object> scan = IndexScan.plan(getIndexes(), query, orderBy, limit);
         if (scan == null) {
+            UnindexedQueries.note(this, query, orderBy);
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
         }
         Stream<Document> candidates = scan.documents(this::getDocument, null);

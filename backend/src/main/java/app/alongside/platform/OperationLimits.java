@@ -83,6 +83,8 @@ public final class OperationLimits {
         for (VariableDefinition definition : operation.getVariableDefinitions()) {
             if (definition.getDefaultValue() instanceof IntValue value) {
                 all.put(definition.getName(), value.getValue());
+            } else if (definition.getDefaultValue() instanceof ArrayValue list) {
+                all.put(definition.getName(), list);
             }
         }
         all.putAll(variables);

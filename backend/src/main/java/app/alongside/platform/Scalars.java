@@ -91,7 +91,7 @@ public final class Scalars {
             case Long number -> java.util.Optional.of(number.toString());
             case BigInteger number when number.toString().length() <= MAX_ID_DIGITS ->
                     java.util.Optional.of(number.toString());
-            case BigDecimal number when number.precision() - number.scale() <= MAX_ID_DIGITS
+            case BigDecimal number when (long) number.precision() - number.scale() <= MAX_ID_DIGITS
                     && number.stripTrailingZeros().scale() <= 0 ->
                     java.util.Optional.of(number.toBigIntegerExact().toString());
             default -> java.util.Optional.empty();

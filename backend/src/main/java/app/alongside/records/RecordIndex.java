@@ -5,9 +5,11 @@ import app.alongside.push.PushOutbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +32,11 @@ import java.util.Set;
  */
 public final class RecordIndex {
     public static final String COLLECTION = "recordIndex";
+    /**
+     * What is read of the document: while an older version still runs beside this one (a rolling upgrade), it may
+     * add the per-record entries back, and they are not read.
+     */
+    private static final Bson KEPT = Projections.include("sharedMissions", "pathwayReview", PushOutbox.FIELD);
 
     /** Earlier versions listed every record and goal here; an upgraded store drops those entries. */
     public static final List<Migration> MIGRATIONS = List.of(new Migration("record-index-entries-removed",
@@ -77,13 +84,13 @@ public final class RecordIndex {
     }
 
     public Summary find(String ownerId) {
-        return Optional.ofNullable(index.find(Filters.eq("_id", ownerId)).first()).map(RecordIndex::fromDocument)
-                .orElseGet(() -> Summary.empty(ownerId));
+        return Optional.ofNullable(index.find(Filters.eq("_id", ownerId)).projection(KEPT).first())
+                .map(RecordIndex::fromDocument).orElseGet(() -> Summary.empty(ownerId));
     }
 
     public Map<String, Summary> findByIds(Collection<String> ownerIds) {
         Map<String, Summary> found = new HashMap<>();
-        index.find(Filters.in("_id", ownerIds)).forEach(doc -> found.put(doc.getString("_id"), fromDocument(doc)));
+        index.find(Filters.in("_id", ownerIds)).projection(KEPT).forEach(doc -> found.put(doc.getString("_id"), fromDocument(doc)));
         ownerIds.forEach(id -> found.putIfAbsent(id, Summary.empty(id)));
         return found;
     }

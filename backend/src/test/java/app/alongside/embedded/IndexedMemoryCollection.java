@@ -42,6 +42,10 @@ final class IndexedMemoryCollection extends MemoryCollection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
+        Iterable<Integer> byId = IndexScan.byId(getIndexes(), query);
+        if (byId != null) {
+            return matchDocuments(query, byId, orderBy, skip, limit, batchSize, fields);
+        }
         IndexScan<Integer> scan = IndexScan.plan(getIndexes(), query, orderBy, limit);
         if (scan == null) {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);

@@ -141,6 +141,13 @@ class SecondaryIndexTest {
                 .into(new ArrayList<>())), ids(next));
         assertTrue(read <= 22, "read " + read + " documents for the page after a cursor");
 
+        Bson byIdAndOwner = Filters.and(Filters.eq("_id", last.getString("_id")), Filters.eq("owner", "o7"));
+        before = memoryBackend.documentsRead();
+        c.updateOne(byIdAndOwner, Updates.set("touched", true));
+        assertTrue(memoryBackend.documentsRead() - before <= 1, "an update by _id and owner reads one document");
+        collection(reference).updateOne(byIdAndOwner, Updates.set("touched", true));
+        collection(h2).updateOne(byIdAndOwner, Updates.set("touched", true));
+
         before = memoryBackend.documentsRead();
         long count = c.countDocuments(Filters.eq("owner", "o7"));
         long counted = memoryBackend.documentsRead() - before;
@@ -195,7 +202,9 @@ class SecondaryIndexTest {
                 Filters.eq("state", null),
                 Filters.in("state", null, "A"),
                 Filters.and(Filters.eq("state", "B"), Filters.gte("n", 4)),
-                Filters.eq("state", "nothing"));
+                Filters.eq("state", "nothing"),
+                Filters.and(Filters.eq("_id", "d12"), Filters.eq("owner", "o2")),
+                Filters.and(Filters.in("_id", "d1", "d2", "d2999", "none"), Filters.exists("n")));
         List<Bson> sorts = List.of(Sorts.descending("at", "_id"), Sorts.ascending("at", "_id"),
                 Sorts.ascending("n", "_id"), Sorts.descending("_id"));
         for (Bson filter : filters) {

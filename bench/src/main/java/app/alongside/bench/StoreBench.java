@@ -58,6 +58,10 @@ public final class StoreBench {
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /** JVM options for the measured servers, e.g. a flight recording: {@code SERVER_JAVA_OPTIONS}. */
+    private static final List<String> SERVER_JAVA_OPTIONS = Arrays.stream(
+            System.getenv().getOrDefault("SERVER_JAVA_OPTIONS", "").split(" ")).filter(s -> !s.isBlank()).toList();
+
     /** What to run; from the environment by {@link #fromEnv}, with the names bench/README.md lists. */
     record Knobs(int users, int perUser, int connections, int warmup, int duration, List<Integer> writers,
                  List<String> scenarios, int repeats, boolean restartEachRun, boolean peer, Path peerDir,
@@ -318,8 +322,10 @@ public final class StoreBench {
                     "FIREBASE_PROJECT_ID", AuthEmulator.PROJECT_ID, "FIREBASE_AUTH_EMULATOR_HOST", AuthEmulator.HOST,
                     "RATE_LIMIT_GRAPHQL_PER_MINUTE", REQUESTS_PER_MINUTE));
             String base = "http://127.0.0.1:" + port;
-            ChildProcess process = ChildProcess.start("the server on the " + run.store() + " store",
-                    List.of(java, "-jar", jar.toString()), env, knobs.workDir().resolve("server"),
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(SERVER_JAVA_OPTIONS);
+            command.addAll(List.of("-jar", jar.toString()));
+            ChildProcess process = ChildProcess.start("the server on the " + run.store() + " store", command, env, knobs.workDir().resolve("server"),
                     knobs.workDir().resolve("logs/" + run.name() + ".log"));
             try {
                 process.awaitHttp(base + "/observe/health", START_TIMEOUT);
