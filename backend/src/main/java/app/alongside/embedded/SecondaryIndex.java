@@ -191,8 +191,12 @@ final class SecondaryIndex<P> extends Index<P> {
             points = points.reversed();
         }
         return points.stream().flatMap(point -> {
-            NavigableMap<Object[], P> range = entries.subMap(edge(point, bounds, true), true,
-                    edge(point, bounds, false), true);
+            Object[] from = edge(point, bounds, true);
+            Object[] to = edge(point, bounds, false);
+            if (compareEntries(from, to) > 0) {
+                return Stream.empty();
+            }
+            NavigableMap<Object[], P> range = entries.subMap(from, true, to, true);
             return (reverse ? range.descendingMap() : range).values().stream();
         });
     }

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>One guarantee on both: a write is answered only once it is durable. Every write asks for write concern
  * {@code majority} with journaling (on a replica set: on disk on most members, so no failover rolls it back; on
- * the embedded store: committed to its file and synced). Reads ask for read concern {@code majority} from the
- * primary, so no answer shows data a failover could still take back. A connection string that sets {@code w},
+ * the embedded store: committed to its file and synced). Reads ask for read concern {@code local} from the primary:
+ * they see every acknowledged write at once, which a retry needs (after a duplicate key it reads the write that won
+ * the race, which a {@code majority} read might not show yet). A connection string that sets {@code w},
  * {@code journal} or {@code readConcernLevel} itself is taken as the operator's choice.
  */
 public final class Store implements AutoCloseable {
@@ -53,7 +54,7 @@ public final class Store implements AutoCloseable {
             settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         }
         if (connection.getReadConcern() == null) {
-            settings.readConcern(ReadConcern.MAJORITY);
+            settings.readConcern(ReadConcern.LOCAL);
         }
         listeners.forEach(settings::addCommandListener);
         if (!uri.contains("serverSelectionTimeoutMS")) {
