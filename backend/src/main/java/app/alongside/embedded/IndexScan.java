@@ -53,7 +53,7 @@ record IndexScan<P>(SecondaryIndex<P> index, IndexBounds bounds, int order) {
      */
     static <P> Iterable<P> byId(List<Index<P>> indexes, Document query) {
         IndexBounds bounds = IndexBounds.of(ID_KEY, query);
-        if (bounds == null || bounds.pinned().getFirst().contains(null)) {
+        if (bounds == null || bounds.pinned().isEmpty() || bounds.pinned().getFirst().contains(null)) {
             return null;
         }
         for (Index<P> index : indexes) {

@@ -205,6 +205,7 @@ class SecondaryIndexTest {
                 Filters.eq("state", "nothing"),
                 Filters.and(Filters.eq("_id", "d12"), Filters.eq("owner", "o2")),
                 new Document("n", new Document("$gt", 6).append("$lt", 2)),
+                Filters.and(Filters.gt("_id", "d2990"), Filters.eq("owner", "o1")),
                 Filters.and(Filters.in("_id", "d1", "d2", "d2999", "none"), Filters.exists("n")));
         List<Bson> sorts = List.of(Sorts.descending("at", "_id"), Sorts.ascending("at", "_id"),
                 Sorts.ascending("n", "_id"), Sorts.descending("_id"));
