@@ -25,8 +25,15 @@ public final class EmbeddedMongo implements AutoCloseable {
      * sync: enough of them let many writers share each sync (mongo-java-server's default is two per core).
      */
     private static final int WORKER_THREADS = 64;
-    /** MVStore's page cache; its default (16 MB) would read most of a 200 MB store from the file. */
-    private static final int CACHE_MB = 256;
+    /**
+     * MVStore's page cache: a quarter of the heap, between 64 MB and 1 GB. Its default (16 MB) would read most
+     * pages back from the file and decode them again on every request; documents are counted at about their size
+     * on the heap ({@code BsonDocumentType}), so the cache holds what it says.
+     */
+    private static final int CACHE_MB = (int) Math.max(64, Math.min(1024,
+            Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)));
+    /** MVStore's own default: unjournaled changes are written in the background within a second. */
+    private static final int AUTO_COMMIT_MS = 1000;
 
     private final MVStore mvStore;
     private final MongoServer server;
@@ -49,6 +56,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         InetSocketAddress address;
         try {
             server = new MongoServer(new DurableH2Backend(store));
+            store.setAutoCommitDelay(AUTO_COMMIT_MS);
             server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
             address = server.getLocalAddress();
         } catch (RuntimeException e) {
@@ -80,7 +88,10 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new StartupException("DATA_DIR store file " + file + " is not a regular file");
         }
         try {
-            return new MVStore.Builder().fileName(file.toString()).compress().cacheSize(CACHE_MB).open();
+            // No background writer until the indexes are rebuilt: its compaction would move and free pages while
+            // the rebuild walks every collection, and an MVStore cursor can then meet a chunk that is gone.
+            return new MVStore.Builder().fileName(file.toString()).compress().cacheSize(CACHE_MB)
+                    .autoCommitDisabled().open();
         } catch (RuntimeException e) {
             throw new StartupException("DATA_DIR store file " + file + " cannot be opened: it is corrupt, or another "
                     + "server is using it (" + e.getMessage() + ")", e);
