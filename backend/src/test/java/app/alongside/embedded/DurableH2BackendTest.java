@@ -4,6 +4,8 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -65,6 +67,33 @@ class DurableH2BackendTest {
             long syncs = backend.commitCounts().syncs() - before;
             assertTrue(syncs < WRITERS * WRITES_EACH, syncs + " syncs for " + WRITERS * WRITES_EACH + " writes");
             assertEquals(1 + WRITERS * WRITES_EACH, documentsIn(crashed));
+        } finally {
+            server.shutdownNow();
+            store.close();
+        }
+    }
+
+    @Test
+    void aProjectionLeavingOutFieldsAnswersWithoutThemAndLeavesTheStoredDocumentWhole() {
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("projections.mv.db").toString()).open();
+        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> records = client.getDatabase("test").getCollection("records");
+            Document stored = new Document("_id", "r1").append("ownerId", "p1").append("title", "Dentist")
+                    .append("details", new Document("where", "High Street").append("notes", "bring card"))
+                    .append("history", List.of(new Document("title", "Dentst")));
+            records.insertOne(stored);
+            assertEquals(new Document("_id", "r1").append("ownerId", "p1").append("title", "Dentist")
+                            .append("details", new Document("where", "High Street").append("notes", "bring card")),
+                    records.find(Filters.eq("ownerId", "p1")).projection(Projections.exclude("history")).first());
+            assertEquals(new Document("ownerId", "p1").append("title", "Dentist"), records.find()
+                    .projection(Projections.exclude("_id", "history", "details")).first());
+            assertEquals(new Document("_id", "r1").append("ownerId", "p1").append("title", "Dentist")
+                            .append("details", new Document("where", "High Street")).append("history",
+                                    List.of(new Document("title", "Dentst"))),
+                    records.find().projection(Projections.exclude("details.notes")).first());
+            assertEquals(stored, records.find().first());
         } finally {
             server.shutdownNow();
             store.close();

@@ -11,7 +11,8 @@ import java.util.List;
  * stored document in place and answers with the stored instance itself, then writes the answer to the wire after
  * the lock is released: a concurrent update can change it in between. Under concurrent {@code findOneAndUpdate}
  * calls with {@code $inc}, a thread's sequence counter answered 1,111 duplicate values in 1,600 calls; a find can
- * likewise show a document half-way through an update. Answering copies makes both what the write made.
+ * likewise show a document half-way through an update. Answering copies makes both what the write made. The memory
+ * backend of the tests needs them; the file store never changes a stored document ({@code IndexedH2Collection}).
  */
 final class Snapshots {
     private Snapshots() {
