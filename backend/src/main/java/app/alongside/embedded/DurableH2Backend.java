@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
@@ -80,17 +81,26 @@ public final class DurableH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(name);
             MVStore mvStore = store != null ? store : OPENING.get();
-            return new IndexedH2Collection(this, name, options, mvStore.openMap(DATA_PREFIX + namespace),
-                    mvStore.openMap(META_PREFIX + namespace), cursorRegistry);
+            MVMap<Object, Document> data = mvStore.openMap(DATA_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            return new IndexedH2Collection(this, name, options, data, mvStore.openMap(META_PREFIX + namespace),
+                    cursorRegistry);
         }
 
-        /** Unique indexes but {@code _id}'s get this package's index, which also serves ranges and sorts. */
+        /**
+         * Every unique index, {@code _id}'s included, is this package's: held in memory and built when the store
+         * opens. The library's own {@code _id} index, a map in the file, is removed when found: a version that
+         * still uses it finds it missing and builds it again from the documents.
+         */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
                                                          boolean sparse) {
-            return keys.size() == 1 && "_id".equals(keys.getFirst().getKey())
-                    ? super.openOrCreateUniqueIndex(collection, name, keys, sparse)
-                    : SecondaryIndex.unique(name, keys, sparse);
+            MVStore mvStore = store != null ? store : OPENING.get();
+            String stored = getFullCollectionNamespace(collection) + "._index_" + name;
+            if (mvStore.hasMap(stored)) {
+                mvStore.removeMap(stored);
+            }
+            return SecondaryIndex.unique(name, keys, sparse);
         }
 
         @Override

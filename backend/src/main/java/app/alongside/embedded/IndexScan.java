@@ -47,9 +47,9 @@ record IndexScan<P>(SecondaryIndex<P> index, IndexBounds bounds, int order) {
     }
 
     /**
-     * The positions of the documents a query pins by {@code _id}, through the library's own {@code _id} index, or
-     * null when it pins none. That index serves only a query that is nothing but {@code _id}; the driver writes
-     * {@code Filters.and(eq("_id", id), ...)} as {@code $and}, which it would answer by scanning the collection.
+     * The positions of the documents a query pins by {@code _id}, through the {@code _id} index, or null when it
+     * pins none. The library's own {@code _id} index serves only a query that is nothing but {@code _id}; the driver
+     * writes {@code Filters.and(eq("_id", id), ...)} as {@code $and}, which it would answer by scanning.
      */
     static <P> Iterable<P> byId(List<Index<P>> indexes, Document query) {
         IndexBounds bounds = IndexBounds.of(ID_KEY, query);
@@ -57,8 +57,7 @@ record IndexScan<P>(SecondaryIndex<P> index, IndexBounds bounds, int order) {
             return null;
         }
         for (Index<P> index : indexes) {
-            if (!(index instanceof SecondaryIndex) && index.getKeys().size() == 1
-                    && ID.equals(index.getKeys().getFirst().getKey())) {
+            if (index.getKeys().size() == 1 && ID.equals(index.getKeys().getFirst().getKey())) {
                 List<P> positions = new ArrayList<>();
                 for (Object id : bounds.pinned().getFirst()) {
                     index.getPositions(new Document(ID, id)).forEach(positions::add);

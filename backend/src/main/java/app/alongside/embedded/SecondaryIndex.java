@@ -1,6 +1,7 @@
 package app.alongside.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -10,6 +11,7 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -27,9 +29,11 @@ import java.util.stream.Stream;
  * {@code _id}, which also identifies an entry on update and delete. A document whose key holds an array has an
  * entry per element (a multikey index), and a missing key is indexed as null, as MongoDB does.
  *
- * <p>It also serves compound unique indexes (the library's own serve equality on every key only, so a range such
- * as a thread's messages after a sequence number would scan the collection): then a key already held by another
- * document is refused with MongoDB's duplicate-key error, as the library's unique indexes do.
+ * <p>It also serves unique indexes (the library's own serve equality on every key only, so a range such as a
+ * thread's messages after a sequence number would scan the collection): then a key already held by another
+ * document is refused with MongoDB's duplicate-key error, as the library's unique indexes do. On the file store it
+ * is {@code _id}'s index too: the library's keeps its entries in MVStore and compares them by Java-serializing both
+ * keys, on every lookup and on every write.
  *
  * <p>It is held in memory and built from the documents when the collection opens, so it can never disagree with
  * them after a crash. Lookups return a superset of the matches; the collection matches each candidate against the
@@ -49,7 +53,7 @@ final class SecondaryIndex<P> extends Index<P> {
         this(name, keys, sparse, false);
     }
 
-    /** A compound unique index: {@code keys} other than {@code _id} alone, which the library serves itself. */
+    /** A unique index, {@code _id}'s included: a key another document holds is refused. */
     static <P> SecondaryIndex<P> unique(String name, List<IndexKey> keys, boolean sparse) {
         return new SecondaryIndex<>(name, keys, sparse, true);
     }
@@ -62,6 +66,11 @@ final class SecondaryIndex<P> extends Index<P> {
             descending[i] = !keys.get(i).isAscending();
         }
         this.entries = new ConcurrentSkipListMap<>(this::compareEntries);
+    }
+
+    /** Fills the empty index from a collection's documents in one pass (the library reads them twice per index). */
+    void build(Stream<DocumentWithPosition<P>> documents, MongoCollection<P> collection) {
+        documents.forEach(d -> add(d.getDocument(), d.getPosition(), collection));
     }
 
     /** A value as the index holds it: numbers of equal value are one key, whatever their BSON type. */
@@ -94,7 +103,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void checkAdd(Document document, MongoCollection<P> collection) {
-        checkUnique(document, collection);
+        checkUnique(document, false, collection);
     }
 
     @Override
@@ -102,8 +111,11 @@ final class SecondaryIndex<P> extends Index<P> {
         return unique;
     }
 
-    /** Refuses {@code document} when another document holds one of its keys in a unique index. */
-    private void checkUnique(Document document, MongoCollection<P> collection) {
+    /**
+     * Refuses {@code document} when a unique index holds one of its keys already: for a new document any holder,
+     * for an updated one ({@code itself} true) another document than itself.
+     */
+    private void checkUnique(Document document, boolean itself, MongoCollection<P> collection) {
         if (!unique || skips(document)) {
             return;
         }
@@ -114,7 +126,7 @@ final class SecondaryIndex<P> extends Index<P> {
             from[from.length - 1] = LOW;
             to[to.length - 1] = HIGH;
             boolean taken = entries.subMap(from, true, to, true).keySet().stream()
-                    .anyMatch(other -> compareValues(other[other.length - 1], id) != 0);
+                    .anyMatch(other -> !itself || compareValues(other[other.length - 1], id) != 0);
             if (taken) {
                 throw new DuplicateKeyError(this, collection, getKeys(),
                         new KeyValue(Arrays.asList(entry).subList(0, entry.length - 1)));
@@ -127,7 +139,7 @@ final class SecondaryIndex<P> extends Index<P> {
         if (skips(document)) {
             return;
         }
-        checkUnique(document, collection);
+        checkUnique(document, false, collection);
         for (Object[] entry : entriesOf(document)) {
             entries.put(entry, position);
         }
@@ -148,7 +160,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        checkUnique(newDocument, collection);
+        checkUnique(newDocument, true, collection);
     }
 
     @Override
@@ -334,6 +346,14 @@ final class SecondaryIndex<P> extends Index<P> {
         }
         if (a == HIGH || b == LOW) {
             return 1;
+        }
+        // The keys the platform's indexes hold most (ids, dates), as ValueComparator orders them, without its
+        // type checks: building the indexes when the store opens makes millions of these comparisons.
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Instant x && b instanceof Instant y) {
+            return x.compareTo(y);
         }
         return ValueComparator.asc().compare(a, b);
     }
