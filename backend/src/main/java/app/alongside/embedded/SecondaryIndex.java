@@ -45,6 +45,9 @@ final class SecondaryIndex<P> extends Index<P> {
     private static final Object HIGH = new Object();
 
     private final boolean[] descending;
+    /** The key names, and whether each is a path into sub-documents, read once: every write and lookup uses them. */
+    private final List<String> names;
+    private final boolean[] paths;
     private final boolean unique;
     private final ConcurrentSkipListMap<Object[], P> entries;
     private volatile boolean multikey;
@@ -62,9 +65,12 @@ final class SecondaryIndex<P> extends Index<P> {
         super(name, keys, sparse);
         this.unique = unique;
         this.descending = new boolean[keys.size()];
+        this.paths = new boolean[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             descending[i] = !keys.get(i).isAscending();
+            paths[i] = keys.get(i).getKey().contains(".");
         }
+        this.names = keys.stream().map(IndexKey::getKey).toList();
         this.entries = new ConcurrentSkipListMap<>(this::compareEntries);
     }
 
@@ -265,17 +271,16 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private boolean skips(Document document) {
-        return isSparse() && keys().stream()
+        return isSparse() && names.stream()
                 .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key)));
     }
 
     /** One entry key per combination of the document's key values (more than one for arrays), ending in its id. */
     private List<Object[]> entriesOf(Document document) {
-        List<String> keys = keys();
         List<Object[]> result = new ArrayList<>();
-        result.add(new Object[keys.size() + 1]);
-        for (int i = 0; i < keys.size(); i++) {
-            List<Object> values = valuesOf(document, keys.get(i));
+        result.add(new Object[names.size() + 1]);
+        for (int i = 0; i < names.size(); i++) {
+            List<Object> values = valuesOf(document, i);
             List<Object[]> next = new ArrayList<>(result.size() * values.size());
             for (Object[] partial : result) {
                 for (Object value : values) {
@@ -287,12 +292,13 @@ final class SecondaryIndex<P> extends Index<P> {
             result = next;
         }
         Object id = normalize(document.get(ID));
-        result.forEach(entry -> entry[keys.size()] = id);
+        result.forEach(entry -> entry[names.size()] = id);
         return result;
     }
 
-    private List<Object> valuesOf(Document document, String key) {
-        Object value = Utils.getSubdocumentValueCollectionAware(document, key);
+    private List<Object> valuesOf(Document document, int key) {
+        Object value = paths[key] ? Utils.getSubdocumentValueCollectionAware(document, names.get(key))
+                : document.getOrMissing(names.get(key));
         if (!(value instanceof Collection<?> values)) {
             return Collections.singletonList(normalize(value));
         }
