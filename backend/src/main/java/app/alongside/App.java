@@ -412,7 +412,7 @@ public final class App implements AutoCloseable {
         AdvocacyService advocacyService = new AdvocacyService(advocacy, threads, messages, serviceSettings, people,
                 organisations, policy, audit, events, hours, clock);
         MessagingService messagingService = new MessagingService(threads, messages, advocacy, serviceSettings,
-                people, staff, policy, safeguarding, audit, idempotency, events, hours, clock);
+                people, policy, safeguarding, audit, idempotency, events, hours, clock);
         LiveEvents live = new LiveEvents(events, messagingService, policy, audit,
                 settings.integer("messaging.subscription-buffer", 1, 100_000));
         return new Messaging(advocacyService, messagingService, safeguarding, live, policy);

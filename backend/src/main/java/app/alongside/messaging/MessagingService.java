@@ -4,8 +4,6 @@ import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.identity.Principal;
 import app.alongside.identity.StaffMember;
-import app.alongside.identity.StaffRepository;
-import app.alongside.identity.StaffRole;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
 import app.alongside.platform.ApiException;
@@ -51,7 +49,6 @@ public final class MessagingService {
     private final AdvocacyRepository advocacy;
     private final ServiceSettingsRepository settings;
     private final YoungPersonRepository people;
-    private final StaffRepository staff;
     private final MessagingPolicy policy;
     private final Safeguarding safeguarding;
     private final AuditLog audit;
@@ -61,15 +58,14 @@ public final class MessagingService {
     private final Clock clock;
 
     public MessagingService(ThreadRepository threads, MessageRepository messages, AdvocacyRepository advocacy,
-                            ServiceSettingsRepository settings, YoungPersonRepository people, StaffRepository staff,
-                            MessagingPolicy policy, Safeguarding safeguarding, AuditLog audit,
-                            Idempotency idempotency, EventBus bus, WorkingHours hours, Clock clock) {
+                            ServiceSettingsRepository settings, YoungPersonRepository people, MessagingPolicy policy,
+                            Safeguarding safeguarding, AuditLog audit, Idempotency idempotency, EventBus bus,
+                            WorkingHours hours, Clock clock) {
         this.threads = threads;
         this.messages = messages;
         this.advocacy = advocacy;
         this.settings = settings;
         this.people = people;
-        this.staff = staff;
         this.policy = policy;
         this.safeguarding = safeguarding;
         this.audit = audit;
@@ -109,7 +105,9 @@ public final class MessagingService {
         Instant now = clock.instant();
         boolean urgent = youngPerson && safeguarding.matches(thread.serviceId(), body).isPresent();
         Instant dueAt = youngPerson ? hours.plus(now, hours.day()) : null;
-        List<MessageRepository.PushTarget> pushTo = pushTargets(thread, youngPerson, urgent);
+        // The service's managers: the fallback for push and who an unanswered message escalates to (one read).
+        List<String> managers = youngPerson ? policy.managerKeys(thread.serviceId()) : List.of();
+        List<MessageRepository.PushTarget> pushTo = pushTargets(thread, youngPerson, urgent, managers);
         Message message = null;
         for (int attempt = 1; message == null; attempt++) {
             Message candidate = new Message(Ids.random(), thread.id(), thread.serviceId(), thread.youngPersonId(),
@@ -131,7 +129,7 @@ public final class MessagingService {
                         Input.path("threadId"), Map.of());
             }
         }
-        afterSend(thread, message, youngPerson, urgent, dueAt, now);
+        afterSend(thread, message, youngPerson, urgent, dueAt, managers, now);
         audit.record(context, AuditAction.CREATE, Message.TYPE, message.id(), thread.youngPersonId(),
                 urgent ? "message sent; matched a safeguarding phrase" : "message sent");
         bus.publish(new MessagingEvent(MessagingEvent.Kind.MESSAGE_ADDED, thread.id(), thread.serviceId(),
@@ -141,10 +139,10 @@ public final class MessagingService {
     }
 
     private void afterSend(MessageThread thread, Message message, boolean youngPerson, boolean urgent, Instant dueAt,
-                           Instant now) {
+                           List<String> managers, Instant now) {
         threads.markRead(thread.id(), message.authorKey(), message.sequence(), now);
         if (youngPerson) {
-            threads.startClock(thread.id(), message.id(), now, dueAt, policy.managerKeys(thread.serviceId()));
+            threads.startClock(thread.id(), message.id(), now, dueAt, managers);
         } else if (thread.awaitingReplySince() != null) {
             // Only a running clock needs stopping; the update itself makes sure one reply stops it once.
             threads.stopClock(thread.id()).filter(t -> t.clockMessageId() != null).ifPresent(t -> messages
@@ -175,28 +173,26 @@ public final class MessagingService {
      * advocate the thread is assigned to; with nobody assigned, to the service's on-duty advocate, or its managers
      * when none is named. An urgent one goes to the assigned advocate and the on-duty advocate (or managers) both.
      */
-    List<MessageRepository.PushTarget> pushTargets(MessageThread thread, boolean youngPerson, boolean urgent) {
+    List<MessageRepository.PushTarget> pushTargets(MessageThread thread, boolean youngPerson, boolean urgent,
+                                                   List<String> managers) {
         if (!youngPerson) {
             return List.of(new MessageRepository.PushTarget("yp:" + thread.youngPersonId(), PushCategory.NEW_MESSAGE));
         }
         Set<String> recipients = new LinkedHashSet<>();
         Optional.ofNullable(thread.assignedAdvocateId()).flatMap(id -> policy.advocateOf(thread.serviceId(), id))
-                .ifPresent(m -> recipients.add(m.id()));
+                .ifPresent(m -> recipients.add("staff:" + m.id()));
         if (recipients.isEmpty() || urgent) {
-            recipients.addAll(onDuty(thread.serviceId()));
+            recipients.addAll(onDuty(thread.serviceId(), managers));
         }
         PushCategory category = urgent ? PushCategory.URGENT : PushCategory.NEW_MESSAGE;
-        return recipients.stream().map(id -> new MessageRepository.PushTarget("staff:" + id, category)).toList();
+        return recipients.stream().map(key -> new MessageRepository.PushTarget(key, category)).toList();
     }
 
-    private List<String> onDuty(String serviceId) {
-        Optional<String> named = Optional.ofNullable(settings.texts(serviceId).onDutyAdvocateId())
-                .flatMap(id -> policy.advocateOf(serviceId, id)).map(StaffMember::id);
-        if (named.isPresent()) {
-            return List.of(named.get());
-        }
-        return staff.activeOf(serviceId).stream().filter(m -> m.role() == StaffRole.ADVOCACY_MANAGER)
-                .map(StaffMember::id).toList();
+    /** The service's on-duty advocate when one is named and still active, else its managers ({@code managers}). */
+    private List<String> onDuty(String serviceId, List<String> managers) {
+        return Optional.ofNullable(settings.texts(serviceId).onDutyAdvocateId())
+                .flatMap(id -> policy.advocateOf(serviceId, id)).map(m -> List.of("staff:" + m.id()))
+                .orElse(managers);
     }
 
     /** Plain text of 1 to 4,000 characters; new lines and tabs are fine, other control characters are not. */

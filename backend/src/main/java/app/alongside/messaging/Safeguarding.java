@@ -62,12 +62,15 @@ public final class Safeguarding {
     }
 
     private Records.PhraseList effective(String serviceId) {
-        Optional<List<String>> own = serviceId == null ? Optional.empty() : settings.phrases(serviceId);
-        if (own.isPresent()) {
-            return new Records.PhraseList(serviceId, false, own.get());
+        Map<String, List<String>> stored = settings.phrases(serviceId == null
+                ? List.of(ServiceSettingsRepository.DEFAULT_LIST)
+                : List.of(serviceId, ServiceSettingsRepository.DEFAULT_LIST));
+        List<String> own = serviceId == null ? null : stored.get(serviceId);
+        if (own != null) {
+            return new Records.PhraseList(serviceId, false, own);
         }
-        return new Records.PhraseList(serviceId, true, settings.phrases(ServiceSettingsRepository.DEFAULT_LIST)
-                .orElse(SafeguardingPhrases.DEFAULTS));
+        return new Records.PhraseList(serviceId, true, stored.getOrDefault(ServiceSettingsRepository.DEFAULT_LIST,
+                SafeguardingPhrases.DEFAULTS));
     }
 
     /** A list for someone who may keep it: admins the default, managers their own service's. */

@@ -11,7 +11,9 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,10 +59,15 @@ public final class ServiceSettingsRepository {
                 .append("updatedAt", Mongo.date(now)), new ReplaceOptions().upsert(true));
     }
 
-    /** A stored list: the service's own, or the default under {@value #DEFAULT_LIST}. */
-    public Optional<List<String>> phrases(String listId) {
-        Document d = phrases.find(Filters.eq("_id", listId)).first();
-        return d == null ? Optional.empty() : Optional.of(d.getList("phrases", String.class, List.of()));
+    /**
+     * The lists stored under {@code listIds} (a service's own, or the default under {@value #DEFAULT_LIST}), by
+     * id, in one read: a send checks the service's list and falls back to the default one.
+     */
+    public Map<String, List<String>> phrases(List<String> listIds) {
+        Map<String, List<String>> found = new HashMap<>();
+        phrases.find(Filters.in("_id", listIds)).forEach(d -> found.put(d.getString("_id"),
+                d.getList("phrases", String.class, List.of())));
+        return found;
     }
 
     public void savePhrases(String listId, List<String> list, String byStaffId, Instant now) {
