@@ -137,15 +137,16 @@ final class IndexedH2Collection extends H2Collection {
         return copy;
     }
 
-    /** The unindexed scan: the stored documents, or copies of them in key order for an update. */
+    /** The unindexed scan: the stored documents, or for an update copies of those that match, in key order. */
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
         if (!updatingHere()) {
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
         }
-        List<Document> copies = new ArrayList<>(streamAllDocumentsWithPosition()
-                .map(DocumentWithPosition::getDocument).toList());
+        List<Document> copies = new ArrayList<>(super.streamAllDocumentsWithPosition()
+                .map(DocumentWithPosition::getDocument).filter(document -> documentMatchesQuery(document, query))
+                .map(Document::cloneDeeply).toList());
         if (isNaturalDescending(orderBy)) {
             Collections.reverse(copies);
         }

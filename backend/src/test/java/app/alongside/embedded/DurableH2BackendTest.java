@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -94,6 +95,27 @@ class DurableH2BackendTest {
                                     List.of(new Document("title", "Dentst"))),
                     records.find().projection(Projections.exclude("details.notes")).first());
             assertEquals(stored, records.find().first());
+        } finally {
+            server.shutdownNow();
+            store.close();
+        }
+    }
+
+    @Test
+    void anUpdateNoIndexServesChangesTheMatchesOnly() {
+        MVStore store = new MVStore.Builder().fileName(dir.resolve("scans.mv.db").toString()).open();
+        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> docs = client.getDatabase("test").getCollection("docs");
+            for (int i = 0; i < 10; i++) {
+                docs.insertOne(new Document("_id", "d" + i).append("n", i).append("tags", List.of("t" + i)));
+            }
+            assertEquals(5, docs.updateMany(Filters.gte("n", 5), Updates.push("tags", "late")).getModifiedCount());
+            assertEquals(List.of("t4"), docs.find(Filters.eq("_id", "d4")).first().getList("tags", String.class));
+            assertEquals(List.of("t7", "late"),
+                    docs.find(Filters.eq("_id", "d7")).first().getList("tags", String.class));
+            assertEquals(5, docs.countDocuments(Filters.eq("tags", "late")));
         } finally {
             server.shutdownNow();
             store.close();
