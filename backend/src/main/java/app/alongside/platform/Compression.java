@@ -1,0 +1,169 @@
+package app.alongside.platform;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
+import io.helidon.http.Method;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Filter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Response compression, negotiated by {@code Accept-Encoding}: gzip for answers over a threshold (1 KB), never for
+ * content that is compressed already (images, audio, video, fonts, archives) nor for one that carries a
+ * {@code Content-Encoding} of its own. Helidon's own gzip module is not served here; the JDK's gzip is enough. The
+ * body is held until it passes the threshold, so small answers go out as they are, with their length.
+ *
+ * @param threshold the smallest body, in bytes, that is compressed
+ */
+public record Compression(int threshold) {
+    public static final int DEFAULT_THRESHOLD = 1024;
+    private static final String GZIP = "gzip";
+    private static final Set<String> COMPRESSED_TYPES = Set.of("application/zip", "application/gzip",
+            "application/x-gzip", "application/zstd", "application/x-7z-compressed", "application/x-bzip2",
+            "application/pdf", "application/octet-stream", "font/woff", "font/woff2");
+
+    /** The filter that negotiates and compresses every HTTP response. */
+    public Filter filter() {
+        return (chain, req, res) -> {
+            if (req.prologue().method() == Method.HEAD) {
+                chain.proceed();
+                return;
+            }
+            String vary = String.join(", ", res.headers().all(HeaderNames.VARY, List::of));
+            res.header(HeaderNames.VARY, vary.isEmpty() ? "Accept-Encoding" : vary + ", Accept-Encoding");
+            if (accepts(req.headers())) {
+                ServerResponseHeaders headers = res.headers();
+                res.streamFilter(out -> new CompressingStream(out, headers, res::status, threshold));
+            }
+            chain.proceed();
+        };
+    }
+
+    /**
+     * True when the request accepts gzip with a q-value above 0, or {@code *} without refusing gzip by name. An
+     * {@code Accept-Encoding} that is absent asks for nothing.
+     */
+    static boolean accepts(Headers request) {
+        double gzip = -1;
+        double any = -1;
+        for (String value : request.all(HeaderNames.ACCEPT_ENCODING, List::of)) {
+            for (String part : value.split(",")) {
+                String[] pieces = part.split(";");
+                String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+                if (coding.equals(GZIP) || coding.equals("x-gzip")) {
+                    gzip = quality(pieces);
+                } else if (coding.equals("*")) {
+                    any = quality(pieces);
+                }
+            }
+        }
+        return gzip >= 0 ? gzip > 0 : any > 0;
+    }
+
+    private static double quality(String[] pieces) {
+        for (int i = 1; i < pieces.length; i++) {
+            String parameter = pieces[i].trim().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** True when a body of this type gains from gzip: not compressed already. */
+    static boolean compressible(Optional<String> contentType) {
+        if (contentType.isEmpty()) {
+            return false;
+        }
+        String type = contentType.get().split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (type.startsWith("image/")) {
+            return type.equals("image/svg+xml");
+        }
+        return !type.startsWith("audio/") && !type.startsWith("video/") && !COMPRESSED_TYPES.contains(type);
+    }
+
+    /**
+     * Holds the body until it passes the threshold; then decides, sets {@code Content-Encoding} (the headers are
+     * not yet written, as nothing has reached {@code out}) and compresses the rest. A body that stays under the
+     * threshold goes out unchanged when the stream is closed.
+     */
+    static final class CompressingStream extends OutputStream {
+        private final OutputStream out;
+        private final ServerResponseHeaders headers;
+        private final Supplier<Status> status;
+        private final int threshold;
+        private ByteArrayOutputStream held = new ByteArrayOutputStream();
+        private OutputStream target;
+
+        CompressingStream(OutputStream out, ServerResponseHeaders headers, Supplier<Status> status, int threshold) {
+            this.out = out;
+            this.headers = headers;
+            this.status = status;
+            this.threshold = threshold;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (target != null) {
+                target.write(bytes, offset, length);
+                return;
+            }
+            held.write(bytes, offset, length);
+            if (held.size() > threshold) {
+                decide(true);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (target != null) {
+                target.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (target == null) {
+                decide(false);
+            }
+            target.close();
+        }
+
+        private void decide(boolean overThreshold) throws IOException {
+            int code = status.get().code();
+            boolean compress = overThreshold && code != Status.NO_CONTENT_204.code()
+                    && code != Status.NOT_MODIFIED_304.code()
+                    && !headers.contains(HeaderNames.CONTENT_ENCODING)
+                    && compressible(headers.first(HeaderNames.CONTENT_TYPE));
+            if (compress) {
+                headers.remove(HeaderNames.CONTENT_LENGTH);
+                headers.set(HeaderValues.create(HeaderNames.CONTENT_ENCODING, GZIP));
+                target = new GZIPOutputStream(out, 8192);
+            } else {
+                target = out;
+            }
+            held.writeTo(target);
+            held = null;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package app.alongside.platform;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.http.WritableHeaders;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompressionTest {
+    @Test
+    void negotiatesGzipByQuality() {
+        assertTrue(Compression.accepts(accept("gzip, deflate, br")));
+        assertTrue(Compression.accepts(accept("*")));
+        assertTrue(Compression.accepts(accept("GZIP;q=0.5")));
+        assertFalse(Compression.accepts(accept("gzip;q=0, *")));
+        assertFalse(Compression.accepts(accept("identity")));
+        assertFalse(Compression.accepts(WritableHeaders.create()));
+    }
+
+    @Test
+    void alreadyCompressedTypesAreLeftAlone() {
+        for (String type : new String[] {"image/png", "image/webp", "font/woff2", "application/zip", "video/mp4",
+                "application/octet-stream"}) {
+            assertFalse(Compression.compressible(Optional.of(type)), type);
+        }
+        for (String type : new String[] {"application/json", "application/graphql-response+json; charset=UTF-8",
+                "text/javascript", "text/css", "image/svg+xml"}) {
+            assertTrue(Compression.compressible(Optional.of(type)), type);
+        }
+    }
+
+    @Test
+    void aPngOverTheThresholdGoesOutUnchanged() throws IOException {
+        ServerResponseHeaders headers = ServerResponseHeaders.create();
+        headers.set(HeaderNames.CONTENT_TYPE, "image/png");
+        headers.set(HeaderNames.CONTENT_LENGTH, "5000");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] png = new byte[5000];
+        try (var stream = new Compression.CompressingStream(out, headers, () -> Status.OK_200, 1024)) {
+            stream.write(png);
+        }
+        assertArrayEquals(png, out.toByteArray());
+        assertFalse(headers.contains(HeaderNames.CONTENT_ENCODING));
+        assertEquals("5000", headers.first(HeaderNames.CONTENT_LENGTH).orElseThrow());
+    }
+
+    private static WritableHeaders<?> accept(String value) {
+        return WritableHeaders.create().set(HeaderNames.ACCEPT_ENCODING, value);
+    }
+}
