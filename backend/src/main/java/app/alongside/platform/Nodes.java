@@ -67,6 +67,12 @@ public final class Nodes {
                         () -> load(type, registration, List.copyOf(ids), context), Runnable::run))));
     }
 
+    /** Like {@link #load}, for a field typed to one node type: an id of any other type answers null. */
+    public CompletableFuture<Object> load(String type, String globalId, DataFetchingEnvironment env) {
+        boolean ofType = GlobalIds.decode(globalId).map(decoded -> decoded.type().equals(type)).orElse(false);
+        return ofType ? load(globalId, env) : CompletableFuture.completedFuture(null);
+    }
+
     public CompletableFuture<Object> load(String globalId, DataFetchingEnvironment env) {
         return GlobalIds.decode(globalId)
                 .filter(decoded -> loaders.containsKey(decoded.type()))
