@@ -298,7 +298,7 @@ public final class App implements AutoCloseable {
         DeviceRepository devices = new DeviceRepository(db);
         PreferencesRepository pushPreferences = new PreferencesRepository(db);
         NotificationRepository notifications = new NotificationRepository(db);
-        PushWiring.register(wiring, new PushService(devices, pushPreferences, audit, clock), notifications,
+        PushWiring.register(wiring, nodes, new PushService(devices, pushPreferences, audit, clock), notifications,
                 identityPolicy, maxPage);
         PushDispatcher push = new PushDispatcher(db, pushSources, notifications, devices, pushPreferences,
                 pushSender(settings, firebase), PushMetrics.global(), clock, pushSettings(settings));
