@@ -477,7 +477,7 @@ public final class App implements AutoCloseable {
                 .addFilter(HttpFilters.requestIds())
                 .addFilter(HttpFilters.securityHeaders())
                 .addFilter(HttpFilters.cors(origins))
-                .addFilter(new Compression(Compression.DEFAULT_THRESHOLD).filter())
+                .addFilter(new Compression(Compression.DEFAULT_THRESHOLD, Compression.brotliAvailable()).filter())
                 .register("/graphql", endpoint)
                 .register("/auth", auth)
                 .register("/console", StaticContentService.builder("console").welcomeFileName("index.html").build())

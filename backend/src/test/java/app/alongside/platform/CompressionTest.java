@@ -17,13 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompressionTest {
     @Test
-    void negotiatesGzipByQuality() {
-        assertTrue(Compression.accepts(accept("gzip, deflate, br")));
-        assertTrue(Compression.accepts(accept("*")));
-        assertTrue(Compression.accepts(accept("GZIP;q=0.5")));
-        assertFalse(Compression.accepts(accept("gzip;q=0, *")));
-        assertFalse(Compression.accepts(accept("identity")));
-        assertFalse(Compression.accepts(WritableHeaders.create()));
+    void negotiatesByQuality() {
+        assertEquals(Optional.of("br"), Compression.negotiate(accept("gzip, deflate, br"), true));
+        assertEquals(Optional.of("gzip"), Compression.negotiate(accept("gzip, deflate, br"), false));
+        assertEquals(Optional.of("gzip"), Compression.negotiate(accept("br;q=0.5, gzip"), true));
+        assertEquals(Optional.of("br"), Compression.negotiate(accept("*"), true));
+        assertEquals(Optional.of("gzip"), Compression.negotiate(accept("GZIP;q=0.5"), true));
+        assertEquals(Optional.empty(), Compression.negotiate(accept("gzip;q=0, *;q=0"), true));
+        assertEquals(Optional.of("br"), Compression.negotiate(accept("gzip;q=0, *"), true));
+        assertEquals(Optional.empty(), Compression.negotiate(accept("identity"), true));
+        assertEquals(Optional.empty(), Compression.negotiate(WritableHeaders.create(), true));
     }
 
     @Test
@@ -45,7 +48,8 @@ class CompressionTest {
         headers.set(HeaderNames.CONTENT_LENGTH, "5000");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] png = new byte[5000];
-        try (var stream = new Compression.CompressingStream(out, headers, () -> Status.OK_200, 1024)) {
+        try (var stream = new Compression.CompressingStream(out, headers, () -> Status.OK_200, 1024,
+                "gzip")) {
             stream.write(png);
         }
         assertArrayEquals(png, out.toByteArray());
