@@ -128,9 +128,11 @@ public record Compression(int threshold, boolean brotli) {
     }
 
     /**
-     * Holds the body until it passes the threshold; then decides, sets {@code Content-Encoding} (the headers are
-     * not yet written, as nothing has reached {@code out}) and compresses the rest. A body that stays under the
-     * threshold goes out unchanged when the stream is closed.
+     * Holds the body until it passes the threshold, then decides. A body that stays under the threshold, or is not
+     * to be compressed, goes out unchanged. A compressed one is compressed in memory and goes out whole when the
+     * stream is closed, with {@code Content-Encoding} and its own {@code Content-Length}: Helidon frames a body by
+     * the headers it finds when the handler opens the stream, and a handler that set the plain length (static
+     * content does) would otherwise send an unframed body that a keep-alive client waits on forever.
      */
     static final class CompressingStream extends OutputStream {
         private final OutputStream out;
@@ -139,6 +141,7 @@ public record Compression(int threshold, boolean brotli) {
         private final int threshold;
         private final String coding;
         private ByteArrayOutputStream held = new ByteArrayOutputStream();
+        private ByteArrayOutputStream compressed;
         private OutputStream target;
 
         CompressingStream(OutputStream out, ServerResponseHeaders headers, Supplier<Status> status, int threshold,
@@ -180,6 +183,11 @@ public record Compression(int threshold, boolean brotli) {
                 decide(false);
             }
             target.close();
+            if (compressed != null) {
+                headers.set(HeaderValues.create(HeaderNames.CONTENT_LENGTH, String.valueOf(compressed.size())));
+                compressed.writeTo(out);
+                out.close();
+            }
         }
 
         private void decide(boolean overThreshold) throws IOException {
@@ -189,11 +197,11 @@ public record Compression(int threshold, boolean brotli) {
                     && !headers.contains(HeaderNames.CONTENT_ENCODING)
                     && compressible(headers.first(HeaderNames.CONTENT_TYPE));
             if (compress) {
-                headers.remove(HeaderNames.CONTENT_LENGTH);
                 headers.set(HeaderValues.create(HeaderNames.CONTENT_ENCODING, coding));
+                compressed = new ByteArrayOutputStream(held.size() / 4);
                 target = coding.equals(BROTLI)
-                        ? new BrotliOutputStream(out, new Encoder.Parameters().setQuality(BROTLI_QUALITY))
-                        : new GZIPOutputStream(out, 8192);
+                        ? new BrotliOutputStream(compressed, new Encoder.Parameters().setQuality(BROTLI_QUALITY))
+                        : new GZIPOutputStream(compressed, 8192);
             } else {
                 target = out;
             }

@@ -6,9 +6,12 @@ import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +58,23 @@ class CompressionTest {
         assertArrayEquals(png, out.toByteArray());
         assertFalse(headers.contains(HeaderNames.CONTENT_ENCODING));
         assertEquals("5000", headers.first(HeaderNames.CONTENT_LENGTH).orElseThrow());
+    }
+
+    @Test
+    void aCompressedBodyGoesOutWithItsOwnLength() throws IOException {
+        ServerResponseHeaders headers = ServerResponseHeaders.create();
+        headers.set(HeaderNames.CONTENT_TYPE, "text/javascript");
+        headers.set(HeaderNames.CONTENT_LENGTH, "5000");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] script = "console.log('x');\n".repeat(300).getBytes(StandardCharsets.UTF_8);
+        try (var stream = new Compression.CompressingStream(out, headers, () -> Status.OK_200, 1024, "gzip")) {
+            stream.write(script);
+        }
+        assertEquals("gzip", headers.first(HeaderNames.CONTENT_ENCODING).orElseThrow());
+        assertEquals(String.valueOf(out.size()), headers.first(HeaderNames.CONTENT_LENGTH).orElseThrow());
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            assertArrayEquals(script, in.readAllBytes());
+        }
     }
 
     private static WritableHeaders<?> accept(String value) {
