@@ -41,6 +41,7 @@ import app.alongside.organisations.OrganisationService;
 import app.alongside.organisations.OrganisationsWiring;
 import app.alongside.platform.ClientAddresses;
 import app.alongside.platform.Compression;
+import app.alongside.platform.ServerTls;
 import app.alongside.platform.DataLoaders;
 import app.alongside.platform.Draining;
 import app.alongside.platform.Idempotency;
@@ -335,11 +336,13 @@ public final class App implements AutoCloseable {
 
         Duration grace = Duration.ofSeconds(settings.integer("shutdown-grace-seconds", 0, 300));
         Draining draining = new Draining();
+        Optional<javax.net.ssl.SSLContext> tls = ServerTls.from(settings);
         WebServer server = WebServer.builder()
                 .host(settings.string("host"))
                 .port(settings.integer("port", 0, 65535))
                 .shutdownHook(false)
                 .shutdownGracePeriod(grace)
+                .tls(t -> tls.ifPresentOrElse(t::sslContext, () -> t.enabled(false)))
                 // Refusals made before routing (a WebSocket upgrade with another subprotocol) carry their typed
                 // message as the body; only messages marked safe are ever sent.
                 .errorHandling(io.helidon.webserver.ErrorHandling.builder().includeEntity(true).build())
