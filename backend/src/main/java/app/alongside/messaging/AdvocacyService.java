@@ -289,7 +289,8 @@ public final class AdvocacyService {
                 .orElse(null) : current.confidentiality();
         String onDuty = current.onDutyAdvocateId();
         if (input.has("onDutyAdvocateId")) {
-            onDuty = input.optionalId("onDutyAdvocateId", StaffMember.TYPE, Records.Advocate.TYPE).map(id -> policy.advocateOf(serviceId, id)
+            onDuty = input.optionalId("onDutyAdvocateId", StaffMember.TYPE, Records.Advocate.TYPE)
+                    .map(id -> policy.advocateOf(serviceId, id)
                     .orElseThrow(() -> notFound("onDutyAdvocateId", "No active advocate of the service has that id."))
                     .id()).orElse(null);
         }

@@ -67,7 +67,8 @@ class CompressionIT {
         byte[] decoded = Decoder.decompress(brotli.body()).getDecompressedData();
         assertEquals(plain.body().length, decoded.length);
         assertTrue(new String(decoded, StandardCharsets.UTF_8).startsWith("{\"data\":{\"__schema\""));
-        assertTrue(brotli.body().length * 5 < plain.body().length, plain.body().length + " -> " + brotli.body().length);
+        assertTrue(brotli.body().length * 5 < plain.body().length, plain.body().length + " -> "
+                + brotli.body().length);
     }
 
     @Test

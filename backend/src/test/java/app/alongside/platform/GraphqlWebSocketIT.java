@@ -60,7 +60,8 @@ class GraphqlWebSocketIT {
         try (GraphqlSocket socket = GraphqlSocket.open(server.baseUrl()).init(Map.of())) {
             List<Map<String, Object>> messages = socket.execute("q1", "{ __typename apiInfo { schemaVersion } }");
             assertEquals(List.of("next", "complete"), messages.stream().map(m -> m.get("type")).toList());
-            assertEquals(Map.of("__typename", "Query", "apiInfo", Map.of("schemaVersion", PlatformWiring.SCHEMA_VERSION)),
+            assertEquals(Map.of("__typename", "Query", "apiInfo",
+                            Map.of("schemaVersion", PlatformWiring.SCHEMA_VERSION)),
                     data(messages.getFirst()));
         }
     }

@@ -35,9 +35,10 @@ class PersistedOnlyIT {
 
     @BeforeAll
     static void start() throws IOException {
+        Map<String, Object> version = Map.of("id", PersistedQueries.sha256(VERSION), "name", "Version",
+                "type", "query", "body", VERSION);
         Path apollo = Files.writeString(dir.resolve("apollo.json"), Http.toJson(Map.of(
-                "format", "apollo-persisted-query-manifest", "version", 1, "operations", List.of(Map.of(
-                        "id", PersistedQueries.sha256(VERSION), "name", "Version", "type", "query", "body", VERSION)))));
+                "format", "apollo-persisted-query-manifest", "version", 1, "operations", List.of(version))));
         Path legacy = manifest("manifest.json", List.of(operation("Typename", TYPENAME, TYPENAME)));
         Path relay = Files.writeString(dir.resolve("relay.json"), Http.toJson(Map.of(PersistedQueries.sha256(RELAY),
                 RELAY)));

@@ -78,9 +78,9 @@ class ExampleAppIT {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.add(line);
                 if (line.startsWith("SENT ")) {
-                    Reply reply = advocate.graphql(sendMessage, Ops.input(Map.<String, Object>of("threadId", line.split(" ")[1],
-                            "body", "Thanks, I will call you tomorrow.", "clientMessageId", UUID.randomUUID()
-                                    .toString())));
+                    Reply reply = advocate.graphql(sendMessage, Ops.input(Map.<String, Object>of(
+                            "threadId", line.split(" ")[1], "body", "Thanks, I will call you tomorrow.",
+                            "clientMessageId", UUID.randomUUID().toString())));
                     assertEquals(List.of(), Ops.at(reply, "sendMessage", "userErrors"), reply.body());
                 }
             }

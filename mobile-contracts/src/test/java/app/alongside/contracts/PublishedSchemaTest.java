@@ -28,8 +28,8 @@ class PublishedSchemaTest {
         assertTrue(Files.exists(Contracts.SCHEMA), () -> Contracts.SCHEMA + " is missing; write it with "
                 + Contracts.UPDATE_COMMAND);
         String committed = Files.readString(Contracts.SCHEMA, StandardCharsets.UTF_8);
-        assertEquals(current, committed, () -> Contracts.SCHEMA + " is out of date with the schema; regenerate it with "
-                + Contracts.UPDATE_COMMAND);
+        assertEquals(current, committed, () -> Contracts.SCHEMA + " is out of date with the schema; regenerate it "
+                + "with " + Contracts.UPDATE_COMMAND);
         assertFalse(committed.contains("\nextend "), "no type extensions");
     }
 }
