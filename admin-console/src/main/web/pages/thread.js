@@ -6,7 +6,7 @@ import { PAGE_SIZE } from '../paging.js';
 import { loadAdvocates } from './allocations.js';
 
 const THREAD = `query ConsoleThread($id: ID!) { node(id: $id) { ... on MessageThread {
-  id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { id name } } } }`;
+  id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { id staffMemberId name } } } }`;
 const MESSAGE_FIELDS = 'id sequence body deleted createdAt author { kind name isMe }';
 const MESSAGES = `query ConsoleMessages($threadId: ID!, $last: Int, $before: String) {
   messages(threadId: $threadId, last: $last, before: $before) {
@@ -18,7 +18,7 @@ const SEND = `mutation ConsoleSendMessage($input: SendMessageInput!) { sendMessa
 const READ = `mutation ConsoleMarkRead($input: MarkThreadReadInput!) { markThreadRead(input: $input) {
   userErrors { message } } }`;
 const ASSIGN = `mutation ConsoleAssignThread($input: AssignThreadInput!) { assignThread(input: $input) {
-  thread { id assignedAdvocate { id name } } userErrors { field message code } } }`;
+  thread { id assignedAdvocate { id staffMemberId name } } userErrors { field message code } } }`;
 const CONCERN = `mutation ConsoleRaiseConcern($input: RaiseSafeguardingConcernInput!) {
   raiseSafeguardingConcern(input: $input) { concern { id } userErrors { field message code } } }`;
 
@@ -198,11 +198,13 @@ async function assignment(thread, staff, assignee) {
   } else {
     people = [[staff.id, `Me (${staff.name || 'you'})`]];
   }
-  if (current && !people.some(([id]) => id === current.id)) people.unshift([current.id, current.name]);
+  if (current && !people.some(([id]) => id === current.staffMemberId)) {
+    people.unshift([current.staffMemberId, current.name]);
+  }
   const status = h('div');
   const assignForm = form({
     submit: 'Assign', label: 'Assign this conversation',
-    fields: [{ name: 'advocateId', label: 'Assign to', type: 'select', value: current ? current.id : '',
+    fields: [{ name: 'advocateId', label: 'Assign to', type: 'select', value: current ? current.staffMemberId : '',
       options: [['', 'The shared inbox (nobody)'], ...people],
       hint: staff.role === 'ADVOCACY_MANAGER' ? 'Active advocates and managers of your service.'
         : 'Take it yourself, or give it back to the shared inbox. Your manager can assign it to a colleague.' }],

@@ -40,6 +40,8 @@ import app.alongside.organisations.OrganisationRepository;
 import app.alongside.organisations.OrganisationService;
 import app.alongside.organisations.OrganisationsWiring;
 import app.alongside.platform.ClientAddresses;
+import app.alongside.platform.Compression;
+import app.alongside.platform.ServerTls;
 import app.alongside.platform.DataLoaders;
 import app.alongside.platform.Draining;
 import app.alongside.platform.Idempotency;
@@ -297,7 +299,7 @@ public final class App implements AutoCloseable {
         DeviceRepository devices = new DeviceRepository(db);
         PreferencesRepository pushPreferences = new PreferencesRepository(db);
         NotificationRepository notifications = new NotificationRepository(db);
-        PushWiring.register(wiring, new PushService(devices, pushPreferences, audit, clock), notifications,
+        PushWiring.register(wiring, nodes, new PushService(devices, pushPreferences, audit, clock), notifications,
                 identityPolicy, maxPage);
         PushDispatcher push = new PushDispatcher(db, pushSources, notifications, devices, pushPreferences,
                 pushSender(settings, firebase), PushMetrics.global(), clock, pushSettings(settings));
@@ -334,11 +336,19 @@ public final class App implements AutoCloseable {
 
         Duration grace = Duration.ofSeconds(settings.integer("shutdown-grace-seconds", 0, 300));
         Draining draining = new Draining();
+        Optional<javax.net.ssl.SSLContext> tls = ServerTls.from(settings);
         WebServer server = WebServer.builder()
                 .host(settings.string("host"))
                 .port(settings.integer("port", 0, 65535))
                 .shutdownHook(false)
                 .shutdownGracePeriod(grace)
+                .tls(t -> tls.ifPresentOrElse(t::sslContext, () -> t.enabled(false)))
+                // Refusals made before routing (a WebSocket upgrade with another subprotocol) carry their typed
+                // message as the body; only messages marked safe are ever sent.
+                .errorHandling(io.helidon.webserver.ErrorHandling.builder().includeEntity(true).build())
+                .directHandlers(io.helidon.webserver.http.DirectHandlers.builder()
+                        .addHandler(io.helidon.http.DirectHandler.EventType.BAD_REQUEST, GraphqlWebSocket.refusals())
+                        .build())
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true)
                                 .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining)
@@ -470,6 +480,7 @@ public final class App implements AutoCloseable {
                 .addFilter(HttpFilters.requestIds())
                 .addFilter(HttpFilters.securityHeaders())
                 .addFilter(HttpFilters.cors(origins))
+                .addFilter(new Compression(Compression.DEFAULT_THRESHOLD, Compression.brotliAvailable()).filter())
                 .register("/graphql", endpoint)
                 .register("/auth", auth)
                 .register("/console", StaticContentService.builder("console").welcomeFileName("index.html").build())
@@ -480,7 +491,7 @@ public final class App implements AutoCloseable {
     private static PersistedQueries persistedQueries(Settings settings, Json json) {
         boolean only = settings.bool("graphql.persisted-queries-only");
         Map<String, String> manifest = settings.get("graphql.persisted-queries-manifest")
-                .map(path -> PersistedQueries.readManifest(Path.of(path), json))
+                .map(paths -> PersistedQueries.readManifests(paths, json))
                 .orElse(Map.of());
         if (only && manifest.isEmpty()) {
             throw new app.alongside.platform.StartupException("GRAPHQL_PERSISTED_QUERIES_ONLY is true but "

@@ -182,7 +182,7 @@ public final class AdvocacyService {
     public Advocacy allocate(RequestContext context, Input input) {
         Principal.Staff manager = policy.requireManager(context.principal());
         String youngPersonId = input.id("youngPersonId", YoungPerson.TYPE);
-        String advocateId = input.id("advocateId", StaffMember.TYPE);
+        String advocateId = input.id("advocateId", StaffMember.TYPE, Records.Advocate.TYPE);
         YoungPerson person = people.findById(youngPersonId)
                 .filter(p -> policy.servedCouncils(manager.organisationId()).contains(p.localAuthorityId()))
                 .orElseThrow(() -> notFound("youngPersonId", "No young person has that id."));
@@ -272,7 +272,7 @@ public final class AdvocacyService {
 
     public Records.ServiceInfo updateService(RequestContext context, Input input) {
         Principal principal = context.principal();
-        String serviceId = input.id("serviceId", Organisation.TYPE);
+        String serviceId = input.id("serviceId", Records.ServiceInfo.TYPE, Organisation.TYPE);
         boolean admin = principal instanceof Principal.Staff s && s.role() == StaffRole.ADMIN;
         boolean manager = principal instanceof Principal.Staff s && s.role() == StaffRole.ADVOCACY_MANAGER
                 && s.organisationId().equals(serviceId);
@@ -289,7 +289,8 @@ public final class AdvocacyService {
                 .orElse(null) : current.confidentiality();
         String onDuty = current.onDutyAdvocateId();
         if (input.has("onDutyAdvocateId")) {
-            onDuty = input.optionalId("onDutyAdvocateId", StaffMember.TYPE).map(id -> policy.advocateOf(serviceId, id)
+            onDuty = input.optionalId("onDutyAdvocateId", StaffMember.TYPE, Records.Advocate.TYPE)
+                    .map(id -> policy.advocateOf(serviceId, id)
                     .orElseThrow(() -> notFound("onDutyAdvocateId", "No active advocate of the service has that id."))
                     .id()).orElse(null);
         }

@@ -307,7 +307,7 @@ public final class MessagingService {
     public MessageThread assign(RequestContext context, Input input) {
         Principal.Staff caller = policy.requireAdvocacyStaff(context.principal());
         MessageThread thread = visibleThread(caller, (String) inputValue(input, "threadId"), Input.path("threadId"));
-        String advocateId = input.optionalId("advocateId", StaffMember.TYPE).map(id -> policy
+        String advocateId = input.optionalId("advocateId", StaffMember.TYPE, Records.Advocate.TYPE).map(id -> policy
                 .advocateOf(thread.serviceId(), id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                         "No active advocate of the service has that id.", Input.path("advocateId"), Map.of())).id())
                 .orElse(null);

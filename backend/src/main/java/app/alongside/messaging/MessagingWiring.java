@@ -4,6 +4,7 @@ import app.alongside.audit.AuditLog;
 import app.alongside.identity.Principal;
 import app.alongside.identity.StaffMember;
 import app.alongside.identity.StaffRepository;
+import app.alongside.identity.StaffRole;
 import app.alongside.identity.YoungPeopleService;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
@@ -22,9 +23,13 @@ import org.dataloader.DataLoaderFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -135,7 +140,64 @@ public final class MessagingWiring {
                     .forEach(a -> visible.put(a.youngPersonId(), a));
             auditStaffReads(parts, context, Advocacy.TYPE, List.copyOf(visible.keySet()));
             return visible;
-        }, new Nodes.Stored(AdvocacyRepository.COLLECTION, "_id"));
+        }, new Nodes.Stored(AdvocacyRepository.COLLECTION, "_id"))
+                .register(Records.ServiceInfo.TYPE, (ids, context) -> services(parts, context, ids),
+                        new Nodes.Stored("organisations", null))
+                .register(Records.Advocate.TYPE, (ids, context) -> advocates(parts, context, ids),
+                        new Nodes.Stored("staff", null));
+    }
+
+    /**
+     * Advocacy services as {@code Advocacy.service} and {@code MessageThread.service} show them: to the young
+     * people a service serves, its own staff, and admins.
+     */
+    private static Map<String, Object> services(Parts parts, RequestContext context, List<String> ids) {
+        Principal principal = context.principal();
+        Set<String> served = principal instanceof Principal.YoungPersonUser yp
+                ? parts.advocacy().findByIds(List.of(yp.youngPersonId())).values().stream()
+                .map(Advocacy::serviceId).filter(Objects::nonNull).collect(Collectors.toSet())
+                : Set.of();
+        return ids.stream().filter(id -> served.contains(id) || staffOfOrAdmin(principal, id)).distinct()
+                .flatMap(id -> parts.advocacy().service(id).stream())
+                .collect(Collectors.toMap(Records.ServiceInfo::id, s -> s));
+    }
+
+    private static boolean staffOfOrAdmin(Principal principal, String organisationId) {
+        return principal instanceof Principal.Staff s
+                && (s.role() == StaffRole.ADMIN || s.organisationId().equals(organisationId));
+    }
+
+    /**
+     * Advocates as {@code Advocacy.advocate} and {@code AdvocacyService.onDutyAdvocate} show them: to the young
+     * person they are the advocate or on-duty advocate of, to staff of their organisation, and to admins.
+     */
+    private static Map<String, Object> advocates(Parts parts, RequestContext context, List<String> ids) {
+        Principal principal = context.principal();
+        Set<String> mine = advocatesOf(parts, principal);
+        Map<String, Object> visible = new HashMap<>();
+        for (StaffMember member : parts.staff().findByIds(ids).values()) {
+            boolean advocate = member.role() == StaffRole.ADVOCATE || member.role() == StaffRole.ADVOCACY_MANAGER;
+            if (advocate && (mine.contains(member.id()) || staffOfOrAdmin(principal, member.organisationId()))) {
+                visible.put(member.id(), new Records.Advocate(member.id(), member.name()));
+            }
+        }
+        return visible;
+    }
+
+    /** The staff ids a young person sees as advocates: their named advocate and their service's on-duty one. */
+    private static Set<String> advocatesOf(Parts parts, Principal principal) {
+        if (!(principal instanceof Principal.YoungPersonUser yp)) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        for (Advocacy advocacy : parts.advocacy().findByIds(List.of(yp.youngPersonId())).values()) {
+            if (advocacy.advocateId() != null) {
+                ids.add(advocacy.advocateId());
+            }
+            parts.advocacy().service(advocacy.serviceId()).map(Records.ServiceInfo::onDutyAdvocateId)
+                    .ifPresent(ids::add);
+        }
+        return ids;
     }
 
     /** Staff reads of young people's messaging data through {@code node(id:)} are audited like any other. */
@@ -168,12 +230,16 @@ public final class MessagingWiring {
                         .allocationOverdue(parts.messaging().clock().instant()))
                 .backedBy("AdvocacyChoiceRecord", Advocacy.Choice.class)
                 .backedBy("AdvocacyService", Records.ServiceInfo.class)
-                .fetcher("AdvocacyService", "id", env -> GlobalIds.encode(Organisation.TYPE,
+                .fetcher("AdvocacyService", "id", env -> GlobalIds.encode(Records.ServiceInfo.TYPE,
+                        ((Records.ServiceInfo) env.getSource()).id()))
+                .fetcher("AdvocacyService", "organisationId", env -> GlobalIds.encode(Organisation.TYPE,
                         ((Records.ServiceInfo) env.getSource()).id()))
                 .fetcher("AdvocacyService", "onDutyAdvocate", env -> advocate(env,
                         ((Records.ServiceInfo) env.getSource()).onDutyAdvocateId()))
                 .backedBy("Advocate", Records.Advocate.class)
-                .fetcher("Advocate", "id", env -> GlobalIds.encode(StaffMember.TYPE,
+                .fetcher("Advocate", "id", env -> GlobalIds.encode(Records.Advocate.TYPE,
+                        ((Records.Advocate) env.getSource()).staffId()))
+                .fetcher("Advocate", "staffMemberId", env -> GlobalIds.encode(StaffMember.TYPE,
                         ((Records.Advocate) env.getSource()).staffId()));
         registerThreadTypes(wiring, parts);
         wiring.nodeType(Message.TYPE, Message.class, Message::id)

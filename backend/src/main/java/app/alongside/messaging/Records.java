@@ -10,10 +10,14 @@ public final class Records {
 
     /** The schema's {@code AdvocacyService}: an organisation with the service's own words. */
     public record ServiceInfo(String id, String name, String about, String confidentiality, String onDutyAdvocateId) {
+        /** Its own node type; the stored id is the organisation's. */
+        public static final String TYPE = "AdvocacyService";
     }
 
     /** The schema's {@code Advocate}: a staff member as a young person sees them. */
     public record Advocate(String staffId, String name) {
+        /** Its own node type; the stored id is the staff member's. */
+        public static final String TYPE = "Advocate";
     }
 
     /** The schema's {@code MessageAuthor}. */

@@ -90,11 +90,12 @@ public final class OpportunitiesWiring {
                 .backedBy("OpportunityPayload", OpportunityPayload.class)
                 .backedBy("SaveOpportunityPayload", SavePayload.class)
                 .backedBy("ExpressInterestPayload", InterestPayload.class);
-        registerQueries(wiring, service, maxPage);
+        registerQueries(wiring, nodes, service, maxPage);
         registerMutations(wiring, service);
     }
 
-    private static void registerQueries(Wiring wiring, OpportunitiesService service, int maxPage) {
+    private static void registerQueries(Wiring wiring, Nodes nodes, OpportunitiesService service, int maxPage) {
+        wiring.fetcher("Query", "opportunity", env -> nodes.load(Opportunity.TYPE, env.getArgument("id"), env));
         wiring.fetcher("Query", "opportunities", env -> service.search(RequestContext.of(env), filter(env),
                         "NEWEST".equals(env.getArgument("sort")), Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "savedOpportunities", env -> {

@@ -133,6 +133,13 @@ public final class GraphqlEndpoint implements HttpService {
         } catch (ApiException e) {
             sendRequestError(res, mediaType, e);
             return;
+        } catch (RuntimeException e) {
+            // The store behind sessions and young people is unreachable, or something broke: a typed request
+            // error (SERVICE_UNAVAILABLE or INTERNAL with a correlation id), never the exception's own text.
+            Map<String, Object> extensions = GraphqlErrors.extensionsFor(e);
+            sendRequestError(res, mediaType, new ApiException(ErrorCode.valueOf((String) extensions.get("code")),
+                    GraphqlErrors.messageFor(extensions), List.of(), extensions));
+            return;
         }
         GraphqlEngine.Outcome outcome = engine.execute(request, viaGet, context);
         Status status = switch (outcome.kind()) {
@@ -222,8 +229,10 @@ public final class GraphqlEndpoint implements HttpService {
     private static Status statusFor(ErrorCode code) {
         return switch (code) {
             case UNAUTHENTICATED -> Status.UNAUTHORIZED_401;
+            case FORBIDDEN -> Status.FORBIDDEN_403;
             case RATE_LIMITED -> Status.TOO_MANY_REQUESTS_429;
             case SERVICE_UNAVAILABLE -> Status.SERVICE_UNAVAILABLE_503;
+            case INTERNAL -> Status.INTERNAL_SERVER_ERROR_500;
             default -> Status.BAD_REQUEST_400;
         };
     }

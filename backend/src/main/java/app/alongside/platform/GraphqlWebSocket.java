@@ -1,6 +1,8 @@
 package app.alongside.platform;
 
 import app.alongside.identity.Principal;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
@@ -8,6 +10,7 @@ import io.helidon.websocket.WsListener;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +60,33 @@ public record GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator au
         public Limits(int maxMessageBytes, Duration initTimeout, int maxOperations) {
             this(maxMessageBytes, initTimeout, maxOperations, Duration.ofMinutes(1));
         }
+    }
+
+    /**
+     * The body of the 400 that refuses an upgrade offering only subprotocols other than ours (such as the legacy
+     * {@code graphql-ws} of subscriptions-transport-ws): a request error with code {@code BAD_REQUEST}, so the
+     * client is told at once instead of being upgraded without a protocol and dropped.
+     */
+    String unknownSubprotocol(List<String> offered) {
+        String message = "Unsupported WebSocket subprotocol " + String.join(", ", offered).replaceAll("[^ -~]", "?")
+                + ": this server speaks only " + PROTOCOL + " (the graphql-ws library's protocol).";
+        return json.write(Map.of("errors", List.of(Map.of("message", message,
+                "extensions", Map.of("code", ErrorCode.BAD_REQUEST.name())))));
+    }
+
+    /**
+     * Answers refusals made before routing: one whose headers say JSON (the upgrade refusal above) goes out as it
+     * is, anything else as Helidon answers it (which HTML-escapes the message, and would garble the JSON).
+     */
+    public static DirectHandler refusals() {
+        DirectHandler fallback = DirectHandler.defaultHandler();
+        return (request, type, status, headers, message) -> {
+            boolean json = headers.first(HeaderNames.CONTENT_TYPE).filter("application/json"::equals).isPresent();
+            if (!json || message == null || message.isEmpty()) {
+                return fallback.handle(request, type, status, headers, message);
+            }
+            return DirectHandler.TransportResponse.builder().status(status).headers(headers).entity(message).build();
+        };
     }
 
     public WsRouting.Builder routing(String path) {

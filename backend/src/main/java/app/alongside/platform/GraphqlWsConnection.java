@@ -4,9 +4,11 @@ import app.alongside.identity.Principal;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
 import io.helidon.http.RequestException;
+import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.logging.common.HelidonMdc;
 import io.helidon.webserver.websocket.WsUpgrader;
@@ -86,9 +88,15 @@ final class GraphqlWsConnection implements WsListener {
                     .message("This origin may not open a GraphQL socket.").build();
         }
         upgradeRequest = WritableHeaders.create(headers);
-        protocolAgreed = headers.all(WsUpgrader.PROTOCOL, List::of).stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .anyMatch(protocol -> protocol.trim().equals(GraphqlWebSocket.PROTOCOL));
+        List<String> offered = headers.all(WsUpgrader.PROTOCOL, List::of).stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(p -> !p.isEmpty())
+                .toList();
+        protocolAgreed = offered.contains(GraphqlWebSocket.PROTOCOL);
+        if (!protocolAgreed && !offered.isEmpty()) {
+            throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST).status(Status.BAD_REQUEST_400)
+                    .header(HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json"))
+                    .message(endpoint.unknownSubprotocol(offered)).safeMessage(true).build();
+        }
         if (!protocolAgreed) {
             return Optional.empty();
         }

@@ -7,7 +7,11 @@ import io.helidon.http.Status;
 import io.helidon.logging.common.HelidonMdc;
 import io.helidon.webserver.http.Filter;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -67,6 +71,17 @@ public final class HttpFilters {
     }
 
     /**
+     * Request headers a partner web app may send cross-origin: those of GraphQL over HTTP, a request id, and the
+     * ones Apollo Client and Relay clients add. A preflight is answered with the requested headers that are on this
+     * list, in the request's spelling; anything else is left out, and the browser then refuses the request.
+     */
+    public static final Set<String> CORS_ALLOWED_HEADERS = Set.of("accept", "content-type", "authorization",
+            "x-request-id", "apollographql-client-name", "apollographql-client-version", "apollo-require-preflight",
+            "x-apollo-operation-name", "x-apollo-operation-id");
+    /** Response headers a cross-origin app may read: the request id to quote, and how long to wait when limited. */
+    public static final String CORS_EXPOSED_HEADERS = "X-Request-Id, Retry-After";
+
+    /**
      * Cross-origin access only for the configured origins (none by default). Apps on phones need no CORS;
      * this is for web apps of partners that the operator lists.
      */
@@ -81,17 +96,32 @@ public final class HttpFilters {
             boolean preflight = req.prologue().method() == Method.OPTIONS
                     && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
             if (!preflight) {
+                if (allowed) {
+                    res.header(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, CORS_EXPOSED_HEADERS);
+                }
                 chain.proceed();
                 return;
             }
+            res.header(HeaderNames.VARY, "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
             if (!allowed) {
                 res.status(Status.FORBIDDEN_403).send();
                 return;
             }
             res.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
-            res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, Authorization, X-Request-Id");
+            String headers = allowedRequestHeaders(req.headers().all(HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS,
+                    List::of));
+            if (!headers.isEmpty()) {
+                res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, headers);
+            }
             res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
             res.status(Status.NO_CONTENT_204).send();
         };
+    }
+
+    /** The requested headers that {@link #CORS_ALLOWED_HEADERS} lists, comma-separated, once each. */
+    static String allowedRequestHeaders(List<String> requested) {
+        return requested.stream().flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim).filter(name -> CORS_ALLOWED_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
+                .map(name -> name.toLowerCase(Locale.ROOT)).distinct().collect(Collectors.joining(", "));
     }
 }

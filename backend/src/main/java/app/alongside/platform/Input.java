@@ -132,6 +132,18 @@ public final class Input {
         return values.get(name) == null ? Optional.empty() : Optional.of(id(name, type));
     }
 
+    /** A global id of {@code type} or of {@code alias}, a type whose ids name the same stored object. */
+    public String id(String name, String type, String alias) {
+        Object value = values.get(name);
+        String text = value == null ? null : value.toString();
+        boolean isAlias = GlobalIds.decode(text).filter(d -> d.type().equals(alias)).isPresent();
+        return decode(text, isAlias ? alias : type, at(name));
+    }
+
+    public Optional<String> optionalId(String name, String type, String alias) {
+        return values.get(name) == null ? Optional.empty() : Optional.of(id(name, type, alias));
+    }
+
     /** A list of global ids of {@code type}, at most {@code max}, without duplicates. */
     @SuppressWarnings("unchecked")
     public Optional<List<String>> optionalIds(String name, String type, int max) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * Resolves Relay global ids for {@code node(id:)} and {@code nodes(ids:)}. Each domain registers, per object
@@ -33,8 +34,14 @@ public final class Nodes {
         Map<String, Object> load(List<String> ids, RequestContext context);
     }
 
-    /** Where a type's objects are stored, and which field names the young person they concern (or null). */
-    public record Stored(String collection, String subjectField) {
+    /**
+     * Where a type's objects are stored, which field names the young person they concern (or null), and the stored
+     * document an id names (itself, or for a part of a document such as a goal's step, that document's id).
+     */
+    public record Stored(String collection, String subjectField, UnaryOperator<String> documentId) {
+        public Stored(String collection, String subjectField) {
+            this(collection, subjectField, UnaryOperator.identity());
+        }
     }
 
     /** Told of each refused id that exists, with the young person it concerns (null when none). */
@@ -65,6 +72,12 @@ public final class Nodes {
         loaders.forEach((type, registration) -> dataLoaders.register(loaderName(type), context ->
                 DataLoaderFactory.<String, Object>newMappedDataLoader(ids -> CompletableFuture.supplyAsync(
                         () -> load(type, registration, List.copyOf(ids), context), Runnable::run))));
+    }
+
+    /** Like {@link #load}, for a field typed to one node type: an id of any other type answers null. */
+    public CompletableFuture<Object> load(String type, String globalId, DataFetchingEnvironment env) {
+        boolean ofType = GlobalIds.decode(globalId).map(decoded -> decoded.type().equals(type)).orElse(false);
+        return ofType ? load(globalId, env) : CompletableFuture.completedFuture(null);
     }
 
     public CompletableFuture<Object> load(String globalId, DataFetchingEnvironment env) {
@@ -125,7 +138,8 @@ public final class Nodes {
     private void reportRefusals(String type, Stored stored, List<String> hidden, RequestContext context) {
         String subjectField = stored.subjectField();
         List<String> fields = subjectField == null ? List.of("_id") : List.of("_id", subjectField);
-        for (Document found : db.getCollection(stored.collection()).find(Filters.in("_id", hidden))
+        List<String> documents = hidden.stream().map(stored.documentId()).distinct().toList();
+        for (Document found : db.getCollection(stored.collection()).find(Filters.in("_id", documents))
                 .projection(Projections.include(fields))) {
             Object subject = subjectField == null ? null : found.get(subjectField);
             refusals.refused(context, type, String.valueOf(found.get("_id")),

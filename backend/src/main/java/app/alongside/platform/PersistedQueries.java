@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * persisted-only mode, documents outside the manifest are refused.
  */
 public final class PersistedQueries {
+    public static final String APOLLO_FORMAT = "apollo-persisted-query-manifest";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Map<String, String> manifest;
@@ -41,36 +42,101 @@ public final class PersistedQueries {
     }
 
     /**
-     * Reads a manifest written by mobile-contracts: {@code {"operations": [{"name", "sha256", "document"}]}}.
-     * Every hash is checked against its document.
+     * Reads the manifests named in {@code paths} (comma-separated) and merges them: the published
+     * {@code persisted-query-manifest.json} and those an app's own tooling wrote for the documents it really sends.
+     * Three formats are read: Apollo's ({@code {"format": "apollo-persisted-query-manifest", "version": 1,
+     * "operations": [{"id", "name", "type", "body"}]}}, written by Apollo Client's, Apollo Kotlin's and Apollo iOS's
+     * tooling), Relay's ({@code {"<id>": "<text>"}}, from relay-compiler's {@code persistConfig}) and the one
+     * mobile-contracts published with schema 0.2 ({@code {"operations": [{"name", "sha256", "document"}]}}). Every
+     * id must be the SHA-256 of its text, as APQ requires; anything else stops start-up, naming the file.
      */
+    public static Map<String, String> readManifests(String paths, Json json) {
+        Map<String, String> byHash = new HashMap<>();
+        for (String path : paths.split(",")) {
+            if (!path.isBlank()) {
+                byHash.putAll(readManifest(Path.of(path.strip()), json));
+            }
+        }
+        return byHash;
+    }
+
+    /** One manifest, in any of the formats {@link #readManifests} reads. */
     public static Map<String, String> readManifest(Path path, Json json) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new StartupException("GRAPHQL_PERSISTED_QUERIES_MANIFEST " + path.toAbsolutePath()
-                    + " cannot be read: " + e.getMessage(), e);
+            throw manifestError(path, "cannot be read: " + e.getMessage());
         }
-        Object parsed = json.parse(text).orElse(null);
-        if (!(parsed instanceof Map<?, ?> root) || !(root.get("operations") instanceof List<?> operations)) {
-            throw new StartupException("GRAPHQL_PERSISTED_QUERIES_MANIFEST " + path.toAbsolutePath()
-                    + " is not a manifest with an \"operations\" list");
+        Object parsed;
+        try {
+            parsed = json.parse(text).orElse(null);
+        } catch (ApiException e) {
+            throw manifestError(path, "is not JSON: " + e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> root)) {
+            throw manifestError(path, "is not a JSON object");
         }
         Map<String, String> byHash = new HashMap<>();
-        for (Object entry : operations) {
-            if (!(entry instanceof Map<?, ?> op) || !(op.get("document") instanceof String document)
-                    || !(op.get("sha256") instanceof String hash)) {
-                throw new StartupException("GRAPHQL_PERSISTED_QUERIES_MANIFEST " + path.toAbsolutePath()
-                        + " has an operation without a \"document\" and a \"sha256\"");
-            }
-            if (!sha256(document).equals(hash)) {
-                throw new StartupException("GRAPHQL_PERSISTED_QUERIES_MANIFEST " + path.toAbsolutePath()
-                        + ": the hash of operation " + op.get("name") + " does not match its document");
-            }
-            byHash.put(hash, document);
+        if (root.containsKey("format") || root.containsKey("version")) {
+            readApollo(path, root).forEach((id, body) -> put(path, byHash, id, body, id));
+        } else if (root.get("operations") instanceof List<?> operations) {
+            readLegacy(path, operations).forEach((id, body) -> put(path, byHash, id, body, id));
+        } else if (!root.isEmpty() && root.values().stream().allMatch(String.class::isInstance)) {
+            root.forEach((id, body) -> put(path, byHash, String.valueOf(id), (String) body, "id " + id));
+        } else {
+            throw manifestError(path, "is none of the manifest formats read: Apollo's {\"format\": \"" + APOLLO_FORMAT
+                    + "\", \"version\": 1, \"operations\": [...]}, Relay's {\"<id>\": \"<text>\"} or "
+                    + "{\"operations\": [{\"name\", \"sha256\", \"document\"}]}");
         }
         return byHash;
+    }
+
+    private static Map<String, String> readApollo(Path path, Map<?, ?> root) {
+        if (!APOLLO_FORMAT.equals(root.get("format")) || !(root.get("version") instanceof Number version)
+                || version.intValue() != 1) {
+            throw manifestError(path, "has format " + root.get("format") + " version " + root.get("version")
+                    + "; only \"" + APOLLO_FORMAT + "\" version 1 is read");
+        }
+        if (!(root.get("operations") instanceof List<?> operations)) {
+            throw manifestError(path, "has no \"operations\" list");
+        }
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (int i = 0; i < operations.size(); i++) {
+            if (!(operations.get(i) instanceof Map<?, ?> op) || !(op.get("id") instanceof String id)
+                    || !(op.get("body") instanceof String body)) {
+                throw manifestError(path, "operation " + i + " has no \"id\" and \"body\" strings");
+            }
+            byId.put(id, body);
+        }
+        return byId;
+    }
+
+    private static Map<String, String> readLegacy(Path path, List<?> operations) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        for (int i = 0; i < operations.size(); i++) {
+            if (!(operations.get(i) instanceof Map<?, ?> op) || !(op.get("document") instanceof String document)
+                    || !(op.get("sha256") instanceof String hash)) {
+                throw manifestError(path, "operation " + i + " has no \"document\" and \"sha256\" strings");
+            }
+            byId.put(hash, document);
+        }
+        return byId;
+    }
+
+    private static void put(Path path, Map<String, String> byHash, String id, String body, String what) {
+        if (!SHA256.matcher(id).matches()) {
+            throw manifestError(path, what + " is not a SHA-256 (64 lower-case hex digits); persisted-query ids "
+                    + "must be the SHA-256 of the document");
+        }
+        if (!sha256(body).equals(id)) {
+            throw manifestError(path, "the id " + id + " is not the SHA-256 of its document");
+        }
+        byHash.put(id, body);
+    }
+
+    private static StartupException manifestError(Path path, String problem) {
+        return new StartupException("GRAPHQL_PERSISTED_QUERIES_MANIFEST " + path.toAbsolutePath() + " " + problem);
     }
 
     /** The document to run for this request, or a typed error. */

@@ -89,6 +89,13 @@ public final class DeviceRepository {
                 .into(new ArrayList<>()).stream().collect(Collectors.toMap(Device::token, Function.identity()));
     }
 
+    /** The devices among {@code ids} that are registered to {@code owner}, keyed by id. */
+    public Map<String, Device> ofOwner(String owner, Collection<String> ids) {
+        return devices.find(Filters.and(Filters.in("_id", ids), Filters.eq("owner", owner)))
+                .map(DeviceRepository::fromDocument).into(new ArrayList<>()).stream()
+                .collect(Collectors.toMap(Device::id, Function.identity()));
+    }
+
     public long countOf(String owner) {
         return devices.countDocuments(Filters.eq("owner", owner));
     }

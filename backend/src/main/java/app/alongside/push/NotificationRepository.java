@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@code notifications} collection: one document per push to a device, with its state. Ids are derived from
@@ -168,6 +169,11 @@ public final class NotificationRepository {
 
     /** A state change for one notification. */
     public record Outcome(String id, Bson update) {
+    }
+
+    public Map<String, PushNotification> findByIds(Collection<String> ids) {
+        return notifications.find(Filters.in("_id", ids)).map(NotificationRepository::fromDocument)
+                .into(new ArrayList<>()).stream().collect(Collectors.toMap(PushNotification::id, n -> n));
     }
 
     public Connections.Connection<PushNotification> find(Bson filter, Connections.Page page) {

@@ -53,6 +53,11 @@ public final class PushService {
     }
 
     /** The person a push can reach: a linked young person or a staff member; anyone else is refused. */
+    /** Devices by id, only the caller's own: {@code node(id:)} shows no one else's. */
+    public Map<String, Object> devices(RequestContext context, List<String> ids) {
+        return Map.copyOf(devices.ofOwner(owner(context.principal()), ids));
+    }
+
     static String owner(Principal principal) {
         return switch (principal) {
             case Principal.YoungPersonUser yp -> yp.key();

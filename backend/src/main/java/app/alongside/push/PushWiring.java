@@ -8,6 +8,7 @@ import app.alongside.platform.ApiException;
 import app.alongside.platform.Connections;
 import app.alongside.platform.GlobalIds;
 import app.alongside.platform.Input;
+import app.alongside.platform.Nodes;
 import app.alongside.platform.Payloads;
 import app.alongside.platform.RequestContext;
 import app.alongside.platform.Wiring;
@@ -38,8 +39,14 @@ public final class PushWiring {
     private PushWiring() {
     }
 
-    public static void register(Wiring wiring, PushService push, NotificationRepository notifications,
+    public static void register(Wiring wiring, Nodes nodes, PushService push, NotificationRepository notifications,
                                 IdentityPolicy policy, int maxPage) {
+        nodes.register(Device.TYPE, (ids, context) -> push.devices(context, ids),
+                new Nodes.Stored(DeviceRepository.COLLECTION, null))
+                .register(PushNotification.TYPE, (ids, context) -> {
+                    policy.requireRole(context.principal(), StaffRole.ADMIN);
+                    return Map.copyOf(notifications.findByIds(ids));
+                }, new Nodes.Stored(NotificationRepository.COLLECTION, null));
         wiring.backedBy("Device", Device.class)
                 .fetcher("Device", "id", env -> GlobalIds.encode(Device.TYPE, ((Device) env.getSource()).id()))
                 .backedBy("NotificationPreferences", NotificationPreferences.class)

@@ -102,11 +102,13 @@ public final class GoalRepository {
         return new Goal(doc.getString("_id"), doc.getString("ownerId"), Mission.valueOf(doc.getString("mission")),
                 doc.getString("title"), doc.getString("description"), date(doc.getString("targetDate")),
                 Goal.GoalStatus.valueOf(doc.getString("status")), doc.getInteger("progressPercent", 0),
-                doc.getList("steps", Document.class).stream().map(s -> new Goal.Step(s.getString("id"),
+                doc.getList("steps", Document.class).stream().map(s -> new Goal.Step(doc.getString("_id"),
+                        s.getString("id"),
                         s.getString("title"), date(s.getString("targetDate")), Mongo.instant(s.getDate("doneAt"))))
                         .toList(),
                 doc.getList("comments", Document.class, new ArrayList<>()).stream().map(c -> new Goal.Comment(
-                        c.getString("id"), AuditEvent.ActorKind.valueOf(c.getString("authorKind")),
+                        doc.getString("_id"), c.getString("id"),
+                        AuditEvent.ActorKind.valueOf(c.getString("authorKind")),
                         c.getString("authorId"), c.getString("authorName"), c.getString("body"),
                         c.getDate("createdAt").toInstant())).toList(),
                 Visibility.valueOf(doc.getString("visibility")), doc.getInteger("version"),

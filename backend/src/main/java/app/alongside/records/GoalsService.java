@@ -8,6 +8,7 @@ import app.alongside.platform.ApiException;
 import app.alongside.platform.Connections;
 import app.alongside.platform.ErrorCode;
 import app.alongside.platform.Idempotency;
+import app.alongside.platform.GlobalIds;
 import app.alongside.platform.Ids;
 import app.alongside.platform.Input;
 import app.alongside.platform.Mongo;
@@ -78,7 +79,7 @@ public final class GoalsService {
         }
         Instant now = clock.instant();
         Goal goal = new Goal(claim.id(), owner, mission, title, description, targetDate, Goal.GoalStatus.ACTIVE, 0,
-                steps, List.of(), visibility, 1, now, now);
+                steps.stream().map(s -> s.inGoal(claim.id())).toList(), List.of(), visibility, 1, now, now);
         Document doc = GoalRepository.state(goal).append("_id", goal.id()).append("ownerId", owner)
                 .append("comments", List.of()).append("version", 1).append("createdAt", Date.from(now))
                 .append("updatedAt", Date.from(now)).append("history", List.of(Histories.entry(1,
@@ -104,7 +105,8 @@ public final class GoalsService {
             throw new StaleVersion(current, current.version());
         }
         List<Goal.Step> steps = new ArrayList<>(current.steps());
-        steps.addAll(steps(input, "addSteps", MAX_STEPS - current.steps().size()));
+        steps.addAll(steps(input, "addSteps", MAX_STEPS - current.steps().size()).stream()
+                .map(s -> s.inGoal(current.id())).toList());
         Optional<Integer> progress = input.optionalInt("progressPercent", 0, 100);
         if (progress.isPresent() && !steps.isEmpty()) {
             throw ApiException.badInput(input.at("progressPercent"),
@@ -124,7 +126,7 @@ public final class GoalsService {
     Goal completeStep(RequestContext context, Input input) {
         String owner = policy.requireOwner(context.principal());
         Goal current = own(owner, input.id("goalId", Goal.TYPE), input, "goalId");
-        String stepId = input.text("stepId", 1, 100);
+        String stepId = localStepId(current.id(), input.text("stepId", 1, 400));
         boolean done = input.optionalBoolean("done").orElse(true);
         if (current.steps().stream().noneMatch(s -> s.id().equals(stepId))) {
             throw new ApiException(ErrorCode.NOT_FOUND, "This goal has no step with that id.", input.at("stepId"),
@@ -132,7 +134,7 @@ public final class GoalsService {
         }
         Instant now = clock.instant();
         List<Goal.Step> steps = current.steps().stream().map(s -> !s.id().equals(stepId) || s.done() == done ? s
-                : new Goal.Step(s.id(), s.title(), s.targetDate(), done ? now : null)).toList();
+                : new Goal.Step(s.goalId(), s.id(), s.title(), s.targetDate(), done ? now : null)).toList();
         Goal updated = new Goal(current.id(), owner, current.mission(), current.title(), current.description(),
                 current.targetDate(), current.status(), current.manualProgress(), steps, current.comments(),
                 current.visibility(), current.version() + 1, current.createdAt(), now);
@@ -167,10 +169,10 @@ public final class GoalsService {
         }
         Instant now = clock.instant();
         Goal.Comment comment = switch (context.principal()) {
-            case Principal.Staff staff -> new Goal.Comment(claim.id(), AuditEvent.ActorKind.STAFF, staff.staffId(),
-                    staffNames.apply(staff.staffId()).orElse("Your advocate"), body, now);
-            default -> new Goal.Comment(claim.id(), AuditEvent.ActorKind.YOUNG_PERSON, current.ownerId(), null,
-                    body, now);
+            case Principal.Staff staff -> new Goal.Comment(current.id(), claim.id(), AuditEvent.ActorKind.STAFF,
+                    staff.staffId(), staffNames.apply(staff.staffId()).orElse("Your advocate"), body, now);
+            default -> new Goal.Comment(current.id(), claim.id(), AuditEvent.ActorKind.YOUNG_PERSON,
+                    current.ownerId(), null, body, now);
         };
         List<Goal.Comment> comments = new ArrayList<>(current.comments());
         comments.add(comment);
@@ -322,8 +324,15 @@ public final class GoalsService {
         return date;
     }
 
+    /** A step's id within its goal, from its global id or (as apps sent before schema 0.3) that id itself. */
+    private static String localStepId(String goalId, String sent) {
+        return GlobalIds.decode(sent).filter(d -> d.type().equals(Goal.Step.TYPE))
+                .flatMap(d -> Goal.partOf(d.id())).filter(part -> part[0].equals(goalId)).map(part -> part[1])
+                .orElse(sent);
+    }
+
     private List<Goal.Step> steps(Input input, String name, int max) {
-        return input.nestedList(name, Math.max(max, 0)).map(items -> items.stream().map(item -> new Goal.Step(
+        return input.nestedList(name, Math.max(max, 0)).map(items -> items.stream().map(item -> new Goal.Step(null,
                 Ids.random(), item.text("title", 1, 200), futureDate(item, "targetDate").orElse(null), null))
                 .toList()).orElse(List.of());
     }

@@ -17,6 +17,7 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,7 @@ public final class RecordsWiring {
                 new Nodes.Stored(RecordRepository.COLLECTION, "ownerId"));
         nodes.register(Goal.TYPE, (ids, context) -> services.goals().load(context, ids),
                 new Nodes.Stored(GoalRepository.COLLECTION, "ownerId"));
+        registerGoalParts(wiring, nodes, services);
         registerLoaders(loaders, services);
         wiring.typeResolver("Record", env -> env.getSchema().getObjectType(((LifeRecord) env.getObject()).typeName()));
         for (RecordKind kind : RecordKind.values()) {
@@ -131,6 +133,40 @@ public final class RecordsWiring {
         registerQueries(wiring, services, maxPage);
         registerRecordMutations(wiring, services);
         registerGoalMutations(wiring, services);
+    }
+
+    /**
+     * A goal's steps and comments are nodes too: their global ids join the goal's id and their own, and
+     * {@code node(id:)} shows them to whoever may see the goal.
+     */
+    private static void registerGoalParts(Wiring wiring, Nodes nodes, Services services) {
+        Nodes.Stored inGoal = new Nodes.Stored(GoalRepository.COLLECTION, "ownerId",
+                id -> Goal.partOf(id).map(part -> part[0]).orElse(id));
+        nodes.register(Goal.Step.TYPE, (ids, context) -> goalParts(services, context, ids, Goal::steps,
+                        Goal.Step::id), inGoal)
+                .register(Goal.Comment.TYPE, (ids, context) -> goalParts(services, context, ids, Goal::comments,
+                        Goal.Comment::id), inGoal);
+        wiring.fetcher(Goal.Step.TYPE, "id", env -> {
+            Goal.Step step = env.getSource();
+            return GlobalIds.encode(Goal.Step.TYPE, Goal.nodeId(step.goalId(), step.id()));
+        }).fetcher(Goal.Comment.TYPE, "id", env -> {
+            Goal.Comment comment = env.getSource();
+            return GlobalIds.encode(Goal.Comment.TYPE, Goal.nodeId(comment.goalId(), comment.id()));
+        });
+    }
+
+    private static <T> Map<String, Object> goalParts(Services services, RequestContext context, List<String> ids,
+                                                     Function<Goal, List<T>> parts, Function<T, String> partId) {
+        List<String> goalIds = ids.stream().flatMap(id -> Goal.partOf(id).stream()).map(part -> part[0])
+                .distinct().toList();
+        Map<String, Object> goals = goalIds.isEmpty() ? Map.of() : services.goals().load(context, goalIds);
+        Map<String, Object> visible = new HashMap<>();
+        for (String id : ids) {
+            Goal.partOf(id).filter(part -> goals.get(part[0]) instanceof Goal).ifPresent(part ->
+                    parts.apply((Goal) goals.get(part[0])).stream().filter(p -> partId.apply(p).equals(part[1]))
+                            .findFirst().ifPresent(p -> visible.put(id, p)));
+        }
+        return visible;
     }
 
     private static void registerLoaders(DataLoaders loaders, Services services) {

@@ -6,6 +6,7 @@ import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.OpportunityOps;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
+import app.alongside.fixtures.PushOps;
 import app.alongside.fixtures.RecordsOps;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.YoungPersonApp;
@@ -13,11 +14,13 @@ import app.alongside.platform.GlobalIds;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +46,27 @@ class IdUniformityIT {
     /** The objects of Jo's (and one staff member's), by kind: Jo's young person id, record, goal, ... */
     private static final Map<String, String> REAL = new LinkedHashMap<>();
     private static final Map<String, BiFunction<String, Map<String, Object>, Reply>> CALLERS = new LinkedHashMap<>();
+    private static YoungPersonApp jo;
 
     @BeforeAll
     static void setUp() {
         Http http = SERVER.http();
         Platform platform = SERVER.platform();
         String[] invite = platform.invite("Jo");
-        YoungPersonApp jo = YoungPersonApp.signUp(http);
+        jo = YoungPersonApp.signUp(http);
         Ops.at(jo.graphql(Ops.REDEEM_INVITE, Ops.input(Map.of("code", invite[1]))), "redeemInvite");
         REAL.put("YoungPerson", invite[0]);
         REAL.put("Record", Ops.at(jo.graphql(RecordsOps.CREATE, Ops.input(Map.of("details", Map.of("cvItem",
                 Map.of("heading", "Private"))))), "createRecord", "record", "id"));
         REAL.put("Goal", Ops.at(jo.graphql(RecordsOps.CREATE_GOAL, Ops.input(Map.of("title", "Private",
-                "mission", "HOME"))), "createGoal", "goal", "id"));
+                "mission", "HOME", "steps", List.of(Map.of("title", "First step"))))), "createGoal", "goal", "id"));
+        REAL.put("GoalStep", Ops.<List<Map<String, String>>>at(jo.graphql("query($id: ID!) { node(id: $id) "
+                + "{ ... on Goal { steps { id } } } }", Map.of("id", REAL.get("Goal"))), "node", "steps")
+                .getFirst().get("id"));
+        REAL.put("GoalComment", Ops.<List<Map<String, String>>>at(jo.graphql("mutation($input: CommentOnGoalInput!) "
+                + "{ commentOnGoal(input: $input) { goal { comments { id } } } }", Ops.input(Map.of("goalId",
+                REAL.get("Goal"), "body", "Note to self"))), "commentOnGoal", "goal", "comments").getFirst()
+                .get("id"));
         REAL.put("Advocacy", Ops.at(jo.graphql("{ myAdvocacy { id } }"), "myAdvocacy", "id"));
         REAL.put("MessageThread", Ops.at(jo.graphql("{ myAdvocacy { thread { id } } }"), "myAdvocacy", "thread",
                 "id"));
@@ -71,6 +82,17 @@ class IdUniformityIT {
         platform.admin.graphql(OpportunityOps.action("approveOpportunity"), Ops.input(Map.of("id", open)));
         REAL.put("Interest", Ops.at(jo.graphql(OpportunityOps.INTEREST, Ops.input(Map.of("opportunityId", open,
                 "share", List.of()))), "expressInterest", "interest", "id"));
+        platform.as("manager").graphql("mutation($input: AllocateAdvocateInput!) { allocateAdvocate(input: $input) "
+                + "{ userErrors { code } } }", Ops.input(Map.of("youngPersonId", invite[0], "advocateId",
+                platform.staffIds.get("advocate"))));
+        Reply advocacy = jo.graphql("{ myAdvocacy { service { id organisationId } advocate { id staffMemberId } } }");
+        REAL.put("AdvocacyService", Ops.at(advocacy, "myAdvocacy", "service", "id"));
+        REAL.put("Advocate", Ops.at(advocacy, "myAdvocacy", "advocate", "id"));
+        assertEquals(platform.advocacyService, Ops.at(advocacy, "myAdvocacy", "service", "organisationId"));
+        assertEquals(platform.staffIds.get("advocate"), Ops.at(advocacy, "myAdvocacy", "advocate", "staffMemberId"));
+        REAL.put("Device", Ops.at(jo.graphql(PushOps.REGISTER_DEVICE, PushOps.device(PushOps.token("jo"), "IOS")),
+                "registerDevice", "device", "id"));
+        REAL.put("PushNotification", storedNotification(invite[0]));
         REAL.put("StaffMember", platform.staffIds.get("laWorkerA"));
         REAL.put("Organisation", platform.councilA);
         REAL.values().forEach(id -> assertNotNull(id, "set-up made every object: " + REAL));
@@ -82,6 +104,18 @@ class IdUniformityIT {
             CALLERS.put(staff, platform.as(staff)::graphql);
         }
         CALLERS.put("admin", platform.admin::graphql);
+    }
+
+    /** A push to Jo as the dispatcher stores it; only admins may see it. */
+    private static String storedNotification(String youngPersonId) {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        try (MongoClient client = MongoClients.create(SERVER.server().mongoUri())) {
+            client.getDatabase("alongside").getCollection("notifications").insertOne(new Document("_id", id)
+                    .append("state", "PENDING").append("category", "NEW_MESSAGE").append("kind", "message.added")
+                    .append("recipient", "yp:" + GlobalIds.decode(youngPersonId).orElseThrow().id())
+                    .append("attempts", 0).append("createdAt", new Date()));
+        }
+        return GlobalIds.encode("PushNotification", id);
     }
 
     private static String madeUp(String realId) {
@@ -107,6 +141,43 @@ class IdUniformityIT {
                 assertEquals(List.of(), both.errorCodes(), both.body());
             });
         }
+    }
+
+    @Test
+    void everyKindOfNodeResolvesForWhoMaySeeIt() {
+        for (String kind : List.of("YoungPerson", "Record", "Goal", "GoalStep", "GoalComment", "Advocacy",
+                "AdvocacyService", "Advocate", "MessageThread", "Message", "Interest", "Device")) {
+            Reply reply = jo.graphql(NODE, Map.of("id", REAL.get(kind)));
+            String type = kind.equals("Record") ? "CvItem" : kind;
+            assertEquals(Map.of("__typename", type, "id", REAL.get(kind)), Ops.at(reply, "node"), reply.body());
+        }
+        for (String kind : List.of("AdvocacyService", "Advocate", "MessageThread")) {
+            assertNotNull(Ops.at(CALLERS.get("advocate").apply(NODE, Map.of("id", REAL.get(kind))), "node"), kind);
+        }
+        Reply push = CALLERS.get("admin").apply(NODE, Map.of("id", REAL.get("PushNotification")));
+        assertEquals("PushNotification", Ops.at(push, "node", "__typename"), push.body());
+    }
+
+    @Test
+    void newNodeKindsStayHiddenFromWhoMayNotSeeThem() {
+        for (String kind : List.of("GoalStep", "GoalComment", "Device")) {
+            CALLERS.forEach((caller, send) -> assertNull(Ops.at(send.apply(NODE, Map.of("id", REAL.get(kind))),
+                    "node"), caller + " sees Jo's private " + kind));
+        }
+        for (String kind : List.of("AdvocacyService", "Advocate")) {
+            for (String caller : List.of("anonymous", "otherAdvocate", "corporate", "laWorkerB")) {
+                assertNull(Ops.at(CALLERS.get(caller).apply(NODE, Map.of("id", REAL.get(kind))), "node"),
+                        caller + " sees Jo's " + kind);
+            }
+        }
+        assertNull(Ops.at(CALLERS.get("another young person").apply(NODE, Map.of("id", REAL.get("Advocate"))),
+                "node"), "another young person sees Jo's advocate");
+        CALLERS.forEach((caller, send) -> {
+            if (!caller.equals("admin")) {
+                assertNull(Ops.at(send.apply(NODE, Map.of("id", REAL.get("PushNotification"))), "node"), caller);
+            }
+        });
+        assertNull(Ops.at(jo.graphql(NODE, Map.of("id", REAL.get("PushNotification"))), "node"), "Jo");
     }
 
     @Test

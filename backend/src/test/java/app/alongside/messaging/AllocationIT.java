@@ -69,7 +69,8 @@ class AllocationIT {
         Reply allocated = manager.graphql(MessagingOps.ALLOCATE, Ops.input(Map.of("youngPersonId", eve.id(),
                 "advocateId", advocate)));
         assertEquals("ALLOCATED", Ops.at(allocated, "allocateAdvocate", "advocacy", "status"), allocated.body());
-        assertEquals(advocate, Ops.at(allocated, "allocateAdvocate", "advocacy", "thread", "assignedAdvocate", "id"));
+        assertEquals(advocate, Ops.at(allocated, "allocateAdvocate", "advocacy", "thread", "assignedAdvocate",
+                "staffMemberId"));
         assertFalse(allocations(manager, false).contains(advocacyId));
         assertNull(escalation(eve), "allocating withdrew the escalation");
         Reply seen = eve.app().graphql(MessagingOps.MY_ADVOCACY);

@@ -41,7 +41,7 @@ class MessagingJourneyIT {
         Reply advocacy = amara.app().graphql(MessagingOps.MY_ADVOCACY);
         assertEquals("ALLOCATION_PENDING", Ops.at(advocacy, "myAdvocacy", "status"), advocacy.body());
         assertEquals("North Advocacy", Ops.at(advocacy, "myAdvocacy", "service", "name"));
-        assertEquals(platform.advocacyService, Ops.at(advocacy, "myAdvocacy", "service", "id"));
+        assertEquals(platform.advocacyService, Ops.at(advocacy, "myAdvocacy", "service", "organisationId"));
         assertTrue(Ops.<String>at(advocacy, "myAdvocacy", "service", "confidentiality").contains("tell you first"));
         assertNotNull(Ops.at(advocacy, "myAdvocacy", "allocationDueAt"));
         assertNull(Ops.at(advocacy, "myAdvocacy", "advocate"));

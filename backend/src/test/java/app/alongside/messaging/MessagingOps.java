@@ -19,7 +19,7 @@ final class MessagingOps {
             query MyAdvocacy {
               myAdvocacy {
                 id status allocationDueAt allocationOverdue
-                service { id name about confidentiality }
+                service { id organisationId name about confidentiality }
                 advocate { id name }
                 thread { id kind urgent lastSequence }
                 choices { choice reason at }
@@ -88,7 +88,7 @@ final class MessagingOps {
     static final String ALLOCATE = """
             mutation AllocateAdvocate($input: AllocateAdvocateInput!) {
               allocateAdvocate(input: $input) {
-                advocacy { status advocate { id name } thread { assignedAdvocate { id } } }
+                advocacy { status advocate { id name } thread { assignedAdvocate { id staffMemberId } } }
                 userErrors { field message code }
               }
             }""";

@@ -53,7 +53,27 @@ class CorsIT {
         assertEquals(204, reply.status());
         assertEquals(PARTNER, reply.header("Access-Control-Allow-Origin"));
         assertTrue(reply.header("Access-Control-Allow-Methods").contains("POST"));
-        assertTrue(reply.header("Access-Control-Allow-Headers").contains("Content-Type"));
+        assertEquals("content-type", reply.header("Access-Control-Allow-Headers"));
+    }
+
+    @Test
+    void preflightAnswersTheRequestedHeadersThatAreOnTheAllowList() {
+        Reply reply = http.send(http.request("/graphql").header("Origin", PARTNER)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,apollographql-client-name,"
+                        + "apollographql-client-version,x-evil-header")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, reply.status());
+        assertEquals("content-type, apollographql-client-name, apollographql-client-version",
+                reply.header("Access-Control-Allow-Headers"));
+        assertTrue(String.join(",", reply.headers().get("vary")).contains("Access-Control-Request-Headers"),
+                reply.headers().toString());
+    }
+
+    @Test
+    void aListedOriginMayReadTheRequestIdAndRetryAfter() {
+        assertEquals("X-Request-Id, Retry-After", query(PARTNER).header("Access-Control-Expose-Headers"));
+        assertNull(query(STRANGER).header("Access-Control-Expose-Headers"));
     }
 
     @Test

@@ -81,8 +81,11 @@ class ErrorTermsIT {
     void aListArgumentCountsInTheCost() {
         List<String> ids = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "id" + i).toList();
         String fields = "id " + "... on Goal { title mission status steps { id title done } } ";
-        Reply reply = app.graphql("query($ids: [ID!]!) { a: nodes(ids: $ids) { " + fields + "} b: nodes(ids: $ids) "
-                + "{ " + fields + "} c: nodes(ids: $ids) { " + fields + "} }", Map.of("ids", ids));
+        StringBuilder tenPages = new StringBuilder("query($ids: [ID!]!) {");
+        for (int i = 0; i < 10; i++) {
+            tenPages.append(" a").append(i).append(": nodes(ids: $ids) { ").append(fields).append("}");
+        }
+        Reply reply = app.graphql(tenPages.append(" }").toString(), Map.of("ids", ids));
         assertEquals(List.of("QUERY_TOO_COMPLEX"), reply.errorCodes(), reply.body());
         Reply few = app.graphql("query($ids: [ID!]!) { nodes(ids: $ids) { " + fields + "} }",
                 Map.of("ids", ids.subList(0, 3)));

@@ -29,7 +29,7 @@ class GraphqlHttpIT {
         Reply modern = http.post("/graphql", JSON, GQL, "{\"query\":\"{ apiInfo { schemaVersion } }\"}");
         assertEquals(200, modern.status());
         assertTrue(modern.header("Content-Type").startsWith(GQL));
-        assertEquals("0.2", ((Map<?, ?>) modern.data().get("apiInfo")).get("schemaVersion"));
+        assertEquals(PlatformWiring.SCHEMA_VERSION, ((Map<?, ?>) modern.data().get("apiInfo")).get("schemaVersion"));
 
         Reply legacy = http.post("/graphql", JSON, JSON, "{\"query\":\"{ __typename }\"}");
         assertTrue(legacy.header("Content-Type").startsWith(JSON));

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GraphQL over WebSocket ({@code graphql-transport-ws}) at /graphql against the real server. */
 class GraphqlWebSocketIT {
@@ -56,7 +60,8 @@ class GraphqlWebSocketIT {
         try (GraphqlSocket socket = GraphqlSocket.open(server.baseUrl()).init(Map.of())) {
             List<Map<String, Object>> messages = socket.execute("q1", "{ __typename apiInfo { schemaVersion } }");
             assertEquals(List.of("next", "complete"), messages.stream().map(m -> m.get("type")).toList());
-            assertEquals(Map.of("__typename", "Query", "apiInfo", Map.of("schemaVersion", "0.2")),
+            assertEquals(Map.of("__typename", "Query", "apiInfo",
+                            Map.of("schemaVersion", PlatformWiring.SCHEMA_VERSION)),
                     data(messages.getFirst()));
         }
     }
@@ -201,6 +206,31 @@ class GraphqlWebSocketIT {
     void aClientWithoutTheSubprotocolIsClosedWith4406() {
         try (GraphqlSocket socket = GraphqlSocket.withoutSubprotocol(server.baseUrl())) {
             assertEquals(4406, socket.closeCode());
+        }
+    }
+
+    @Test
+    void anUpgradeOfferingOnlyAnotherSubprotocolIsRefusedWith400() throws IOException {
+        for (String offered : List.of("graphql-ws", "graphql-ws, mqtt")) {
+            String reply = rawUpgrade(offered);
+            assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
+            assertTrue(reply.contains("\"code\":\"BAD_REQUEST\"") && reply.contains("graphql-transport-ws"), reply);
+        }
+        assertTrue(rawUpgrade("graphql-ws, graphql-transport-ws").startsWith("HTTP/1.1 101"),
+                "one protocol it speaks is enough");
+    }
+
+    private static String rawUpgrade(String protocols) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            String request = "GET /graphql HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: " + protocols
+                    + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[4096];
+            int read = socket.getInputStream().read(buffer);
+            return new String(buffer, 0, Math.max(read, 0), StandardCharsets.UTF_8);
         }
     }
 

@@ -84,7 +84,7 @@ class OperationLimitsIT {
                     .append(i + 1).append(" }");
         }
         query.append(" fragment F50 on Query { __typename }");
-        assertTooComplex(defaults.http().graphql(query.toString()), "cost", 2000);
+        assertTooComplex(defaults.http().graphql(query.toString()), "cost", 10000);
     }
 
     private static void assertTooComplex(Reply reply, String limit, int maximum) {

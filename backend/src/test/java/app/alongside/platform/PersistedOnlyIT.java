@@ -18,11 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** GRAPHQL_PERSISTED_QUERIES_ONLY: the server runs the operations of the manifest and nothing else. */
+/**
+ * GRAPHQL_PERSISTED_QUERIES_ONLY: the server runs the operations of its manifests and nothing else. Manifests come
+ * in Apollo's format, Relay's and the 0.2 one, several at once (the published one and an app's own).
+ */
 class PersistedOnlyIT {
     private static final String JSON = "application/json";
     private static final String VERSION = "query Version { apiInfo { schemaVersion } }";
     private static final String TYPENAME = "query Typename { __typename }";
+    private static final String RELAY = "query RelayClock { apiInfo { serverTime } }";
 
     @TempDir
     static Path dir;
@@ -31,10 +35,15 @@ class PersistedOnlyIT {
 
     @BeforeAll
     static void start() throws IOException {
-        Path manifest = manifest("manifest.json", List.of(operation("Version", VERSION, VERSION),
-                operation("Typename", TYPENAME, TYPENAME)));
+        Map<String, Object> version = Map.of("id", PersistedQueries.sha256(VERSION), "name", "Version",
+                "type", "query", "body", VERSION);
+        Path apollo = Files.writeString(dir.resolve("apollo.json"), Http.toJson(Map.of(
+                "format", "apollo-persisted-query-manifest", "version", 1, "operations", List.of(version))));
+        Path legacy = manifest("manifest.json", List.of(operation("Typename", TYPENAME, TYPENAME)));
+        Path relay = Files.writeString(dir.resolve("relay.json"), Http.toJson(Map.of(PersistedQueries.sha256(RELAY),
+                RELAY)));
         server = TestServer.start(Map.of("GRAPHQL_PERSISTED_QUERIES_ONLY", "true",
-                "GRAPHQL_PERSISTED_QUERIES_MANIFEST", manifest.toString()));
+                "GRAPHQL_PERSISTED_QUERIES_MANIFEST", apollo + "," + legacy + ", " + relay));
         http = server.http();
     }
 
@@ -50,6 +59,8 @@ class PersistedOnlyIT {
         assertEquals(Map.of("schemaVersion", PlatformWiring.SCHEMA_VERSION), reply.data().get("apiInfo"));
         String get = "/graphql?extensions=" + Http.encode(Http.toJson(persisted(PersistedQueries.sha256(TYPENAME))));
         assertEquals(Map.of("__typename", "Query"), http.get(get, JSON).data());
+        Reply relay = send(Map.of("extensions", persisted(PersistedQueries.sha256(RELAY))));
+        assertEquals(200, relay.status(), relay.body());
     }
 
     @Test
@@ -78,7 +89,10 @@ class PersistedOnlyIT {
 
     @Test
     void manifestThatIsNotAManifestStopsStartUp() throws IOException {
-        for (String text : List.of("not json", "{\"operations\": {}}", "{\"operations\": [\"query A { a }\"]}")) {
+        for (String text : List.of("not json", "{\"operations\": {}}", "{\"operations\": [\"query A { a }\"]}",
+                "{\"format\": \"apollo-persisted-query-manifest\", \"version\": 2, \"operations\": []}",
+                "{\"format\": \"apollo-persisted-query-manifest\", \"version\": 1, \"operations\": [{\"id\": 1}]}",
+                "{\"abc\": \"query A { a }\"}", "[]")) {
             Path bad = Files.writeString(dir.resolve("broken.json"), text);
             StartupException e = assertThrows(StartupException.class, () -> TestServer.start(Map.of(
                     "GRAPHQL_PERSISTED_QUERIES_MANIFEST", bad.toString())), text);

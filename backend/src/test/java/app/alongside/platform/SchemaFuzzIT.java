@@ -120,7 +120,8 @@ class SchemaFuzzIT {
         assertTrue(failures.isEmpty(), failures.size() + " bad answers (seed " + seed + "), e.g.:\n"
                 + String.join("\n", failures.subList(0, Math.min(10, failures.size()))));
         assertEquals(200, http.get("/observe/health", null).status(), "healthy after");
-        assertEquals("0.2", Ops.at(http.graphql("{ apiInfo { schemaVersion } }"), "apiInfo", "schemaVersion"));
+        assertEquals(PlatformWiring.SCHEMA_VERSION, Ops.at(http.graphql("{ apiInfo { schemaVersion } }"), "apiInfo",
+                "schemaVersion"));
         assertEquals(before, snapshot(joId), "Jo's data is unchanged");
         assertTrue(requests.size() >= 5000);
     }

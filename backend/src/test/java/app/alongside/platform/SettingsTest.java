@@ -41,7 +41,7 @@ class SettingsTest {
         Settings fromFile = Settings.load(Map.of("CONFIG_FILE", file.toString()));
         assertEquals(9, fromFile.integer("graphql.max-depth", 2, 100));
         assertEquals("other", fromFile.string("mongodb.database"));
-        assertEquals(2000, fromFile.integer("graphql.max-cost", 10, 1_000_000), "keys the file lacks keep defaults");
+        assertEquals(10000, fromFile.integer("graphql.max-cost", 10, 1_000_000), "keys the file lacks keep defaults");
         Settings both = Settings.load(Map.of("CONFIG_FILE", file.toString(), "GRAPHQL_MAX_DEPTH", "5"));
         assertEquals(5, both.integer("graphql.max-depth", 2, 100));
         assertEquals(3, both.integer("graphql.max-aliases", 0, 1000));

@@ -1,10 +1,12 @@
 package app.alongside.contracts;
 
 import app.alongside.contracts.fixtures.Contracts;
+import app.alongside.contracts.fixtures.Fragment;
 import app.alongside.contracts.fixtures.Operation;
 import app.alongside.contracts.fixtures.Schemas;
 import graphql.ParseAndValidate;
 import graphql.language.Document;
+import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
@@ -26,7 +28,11 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Each {@code .graphql} file is one operation, named after the file, valid against the current schema. */
+/**
+ * Each {@code .graphql} file is one operation or one shared fragment, named after the file; operations are valid
+ * against the current schema with the fragments they use. Fragment names are global in Relay and Apollo's
+ * code generators, so no operation file defines one of its own.
+ */
 class OperationDocumentsTest {
     private static final GraphQLSchema SCHEMA = Schemas.current();
 
@@ -41,6 +47,39 @@ class OperationDocumentsTest {
                 .map(OperationDefinition::getName).toList();
         assertEquals(List.of(operation.name()), names, () -> operation.file()
                 + " must hold exactly one operation, named " + operation.name() + " like the file");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void definesNoFragmentOfItsOwn(Operation operation) {
+        List<String> own = Parser.parse(operation.source()).getDefinitionsOfType(FragmentDefinition.class).stream()
+                .map(FragmentDefinition::getName).toList();
+        assertEquals(List.of(), own, () -> operation.file() + " defines fragments: give each a file of its own");
+    }
+
+    static List<Fragment> fragments() {
+        return Operation.fragments();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fragments")
+    void fragmentFileHoldsOneFragmentNamedAfterIt(Fragment fragment) {
+        Document document = Parser.parse(fragment.source());
+        List<String> names = document.getDefinitions().stream()
+                .map(d -> d instanceof FragmentDefinition f ? f.getName() : d.getClass().getSimpleName()).toList();
+        assertEquals(List.of(fragment.name()), names, () -> fragment.file() + " must hold exactly one fragment, named "
+                + fragment.name() + " like the file");
+    }
+
+    @Test
+    void everyFragmentIsUsedAndNoNameClashes() {
+        Map<String, Fragment> byName = fragments().stream().collect(Collectors.toMap(Fragment::name, f -> f));
+        Set<String> used = operations().stream()
+                .flatMap(op -> Operation.fragmentsUsed(op.source(), byName).stream()).collect(Collectors.toSet());
+        assertEquals(List.of(), fragments().stream().map(Fragment::name).filter(name -> !used.contains(name))
+                .toList(), "fragments no operation spreads");
+        assertEquals(List.of(), operations().stream().map(Operation::name).filter(byName::containsKey).toList(),
+                "names used by an operation and a fragment");
     }
 
     @ParameterizedTest(name = "{0}")
