@@ -481,8 +481,10 @@ public final class StoreBench {
                 "\"edges\":[", "gql-records"));
         known.put("homeScreen", new Scenario("homeScreen", "read", read(operations.resolve(
                 "records/MissionSummary.graphql")), Map.of(), "\"missions\":[", null));
+        // Sent as apps send it: the operation, then the shared fragment it spreads.
         known.put("myRecords", new Scenario("myRecords", "read", read(operations.resolve(
-                "records/MyRecords.graphql")), Map.of("first", PAGE), "\"edges\":[", null));
+                "records/MyRecords.graphql")) + "\n" + read(operations.resolve("records/RecordFields.graphql")),
+                Map.of("first", PAGE), "\"edges\":[", null));
         known.put("send", new Scenario("send", "send", read(operations.resolve("messaging/SendMessage.graphql")),
                 Map.of(), "\"userErrors\":[]", null));
         return knobs.scenarios().stream().map(name -> Optional.ofNullable(known.get(name)).orElseThrow(
