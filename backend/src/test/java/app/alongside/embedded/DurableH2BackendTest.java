@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,11 +77,7 @@ class DurableH2BackendTest {
 
     @Test
     void aProjectionLeavingOutFieldsAnswersWithoutThemAndLeavesTheStoredDocumentWhole() {
-        MVStore store = new MVStore.Builder().fileName(dir.resolve("projections.mv.db").toString()).open();
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            MongoCollection<Document> records = client.getDatabase("test").getCollection("records");
+        onFileStore("projections", "records", records -> {
             Document stored = new Document("_id", "r1").append("ownerId", "p1").append("title", "Dentist")
                     .append("details", new Document("where", "High Street").append("notes", "bring card"))
                     .append("history", List.of(new Document("title", "Dentst")));
@@ -95,19 +92,12 @@ class DurableH2BackendTest {
                                     List.of(new Document("title", "Dentst"))),
                     records.find().projection(Projections.exclude("details.notes")).first());
             assertEquals(stored, records.find().first());
-        } finally {
-            server.shutdownNow();
-            store.close();
-        }
+        });
     }
 
     @Test
     void anUpdateNoIndexServesChangesTheMatchesOnly() {
-        MVStore store = new MVStore.Builder().fileName(dir.resolve("scans.mv.db").toString()).open();
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            MongoCollection<Document> docs = client.getDatabase("test").getCollection("docs");
+        onFileStore("scans", "docs", docs -> {
             for (int i = 0; i < 10; i++) {
                 docs.insertOne(new Document("_id", "d" + i).append("n", i).append("tags", List.of("t" + i)));
             }
@@ -116,6 +106,16 @@ class DurableH2BackendTest {
             assertEquals(List.of("t7", "late"),
                     docs.find(Filters.eq("_id", "d7")).first().getList("tags", String.class));
             assertEquals(5, docs.countDocuments(Filters.eq("tags", "late")));
+        });
+    }
+
+    /** Runs {@code use} on a collection of a file store of its own, over the wire. */
+    private void onFileStore(String name, String collection, Consumer<MongoCollection<Document>> use) {
+        MVStore store = new MVStore.Builder().fileName(dir.resolve(name + ".mv.db").toString()).open();
+        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            use.accept(client.getDatabase("test").getCollection(collection));
         } finally {
             server.shutdownNow();
             store.close();
