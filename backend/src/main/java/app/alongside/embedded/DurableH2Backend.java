@@ -81,8 +81,8 @@ public final class DurableH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(name);
             MVStore mvStore = store != null ? store : OPENING.get();
-            MVMap<Object, Document> data = mvStore.openMap(DATA_PREFIX + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            MVMap<Object, Object> data = mvStore.openMap(DATA_PREFIX + namespace,
+                    new MVMap.Builder<Object, Object>().valueType(BsonDocumentType.INSTANCE));
             return new IndexedH2Collection(this, name, options, data, mvStore.openMap(META_PREFIX + namespace),
                     cursorRegistry);
         }

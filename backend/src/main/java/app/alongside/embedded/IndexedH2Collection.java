@@ -1,27 +1,30 @@
 package app.alongside.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.Assert;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
 import de.bwaldvogel.mongo.exception.MongoServerError;
-import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -31,20 +34,22 @@ import java.util.stream.StreamSupport;
  * reads take no lock.
  *
  * <p>mongo-java-server runs every query of a collection under the collection's monitor, so one slow read holds up
- * all others, and it updates a stored document by changing that instance in place. Here a stored document is never
- * changed once it is in the map: an update (which still runs under the monitor, one at a time) reads copies, changes
- * its copy and puts it in the map as a new value. A query can therefore run beside updates without the monitor and
- * without copying what it answers: it sees each document as one update left it, never half-way. MVStore's map and
- * the secondary indexes are safe to read while they change. As on MongoDB without a snapshot, a query running while
- * a document's indexed key changes may miss that document or see it twice.
+ * all others, and it updates a document by changing the instance it read. Here the map holds each document as BSON
+ * ({@link BsonDocumentType.Stored}) and every read decodes a copy of its own: an update (which still runs under the
+ * monitor, one at a time) changes its copy and puts the new BSON in the map, and a query runs beside it without the
+ * monitor, seeing each document as one update left it, never half-way. MVStore's map and the secondary indexes are
+ * safe to read while they change. As on MongoDB without a snapshot, a query running while a document's indexed key
+ * changes may miss that document or see it twice.
  */
 final class IndexedH2Collection extends H2Collection {
-    /** The thread running an update of this collection, under its monitor: its reads get copies to change. */
-    private volatile Thread updating;
+    /** The documents by {@code _id}; the library's own reference to the map is never used (every use is here). */
+    private final MVMap<Object, Object> data;
 
-    IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Object> data,
                         MVMap<String, Object> meta, CursorRegistry cursors) {
-        super(database, name, options, data, meta, cursors);
+        super(database, name, options, (MVMap) data, meta, cursors);
+        this.data = data;
     }
 
     /** What {@code AbstractMongoCollection.handleQuery} does, without the monitor its subclass wraps around it. */
@@ -91,9 +96,8 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /**
-     * As the library's, but an exclusion of top-level fields (how the platform leaves out a record's history) is a
-     * shallow copy without them: the library deep-copies each document first, which costs more than the query. A
-     * stored document never changes, so the answer may share its values.
+     * As the library's, but an exclusion of top-level fields (how the platform leaves out a record's history) removes
+     * them from the decoded copy: the library deep-copies each document first, which costs more than the query.
      */
     @Override
     protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
@@ -132,38 +136,61 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     private static Document without(Document document, List<String> excluded) {
-        Document copy = new Document(document);
-        excluded.forEach(copy::remove);
-        return copy;
+        excluded.forEach(document::remove);
+        return document;
     }
 
-    /** The unindexed scan: the stored documents, or for an update copies of those that match, in key order. */
     @Override
-    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-                                         Document fields) {
-        if (!updatingHere()) {
-            return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
-        }
-        List<Document> copies = new ArrayList<>(super.streamAllDocumentsWithPosition()
-                .map(DocumentWithPosition::getDocument).filter(document -> documentMatchesQuery(document, query))
-                .map(Document::cloneDeeply).toList());
-        if (isNaturalDescending(orderBy)) {
-            Collections.reverse(copies);
-        }
-        return matchDocumentsFromStream(copies.stream(), query, orderBy, skip, limit, batchSize, fields);
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        Object previous = data.put(Missing.ofNullable(key), BsonDocumentType.store(document));
+        Assert.isNull(previous, () -> "Document with key '" + key + "' already existed in " + this);
+        return key;
+    }
+
+    @Override
+    public int count() {
+        return data.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return data.isEmpty();
     }
 
     @Override
     protected Document getDocument(Object position) {
-        Document stored = super.getDocument(position);
-        return stored != null && updatingHere() ? stored.cloneDeeply() : stored;
+        return BsonDocumentType.document(data.get(position));
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (data.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
     }
 
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
-        Stream<DocumentWithPosition<Object>> all = super.streamAllDocumentsWithPosition();
-        return updatingHere() ? all.map(d -> new DocumentWithPosition<>(d.getDocument().cloneDeeply(),
-                d.getPosition())) : all;
+        return data.entrySet().stream().map(entry -> new DocumentWithPosition<>(
+                BsonDocumentType.document(entry.getValue()), entry.getKey()));
+    }
+
+    /** The unindexed scan, in key order (or reversed for {@code $natural: -1}). */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fields) {
+        Stream<Document> documents = isNaturalDescending(orderBy)
+                ? StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+                        data.keyIteratorReverse(null), Spliterator.ORDERED), false)
+                        .map(this::getDocument).filter(Objects::nonNull)
+                : data.values().stream().map(BsonDocumentType::document);
+        return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, fields);
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        data.put(Missing.ofNullable(position), BsonDocumentType.store(newDocument));
     }
 
     /** An index of this package is built in one pass over the documents; the library's reads them twice. */
@@ -179,31 +206,6 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         super.addIndex(index);
-    }
-
-    @Override
-    public synchronized Document findAndModify(Document query) {
-        return asUpdate(() -> super.findAndModify(query));
-    }
-
-    @Override
-    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
-                                                 boolean multi, boolean upsert, Oplog oplog) {
-        return asUpdate(() -> super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog));
-    }
-
-    private <T> T asUpdate(Supplier<T> update) {
-        Thread outer = updating;
-        updating = Thread.currentThread();
-        try {
-            return update.get();
-        } finally {
-            updating = outer;
-        }
-    }
-
-    private boolean updatingHere() {
-        return updating == Thread.currentThread();
     }
 
     @Override
