@@ -129,18 +129,17 @@ public final class MessagingService {
                         Input.path("threadId"), Map.of());
             }
         }
-        afterSend(thread, message, youngPerson, urgent, dueAt, managers, now);
+        MessageThread after = afterSend(thread, message, youngPerson, urgent, dueAt, managers, now);
         audit.record(context, AuditAction.CREATE, Message.TYPE, message.id(), thread.youngPersonId(),
                 urgent ? "message sent; matched a safeguarding phrase" : "message sent");
         bus.publish(new MessagingEvent(MessagingEvent.Kind.MESSAGE_ADDED, thread.id(), thread.serviceId(),
                 thread.youngPersonId(), message.id()));
-        return new Sent(message, threads.findById(thread.id()).orElseThrow(),
-                urgent ? safeguarding.help() : null);
+        return new Sent(message, after, urgent ? safeguarding.help() : null);
     }
 
-    private void afterSend(MessageThread thread, Message message, boolean youngPerson, boolean urgent, Instant dueAt,
-                           List<String> managers, Instant now) {
-        threads.markRead(thread.id(), message.authorKey(), message.sequence(), now);
+    /** The thread's side of a new message; the thread as the last of these writes left it. */
+    private MessageThread afterSend(MessageThread thread, Message message, boolean youngPerson, boolean urgent,
+                                    Instant dueAt, List<String> managers, Instant now) {
         if (youngPerson) {
             threads.startClock(thread.id(), message.id(), now, dueAt, managers);
         } else if (thread.awaitingReplySince() != null) {
@@ -148,11 +147,12 @@ public final class MessagingService {
             threads.stopClock(thread.id()).filter(t -> t.clockMessageId() != null).ifPresent(t -> messages
                     .recordResponse(t.clockMessageId(), now, hours.between(t.awaitingReplySince(), now).toSeconds()));
         }
+        MessageThread after = threads.markSent(thread.id(), message.authorKey(), message.sequence(), now, urgent);
         if (urgent) {
-            threads.markUrgent(thread.id(), now);
             bus.publish(new MessagingEvent(MessagingEvent.Kind.URGENT, thread.id(), thread.serviceId(),
                     thread.youngPersonId(), message.id()));
         }
+        return after;
     }
 
     private Sent retried(Message first, String body, boolean youngPerson) {

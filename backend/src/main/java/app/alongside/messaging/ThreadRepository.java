@@ -119,6 +119,26 @@ public final class ThreadRepository {
                 Updates.set("updatedAt", Mongo.date(now))));
     }
 
+    /**
+     * After a send: moves the sender's read mark to their message ($max, as {@link #markRead}) and, for a message
+     * that matched a safeguarding phrase, marks the thread urgent, in one write; the thread as it then is.
+     */
+    public MessageThread markSent(String threadId, String senderKey, long sequence, Instant now, boolean urgent) {
+        String field = "reads." + senderKey.replace('.', '_');
+        List<Bson> updates = new ArrayList<>(List.of(Updates.max(field + ".sequence", sequence),
+                Updates.max(field + ".at", Mongo.date(now))));
+        if (urgent) {
+            updates.addAll(List.of(Updates.set("urgent", true), Updates.set("activityAt", Mongo.date(now)),
+                    Updates.set("updatedAt", Mongo.date(now))));
+        }
+        Document after = threads.findOneAndUpdate(Filters.eq("_id", threadId), Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            throw ApiException.notFound();
+        }
+        return from(after);
+    }
+
     /** Moves the reader's mark forward, never back ($max); by _id alone, so any store uses its index. */
     public void markRead(String threadId, String readerKey, long sequence, Instant now) {
         String field = "reads." + readerKey.replace('.', '_');
