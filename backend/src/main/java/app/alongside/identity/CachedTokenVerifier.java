@@ -2,6 +2,7 @@ package app.alongside.identity;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CachedTokenVerifier implements TokenVerifier {
     private static final int MAX_ENTRIES = 100_000;
+    /** Made once: {@code Json.createReader} looks the provider up on the class path at every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private record Entry(String uid, Instant until) {
     }
@@ -80,7 +83,7 @@ public final class CachedTokenVerifier implements TokenVerifier {
         }
         try {
             String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            JsonObject claims = Json.createReader(new StringReader(json)).readObject();
+            JsonObject claims = READERS.createReader(new StringReader(json)).readObject();
             return claims.containsKey("exp") ? Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()) : null;
         } catch (RuntimeException e) {
             return null;
