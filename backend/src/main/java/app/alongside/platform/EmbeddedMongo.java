@@ -90,7 +90,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         try {
             // No background writer until the indexes are rebuilt: its compaction would move and free pages while
             // the rebuild walks every collection, and an MVStore cursor can then meet a chunk that is gone.
-            return new MVStore.Builder().fileName(file.toString()).compress().cacheSize(CACHE_MB)
+            // Pages are not compressed: LZF on every commit cost 5 to 12% of a durable send's CPU (store bench,
+            // 32 writers), for a smaller file; pages written compressed before stay readable.
+            return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
                     .autoCommitDisabled().open();
         } catch (RuntimeException e) {
             throw new StartupException("DATA_DIR store file " + file + " cannot be opened: it is corrupt, or another "
