@@ -38,9 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The file store keeps documents as BSON: every type the driver sends comes back as it went in, after the store is
- * closed and opened again, and a file written by the library's own H2 backend (Java-serialized documents) opens,
- * answers as before (its {@code _id} index now in memory) and moves over to BSON as its pages change.
+ * The file store keeps documents as BSON, on disk and in its page cache (a read decodes a copy of its own): every type
+ * the driver sends comes back as it went in, after the store is closed and opened again, and a file written by the
+ * library's own H2 backend (Java-serialized documents) opens, answers as before (its {@code _id} index now in memory)
+ * and moves over to BSON as its pages change.
  */
 class BsonDocumentTypeTest {
     @TempDir
@@ -91,6 +92,35 @@ class BsonDocumentTypeTest {
             assertEquals(written.get(1), docs.find(Filters.eq("_id", "r001")).first());
         });
         assertEquals(BsonDocumentType.BSON_TAG, firstValueTag(file));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMapHoldsBsonBytesAndEveryReadDecodesACopyOfItsOwn() {
+        Path file = dir.resolve("stored.mv.db");
+        de.bwaldvogel.mongo.bson.Document written = new de.bwaldvogel.mongo.bson.Document("_id", "r1")
+                .append("title", "Started college").append("tags", new ArrayList<>(List.of("education")))
+                .append("push", new de.bwaldvogel.mongo.bson.Document("state", "PENDING"));
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MVMap<Object, Object> map = store.openMap("docs",
+                new MVMap.Builder<Object, Object>().valueType(BsonDocumentType.INSTANCE));
+        map.put("r1", BsonDocumentType.store(written));
+        store.close();
+
+        MVStore reopened = new MVStore.Builder().fileName(file.toString()).open();
+        try {
+            Object held = reopened.openMap("docs",
+                    new MVMap.Builder<Object, Object>().valueType(BsonDocumentType.INSTANCE)).get("r1");
+            assertInstanceOf(BsonDocumentType.Stored.class, held, "one byte array, not a tree of maps");
+            de.bwaldvogel.mongo.bson.Document first = BsonDocumentType.document(held);
+            assertEquals(written, first);
+            ((List<Object>) first.get("tags")).add("changed by a reader");
+            ((de.bwaldvogel.mongo.bson.Document) first.get("push")).put("state", "SENT");
+            assertEquals(written, BsonDocumentType.document(held), "what one reader changes, no other read sees");
+            assertEquals(32 + BsonDocumentType.encode(written).length, BsonDocumentType.INSTANCE.getMemory(held));
+        } finally {
+            reopened.close();
+        }
     }
 
     @Test
