@@ -1,6 +1,7 @@
 package app.alongside;
 
 import app.alongside.platform.Settings;
+import app.alongside.platform.ShutdownLogManager;
 import app.alongside.platform.StartupException;
 import io.helidon.logging.common.LogConfig;
 
@@ -10,6 +11,13 @@ import java.util.logging.Logger;
 
 /** Starts Alongside with the bundled defaults, {@code CONFIG_FILE} and the environment. */
 public final class Main {
+    static {
+        // Before the first logger: the JDK's own manager would close the log handlers while App.close still logs.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", "app.alongside.platform.ShutdownLogManager");
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
     private Main() {
@@ -27,6 +35,8 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        Thread shutdown = new Thread(app::close, "shutdown");
+        ShutdownLogManager.resetAfter(shutdown);
+        Runtime.getRuntime().addShutdownHook(shutdown);
     }
 }
