@@ -145,6 +145,7 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(App.class.getName());
     private static final Duration EMBEDDED_READY_WAIT = Duration.ofMinutes(2);
     private static final Duration REMOTE_READY_WAIT = Duration.ofSeconds(10);
+    private static final String OBSERVE_SOCKET = "observe";
 
     private final WebServer server;
     private final Store store;
@@ -385,7 +386,20 @@ public final class App implements AutoCloseable {
         Duration grace = Duration.ofSeconds(settings.integer("shutdown-grace-seconds", 0, 300));
         Draining draining = new Draining();
         Optional<javax.net.ssl.SSLContext> tls = ServerTls.from(settings);
-        WebServer server = WebServer.builder()
+        boolean observeApart = settings.get("observe.port").isPresent();
+        io.helidon.webserver.observe.ObserveFeatureConfig.Builder observeFeature = ObserveFeature.builder()
+                .addObserver(HealthObserver.builder().details(true)
+                        .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining)
+                        .addCheck(new PushHealth(push)).addCheck(bankHolidays).build())
+                .addObserver(MetricsObserver.create());
+        io.helidon.webserver.WebServerConfig.Builder serverBuilder = WebServer.builder();
+        if (observeApart) {
+            // Health and metrics on a port of their own (for the platform's scraper and probes only), not public.
+            int observePort = settings.integer("observe.port", 0, 65535);
+            serverBuilder.putSocket(OBSERVE_SOCKET, socket -> socket.host(settings.string("host")).port(observePort));
+            observeFeature.sockets(List.of(OBSERVE_SOCKET));
+        }
+        WebServer server = serverBuilder
                 .host(settings.string("host"))
                 .port(settings.integer("port", 0, 65535))
                 .shutdownHook(false)
@@ -397,12 +411,7 @@ public final class App implements AutoCloseable {
                 .directHandlers(io.helidon.webserver.http.DirectHandlers.builder()
                         .addHandler(io.helidon.http.DirectHandler.EventType.BAD_REQUEST, GraphqlWebSocket.refusals())
                         .build())
-                .addFeature(ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder().details(true)
-                                .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining)
-                                .addCheck(new PushHealth(push)).addCheck(bankHolidays).build())
-                        .addObserver(MetricsObserver.create())
-                        .build())
+                .addFeature(observeFeature.build())
                 .routing(routing(origins, endpoint, authEndpoint, observe).addFilter(draining.filter())
                         .addFilter(StoreHealth.signInsOnceReady(storeSchema)))
                 .addRouting(webSocket.routing("/graphql"))
@@ -416,7 +425,8 @@ public final class App implements AutoCloseable {
         }
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
-                + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
+                + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")"
+                + (observeApart ? "; /observe on port " + server.port(OBSERVE_SOCKET) : ""));
         return new App(server, store, embedded, schemaThread, draining, grace,
                 List.of(maintenance, closing, pushUpkeep, storeGauges), events, push, firebase, observe.tracing(),
                 storeGauges);
@@ -566,6 +576,12 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The port of {@code /observe} when {@code OBSERVE_PORT} is set, else the public port. */
+    public int observePort() {
+        int observe = server.port(OBSERVE_SOCKET);
+        return observe > 0 ? observe : server.port();
     }
 
     public Store store() {

@@ -77,6 +77,7 @@ class OperatorMetricsIT {
             MessagingOps.subscribe(socket, "m", MessagingOps.MESSAGE_ADDED, MessagingOps.vars("threadId", adaThread));
             Scrape scrape = new Scrape(http.get("/observe/metrics", "text/plain").body());
             assertEveryFamily(scrape);
+            assertAlertsReadWhatIsScraped(scrape);
             assertEquals(1, scrape.sum("graphql_ws_subscriptions"), "the open subscription");
             assertTrue(scrape.sum("graphql_ws_connections") >= 1, "the open socket");
             assertBoundedAndAnonymous(scrape, Set.of(ada.id(), ben.id(), ada.app().uid(), token,
@@ -122,6 +123,27 @@ class OperatorMetricsIT {
         assertEquals(1, scrape.sum("alongside_urgent_unanswered"), "Ben's urgent message is unanswered");
         assertTrue(scrape.sum("alongside_allocations_overdue") >= 2, "nobody allocated a named advocate");
         assertTrue(scrape.all().stream().noneMatch(s -> s.labels().containsKey("quantile")), "no summaries");
+    }
+
+    /** Every series the alert rules use is one this server publishes (a renamed meter would silence an alert). */
+    private static void assertAlertsReadWhatIsScraped(Scrape scrape) {
+        String rules = read(Path.of("..", "ops", "prometheus", "alerts.yml"));
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile(
+                "\\b((?:alongside|http|graphql|mongodb|push|fcm|rate|jvm|process)_[a-z_]+)\\b").matcher(rules);
+        int checked = 0;
+        while (names.find()) {
+            assertFalse(scrape.samples(names.group(1)).isEmpty(), "alerts.yml reads " + names.group(1));
+            checked++;
+        }
+        assertTrue(checked >= 10, "the rules name the series they read");
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertBoundedAndAnonymous(Scrape scrape, Set<String> personal) {
