@@ -76,6 +76,7 @@ class OperatorMetricsIT {
         try (GraphqlSocket socket = MessagingOps.appSocket(SERVER.server().baseUrl(), ada.app())) {
             MessagingOps.subscribe(socket, "m", MessagingOps.MESSAGE_ADDED, MessagingOps.vars("threadId", adaThread));
             Scrape scrape = new Scrape(http.get("/observe/metrics", "text/plain").body());
+            write(Path.of("target", "operator-metrics-scrape.txt"), scrape.text());
             assertEveryFamily(scrape);
             assertAlertsReadWhatIsScraped(scrape);
             assertEquals(1, scrape.sum("graphql_ws_subscriptions"), "the open subscription");
@@ -136,6 +137,15 @@ class OperatorMetricsIT {
             checked++;
         }
         assertTrue(checked >= 10, "the rules name the series they read");
+    }
+
+    /** Keeps the scrape for a reader of the build (a sample for the operations guide). */
+    private static void write(Path file, String text) {
+        try {
+            java.nio.file.Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String read(Path file) {

@@ -15,12 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Prometheus alert rules in {@code ops/prometheus} are valid ({@code promtool check rules}) and fire as their
- * unit tests say ({@code promtool test rules}). promtool comes from Debian's {@code prometheus} package, which
+ * unit tests say ({@code promtool test rules}), and the example configuration loads them ({@code promtool check
+ * config}). promtool comes from Debian's {@code prometheus} package, which
  * {@code .ci/run} installs; under {@code CI=true} a missing promtool fails this test instead of skipping it.
  */
 class AlertRulesTest {
     static final Path RULES = Path.of("..", "ops", "prometheus", "alerts.yml");
     private static final Path TESTS = Path.of("..", "ops", "prometheus", "alerts.test.yml");
+    private static final Path CONFIG = Path.of("..", "ops", "prometheus", "prometheus.yml");
 
     @Test
     void alertRulesAreValid() throws Exception {
@@ -32,6 +34,12 @@ class AlertRulesTest {
     void alertRulesFireAsTheirTestsSay() throws Exception {
         String out = promtool("test", "rules", TESTS.toString());
         assertTrue(out.contains("SUCCESS"), out);
+    }
+
+    @Test
+    void theExampleScrapeConfigurationIsValid() throws Exception {
+        String out = promtool("check", "config", CONFIG.toString());
+        assertTrue(out.contains("is valid prometheus config file"), out);
     }
 
     private static String promtool(String... args) throws IOException, InterruptedException {
