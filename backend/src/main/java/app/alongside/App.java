@@ -121,7 +121,6 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
 import java.nio.file.Path;
@@ -146,6 +145,7 @@ public final class App implements AutoCloseable {
     private static final Duration EMBEDDED_READY_WAIT = Duration.ofMinutes(2);
     private static final Duration REMOTE_READY_WAIT = Duration.ofSeconds(10);
     private static final String OBSERVE_SOCKET = "observe";
+    private static final String METRICS_PATH = "/observe/metrics";
 
     private final WebServer server;
     private final Store store;
@@ -390,13 +390,13 @@ public final class App implements AutoCloseable {
         io.helidon.webserver.observe.ObserveFeatureConfig.Builder observeFeature = ObserveFeature.builder()
                 .addObserver(HealthObserver.builder().details(true)
                         .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining)
-                        .addCheck(new PushHealth(push)).addCheck(bankHolidays).build())
-                .addObserver(MetricsObserver.create());
+                        .addCheck(new PushHealth(push)).addCheck(bankHolidays).build());
         io.helidon.webserver.WebServerConfig.Builder serverBuilder = WebServer.builder();
         if (observeApart) {
             // Health and metrics on a port of their own (for the platform's scraper and probes only), not public.
             int observePort = settings.integer("observe.port", 0, 65535);
             serverBuilder.putSocket(OBSERVE_SOCKET, socket -> socket.host(settings.string("host")).port(observePort));
+            serverBuilder.routing(OBSERVE_SOCKET, r -> r.get(METRICS_PATH, observe.meters().endpoint()));
             observeFeature.sockets(List.of(OBSERVE_SOCKET));
         }
         WebServer server = serverBuilder
@@ -412,7 +412,7 @@ public final class App implements AutoCloseable {
                         .addHandler(io.helidon.http.DirectHandler.EventType.BAD_REQUEST, GraphqlWebSocket.refusals())
                         .build())
                 .addFeature(observeFeature.build())
-                .routing(routing(origins, endpoint, authEndpoint, observe).addFilter(draining.filter())
+                .routing(routing(origins, endpoint, authEndpoint, observe, !observeApart).addFilter(draining.filter())
                         .addFilter(StoreHealth.signInsOnceReady(storeSchema)))
                 .addRouting(webSocket.routing("/graphql"))
                 .build();
@@ -541,8 +541,12 @@ public final class App implements AutoCloseable {
     }
 
     private static HttpRouting.Builder routing(Set<String> origins, GraphqlEndpoint endpoint, AuthEndpoint auth,
-                                               Observability observe) {
-        return HttpRouting.builder()
+                                               Observability observe, boolean metricsHere) {
+        HttpRouting.Builder routing = HttpRouting.builder();
+        if (metricsHere) {
+            routing.get(METRICS_PATH, observe.meters().endpoint());
+        }
+        return routing
                 .addFilter(HttpFilters.requestIds(observe.tracing(), observe.meters()))
                 .addFilter(HttpFilters.securityHeaders())
                 .addFilter(HttpFilters.cors(origins))

@@ -12,14 +12,17 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The meters published at {@code /observe/metrics}: the Micrometer registry behind Helidon's, so that timers are
- * Prometheus histograms with fixed buckets (they add up across instances; Helidon's own timers are summaries).
- * Every timer made here or by a library (the MongoDB driver's listeners) gets the buckets of {@link #BUCKETS}.
+ * The meters published at {@code /observe/metrics}: a Micrometer Prometheus registry whose timers are histograms
+ * with fixed buckets (they add up across instances, where summaries do not). Every timer made here or by a library
+ * (the MongoDB driver's listeners) gets the buckets of {@link #BUCKETS}. Helidon's own metrics are not used: its
+ * registry mirrors Micrometer's under a second lock, taken in the opposite order, and deadlocked a stop.
  */
 public final class Meters {
     /** From 5 ms to 10 s: a GraphQL answer, a database command, an FCM call. */
@@ -27,35 +30,40 @@ public final class Meters {
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
-    private final MeterRegistry registry;
+    /**
+     * The JVM's meters: the JVM and process meters describe the process, so there is one registry per process
+     * (several servers in one test JVM share it, as meters of one process).
+     */
+    private static final Meters GLOBAL = new Meters(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 
-    private Meters(MeterRegistry registry) {
+    private final PrometheusMeterRegistry registry;
+
+    private Meters(PrometheusMeterRegistry registry) {
         this.registry = registry;
+        registry.config().meterFilter(histograms());
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
     }
 
-    /**
-     * The registry Helidon publishes. It is the JVM's (several servers in one test JVM share it), so the JVM meters
-     * and the histogram filter are added once.
-     */
     public static Meters global() {
-        MeterRegistry registry = io.helidon.metrics.api.Metrics.globalRegistry().unwrap(MeterRegistry.class);
-        synchronized (Meters.class) {
-            if (registry.find("jvm.memory.used").gauge() == null) {
-                registry.config().meterFilter(histograms());
-                new JvmMemoryMetrics().bindTo(registry);
-                new JvmGcMetrics().bindTo(registry);
-                new JvmThreadMetrics().bindTo(registry);
-                new ClassLoaderMetrics().bindTo(registry);
-                new ProcessorMetrics().bindTo(registry);
-                new UptimeMetrics().bindTo(registry);
-                new FileDescriptorMetrics().bindTo(registry);
-            }
-        }
-        return new Meters(registry);
+        return GLOBAL;
     }
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Answers {@code GET /observe/metrics} with every meter in Prometheus text. */
+    public io.helidon.webserver.http.Handler endpoint() {
+        return (req, res) -> {
+            res.header(io.helidon.http.HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            res.send(registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        };
     }
 
     /** A histogram timer (the buckets come from the registry's filter). */

@@ -3,13 +3,18 @@ package app.alongside.platform;
 import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.ServerExtension;
+import app.alongside.fixtures.TestServer;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -25,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * W3C trace context over real HTTP: a caller's {@code traceparent} is continued in the answer's {@code traceparent}
  * (same trace, the server's own span) and its trace id is in the request's log lines (the JSON the formatter
- * writes); a malformed one is ignored, never an error, and a new trace starts.
+ * writes); a malformed one is ignored, never an error, and a new trace starts. With an OTLP endpoint set, the
+ * spans reach it.
  */
 class TracingIT {
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[0-3]");
@@ -122,6 +128,43 @@ class TracingIT {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    @Test
+    void spansGoToTheCollectorNamedByOtelExporterOtlpEndpoint() throws Exception {
+        List<byte[]> exported = new CopyOnWriteArrayList<>();
+        HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        collector.createContext("/v1/traces", exchange -> {
+            exported.add(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+        try {
+            String endpoint = "http://127.0.0.1:" + collector.getAddress().getPort();
+            try (TestServer server = TestServer.start(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint))) {
+                Reply reply = server.http().send(server.http().request("/graphql")
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", "00-" + TRACE + "-" + PARENT + "-01")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")));
+                assertEquals(200, reply.status());
+            }
+            // Closing the server flushed the batch: the request's spans, with the caller's trace id, were sent.
+            byte[] trace = HexFormat.of().parseHex(TRACE);
+            assertTrue(exported.stream().anyMatch(body -> contains(body, trace)), exported.size() + " exports");
+            assertTrue(exported.stream().anyMatch(body -> contains(body, "POST /graphql".getBytes())));
+        } finally {
+            collector.stop(0);
+        }
+    }
+
+    private static boolean contains(byte[] body, byte[] part) {
+        for (int i = 0; i + part.length <= body.length; i++) {
+            if (java.util.Arrays.equals(body, i, i + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Reply query(String traceparent) {
