@@ -67,11 +67,11 @@ public final class GraphqlEngine {
         }
 
         /** The code of the first error in the body, or null when there is none. */
-        @SuppressWarnings("unchecked")
         public String firstErrorCode() {
             if (body.get("errors") instanceof List<?> errors && !errors.isEmpty()
-                    && errors.getFirst() instanceof Map<?, ?> error && error.get("extensions") instanceof Map<?, ?> ext) {
-                return String.valueOf(ext.get("code"));
+                    && errors.getFirst() instanceof Map<?, ?> error
+                    && error.get("extensions") instanceof Map<?, ?> extensions) {
+                return String.valueOf(extensions.get("code"));
             }
             return null;
         }

@@ -1,31 +1,33 @@
 package app.alongside.platform;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogManager;
 
 /**
  * A {@link LogManager} that keeps logging through the server's stop. The JDK's manager closes every handler from a
  * shutdown hook of its own, which races the server's hook: most stops logged nothing of the shutdown. This one lets
- * the JDK's hook wait (up to {@link #WAIT_SECONDS}) for the hook named by {@link #resetAfter} to finish first.
- * {@link app.alongside.Main} installs it through {@code java.util.logging.manager} before anything logs.
+ * the JDK's hook wait (up to {@link #WAIT_SECONDS}) until the latch given to {@link #holdResetUntil} is counted
+ * down: a latch, not a join, because the JDK starts the hooks in no set order and a hook not yet started cannot be
+ * joined. {@link app.alongside.Main} installs it through {@code java.util.logging.manager} before anything logs.
  */
 public final class ShutdownLogManager extends LogManager {
     private static final long WAIT_SECONDS = 60;
-    private volatile Thread last;
+    private volatile CountDownLatch stopped;
 
-    /** Makes the JDK's end-of-run reset wait for {@code hook}, when this is the JVM's manager. */
-    public static void resetAfter(Thread hook) {
+    /** Makes the JDK's end-of-run reset wait for {@code stopped}, when this is the JVM's manager. */
+    public static void holdResetUntil(CountDownLatch stopped) {
         if (LogManager.getLogManager() instanceof ShutdownLogManager manager) {
-            manager.last = hook;
+            manager.stopped = stopped;
         }
     }
 
     @Override
     public void reset() {
-        Thread hook = last;
-        if (hook != null && hook != Thread.currentThread() && isJdkCleaner()) {
+        CountDownLatch latch = stopped;
+        if (latch != null && isJdkCleaner()) {
             try {
-                hook.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                latch.await(WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

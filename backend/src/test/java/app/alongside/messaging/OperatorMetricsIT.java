@@ -110,8 +110,8 @@ class OperatorMetricsIT {
         assertTrue(scrape.sum("mongodb_driver_commands_seconds_count", where("collection", "messages")) > 0);
         assertTrue(scrape.sum("mongodb_driver_pool_size") > 0, "the driver's pool");
         assertTrue(scrape.sum("push_queue_depth", where("state", "SENT")) >= 1, "the sent push");
-        assertEquals(Set.of("PENDING", "SENT", "FAILED", "DROPPED"), scrape.samples("push_queue_depth").stream().map(s -> s.labels().get("state"))
-                .collect(Collectors.toSet()));
+        assertEquals(Set.of("PENDING", "SENT", "FAILED", "DROPPED"), scrape.samples("push_queue_depth").stream()
+                .map(s -> s.labels().get("state")).collect(Collectors.toSet()));
         assertEquals(4, scrape.samples("push_queue_oldest_age_seconds").size());
         assertTrue(scrape.sum("fcm_responses_total", where("result", "SENT")) >= 1);
         assertTrue(scrape.sum("push_outcomes_total", where("outcome", "sent")) >= 1);
