@@ -37,14 +37,14 @@ class MetricsIT {
 
     @Test
     void namesAClientMadeUpAreCountedAsOtherAndNeverBecomeLabels() {
-        String other = "graphql_operation_seconds_count{operation=\"other\",outcome=\"ok\"";
+        String other = "graphql_operation_seconds_count{operation=\"other\",outcome=\"ok\",type=\"query\"";
         double before = value(other);
         for (int i = 0; i < 5; i++) {
             http.graphql("query Invented" + i + "ByAClient { __typename }");
         }
         assertEquals(before + 5, value(other));
         assertFalse(http.get("/observe/metrics", "text/plain").body().contains("ByAClient"));
-        String anonymous = "graphql_operation_seconds_count{operation=\"anonymous\",outcome=\"ok\"";
+        String anonymous = "graphql_operation_seconds_count{operation=\"anonymous\",outcome=\"ok\",type=\"query\"";
         double anonymousBefore = value(anonymous);
         http.graphql("{ __typename }");
         assertEquals(anonymousBefore + 1, value(anonymous));
