@@ -105,12 +105,22 @@ import app.alongside.push.PushWiring;
 import com.google.firebase.FirebaseApp;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
+import app.alongside.messaging.BankHolidays;
+import app.alongside.messaging.ServiceLevels;
+import app.alongside.platform.CachedGauges;
+import app.alongside.platform.KnownOperations;
+import app.alongside.platform.Meters;
+import app.alongside.platform.Tracing;
+import app.alongside.platform.TracingCommandListener;
+import app.alongside.push.ObservedPushSender;
+import app.alongside.push.PushQueueGauges;
 import graphql.schema.GraphQLSchema;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
-import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
 import java.nio.file.Path;
@@ -132,6 +142,10 @@ import java.util.stream.Collectors;
  */
 public final class App implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(App.class.getName());
+    private static final Duration EMBEDDED_READY_WAIT = Duration.ofMinutes(2);
+    private static final Duration REMOTE_READY_WAIT = Duration.ofSeconds(10);
+    private static final String OBSERVE_SOCKET = "observe";
+    private static final String METRICS_PATH = "/observe/metrics";
 
     private final WebServer server;
     private final Store store;
@@ -144,10 +158,14 @@ public final class App implements AutoCloseable {
     private final List<AutoCloseable> workers;
     private final PushDispatcher push;
     private final Optional<FirebaseApp> firebase;
+    private final Tracing tracing;
+    private final CachedGauges storeGauges;
 
     private App(WebServer server, Store store, EmbeddedMongo embedded, Thread schemaThread, Draining draining,
                 Duration grace, List<AutoCloseable> workers, EventBus events, PushDispatcher push,
-                Optional<FirebaseApp> firebase) {
+                Optional<FirebaseApp> firebase, Tracing tracing, CachedGauges storeGauges) {
+        this.tracing = tracing;
+        this.storeGauges = storeGauges;
         this.workers = workers;
         this.events = events;
         this.push = push;
@@ -189,16 +207,29 @@ public final class App implements AutoCloseable {
 
     private static App start(Settings settings, Clock clock, EmbeddedMongo embedded, String uri, Extras extras) {
         Json json = new Json(settings.integer("graphql.max-json-depth", 2, 500));
-        Store store = Store.connect(uri, settings.string("mongodb.database"), extras.commandListeners());
+        Meters meters = Meters.global();
+        Tracing tracing = Tracing.create(settings.get("otel.exporter.otlp.endpoint"),
+                settings.string("otel.service-name"));
+        List<CommandListener> commandListeners = new ArrayList<>(extras.commandListeners());
+        commandListeners.add(new MongoMetricsCommandListener(meters.registry()));
+        commandListeners.add(new TracingCommandListener(tracing.tracer()));
+        Store store = Store.connect(uri, settings.string("mongodb.database"), commandListeners,
+                List.of(new MongoMetricsConnectionPoolListener(meters.registry())));
         Optional<FirebaseApp> firebase = Optional.empty();
         try {
             firebase = Firebase.start(firebaseSettings(settings));
-            return assemble(settings, clock, embedded, store, json, firebase, extras);
+            return assemble(settings, clock, embedded, store, json, firebase, extras,
+                    new Observability(meters, tracing));
         } catch (RuntimeException | Error e) {
             firebase.ifPresent(FirebaseApp::delete);
             store.close();
+            tracing.close();
             throw e;
         }
+    }
+
+    /** The meters and the tracer every part that reports shares. */
+    private record Observability(Meters meters, Tracing tracing) {
     }
 
     private static Firebase.Settings firebaseSettings(Settings settings) {
@@ -207,7 +238,7 @@ public final class App implements AutoCloseable {
     }
 
     private static App assemble(Settings settings, Clock clock, EmbeddedMongo embedded, Store store, Json json,
-                                Optional<FirebaseApp> firebase, Extras extras) {
+                                Optional<FirebaseApp> firebase, Extras extras, Observability observe) {
         MongoDatabase db = store.db();
         int maxPage = settings.integer("graphql.max-page-size", 1, 1000);
         List<IndexPlan> indexes = new ArrayList<>();
@@ -225,6 +256,7 @@ public final class App implements AutoCloseable {
         indexes.addAll(MessageRepository.indexes());
         indexes.addAll(AdvocacyRepository.indexes());
         indexes.addAll(ServiceSettingsRepository.indexes());
+        indexes.addAll(ServiceLevels.indexes());
         boolean changeStreams = eventBusKind(settings).equals("change-streams");
         if (changeStreams) {
             indexes.addAll(ChangeStreamEventBus.indexes());
@@ -302,26 +334,38 @@ public final class App implements AutoCloseable {
         PushWiring.register(wiring, nodes, new PushService(devices, pushPreferences, audit, clock), notifications,
                 identityPolicy, maxPage);
         PushDispatcher push = new PushDispatcher(db, pushSources, notifications, devices, pushPreferences,
-                pushSender(settings, firebase), PushMetrics.global(), clock, pushSettings(settings));
+                pushSender(settings, firebase).map(sender -> new ObservedPushSender(sender, observe.meters(),
+                        observe.tracing().tracer())), PushMetrics.global(), clock, pushSettings(settings));
         Duration pushRetention = Duration.ofDays(settings.integer("push.retention-days", 8, 3650));
         Periodic pushUpkeep = new Periodic("push-retention", Duration.ofHours(1),
                 () -> notifications.purgeBefore(clock.instant().minus(pushRetention)));
         storeSchema.afterReady(pushUpkeep::start);
+        CachedGauges storeGauges = new CachedGauges(observe.meters());
+        PushQueueGauges.register(storeGauges, db, clock);
+        ServiceLevels.register(storeGauges, db, clock);
+        storeSchema.afterReady(storeGauges::start);
+        BankHolidays bankHolidays = new BankHolidays(bankHolidays(settings), clock);
+        bankHolidays.warnAtStart();
         nodes.registerLoaders(dataLoaders);
         GraphQLSchema schema = SchemaLoader.build(wiring);
 
-        GraphqlEngine engine = new GraphqlEngine(schema, persistedQueries(settings, json),
+        PersistedQueries persisted = persistedQueries(settings, json);
+        Set<String> knownOperations = new java.util.HashSet<>(KnownOperations.console());
+        knownOperations.addAll(KnownOperations.declaredIn(persisted.manifestDocuments()));
+        GraphqlMetrics graphqlMetrics = new GraphqlMetrics(observe.meters(), knownOperations);
+        GraphqlEngine engine = new GraphqlEngine(schema, persisted,
                 new OperationLimits(settings.integer("graphql.max-depth", 2, 100),
                         settings.integer("graphql.max-aliases", 0, 1000),
                         settings.integer("graphql.max-cost", 10, 1_000_000), maxPage),
-                settings.bool("graphql.introspection"), GraphqlMetrics.global(), dataLoaders::forRequest);
+                settings.bool("graphql.introspection"), graphqlMetrics, dataLoaders::forRequest,
+                observe.tracing().tracer());
         int maxBodyBytes = settings.integer("graphql.max-body-bytes", 1024, 10_000_000);
         RateLimiter graphqlLimiter = new RateLimiter("graphql",
                 settings.integer("rate-limit.graphql-per-minute", 1, 1_000_000), Duration.ofMinutes(1));
         ClientAddresses addresses = new ClientAddresses(settings.get("trusted-proxies")
                 .map(list -> Set.of(list.split(","))).orElse(Set.of()));
         Authentication authentication = new Authentication(tokens, people, staffAuth, graphqlLimiter, addresses);
-        GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, GraphqlMetrics.global(), json, maxBodyBytes,
+        GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, graphqlMetrics, json, maxBodyBytes,
                 authentication);
         Set<String> origins = allowedOrigins(settings);
         GraphqlWebSocket webSocket = new GraphqlWebSocket(engine, json,
@@ -329,7 +373,12 @@ public final class App implements AutoCloseable {
                 new GraphqlWebSocket.Limits(maxBodyBytes,
                         Duration.ofSeconds(settings.integer("graphql.ws-init-timeout-seconds", 1, 3600)),
                         settings.integer("graphql.ws-max-operations", 1, 10_000),
-                        Duration.ofSeconds(settings.integer("graphql.ws-recheck-seconds", 1, 86_400))), origins);
+                        Duration.ofSeconds(settings.integer("graphql.ws-recheck-seconds", 1, 86_400))), origins,
+                new GraphqlWebSocket.Live());
+        observe.meters().gauge("graphql.ws.connections", "Open GraphQL WebSocket connections",
+                io.micrometer.core.instrument.Tags.empty(), webSocket.live().connections()::get);
+        observe.meters().gauge("graphql.ws.subscriptions", "Subscriptions running over GraphQL WebSockets",
+                io.micrometer.core.instrument.Tags.empty(), webSocket.live().subscriptions()::get);
         AuthEndpoint authEndpoint = new AuthEndpoint(staffAuth, authentication, json,
                 AuthEndpoint.CookieSecure.valueOf(settings.string("auth.cookie-secure").toUpperCase(Locale.ROOT)),
                 sessions.absolute());
@@ -337,7 +386,20 @@ public final class App implements AutoCloseable {
         Duration grace = Duration.ofSeconds(settings.integer("shutdown-grace-seconds", 0, 300));
         Draining draining = new Draining();
         Optional<javax.net.ssl.SSLContext> tls = ServerTls.from(settings);
-        WebServer server = WebServer.builder()
+        boolean observeApart = settings.get("observe.port").isPresent();
+        io.helidon.webserver.observe.ObserveFeatureConfig.Builder observeFeature = ObserveFeature.builder()
+                .addObserver(HealthObserver.builder().details(true)
+                        .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining)
+                        .addCheck(new PushHealth(push)).addCheck(bankHolidays).build());
+        io.helidon.webserver.WebServerConfig.Builder serverBuilder = WebServer.builder();
+        if (observeApart) {
+            // Health and metrics on a port of their own (for the platform's scraper and probes only), not public.
+            int observePort = settings.integer("observe.port", 0, 65535);
+            serverBuilder.putSocket(OBSERVE_SOCKET, socket -> socket.host(settings.string("host")).port(observePort));
+            serverBuilder.routing(OBSERVE_SOCKET, r -> r.get(METRICS_PATH, observe.meters().endpoint()));
+            observeFeature.sockets(List.of(OBSERVE_SOCKET));
+        }
+        WebServer server = serverBuilder
                 .host(settings.string("host"))
                 .port(settings.integer("port", 0, 65535))
                 .shutdownHook(false)
@@ -349,22 +411,25 @@ public final class App implements AutoCloseable {
                 .directHandlers(io.helidon.webserver.http.DirectHandlers.builder()
                         .addHandler(io.helidon.http.DirectHandler.EventType.BAD_REQUEST, GraphqlWebSocket.refusals())
                         .build())
-                .addFeature(ObserveFeature.builder()
-                        .addObserver(HealthObserver.builder().details(true)
-                                .addCheck(new StoreHealth(store, storeSchema)).addCheck(draining)
-                                .addCheck(new PushHealth(push)).build())
-                        .addObserver(MetricsObserver.create())
-                        .build())
-                .routing(routing(origins, endpoint, authEndpoint).addFilter(draining.filter()))
+                .addFeature(observeFeature.build())
+                .routing(routing(origins, endpoint, authEndpoint, observe, !observeApart).addFilter(draining.filter())
+                        .addFilter(StoreHealth.signInsOnceReady(storeSchema)))
                 .addRouting(webSocket.routing("/graphql"))
                 .build();
-        Thread schemaThread = storeSchema.applyInBackground();
         storeSchema.afterReady(push::start);
+        Thread schemaThread = storeSchema.applyInBackground();
+        // Listen once the schema, migrations and bootstrap admin are done, so that the first answer means a sign-in
+        // works; a database that is down does not hold the start for long (the server then starts not ready).
+        if (!storeSchema.awaitReady(embedded != null ? EMBEDDED_READY_WAIT : REMOTE_READY_WAIT)) {
+            LOG.warning("listening before the store is ready: sign-ins answer 503 and readiness is DOWN until it is");
+        }
         server.start();
         LOG.info(() -> "Alongside listening on http://" + settings.string("host") + ":" + server.port()
-                + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")");
+                + " (store: " + (embedded != null ? "embedded" : "MONGODB_URI") + ")"
+                + (observeApart ? "; /observe on port " + server.port(OBSERVE_SOCKET) : ""));
         return new App(server, store, embedded, schemaThread, draining, grace,
-                List.of(maintenance, closing, pushUpkeep), events, push, firebase);
+                List.of(maintenance, closing, pushUpkeep, storeGauges), events, push, firebase, observe.tracing(),
+                storeGauges);
     }
 
     private static RecordsWiring.Services records(Settings settings, MongoDatabase db, YoungPersonRepository people,
@@ -475,9 +540,14 @@ public final class App implements AutoCloseable {
                 .orElse(Set.of());
     }
 
-    private static HttpRouting.Builder routing(Set<String> origins, GraphqlEndpoint endpoint, AuthEndpoint auth) {
-        return HttpRouting.builder()
-                .addFilter(HttpFilters.requestIds())
+    private static HttpRouting.Builder routing(Set<String> origins, GraphqlEndpoint endpoint, AuthEndpoint auth,
+                                               Observability observe, boolean metricsHere) {
+        HttpRouting.Builder routing = HttpRouting.builder();
+        if (metricsHere) {
+            routing.get(METRICS_PATH, observe.meters().endpoint());
+        }
+        return routing
+                .addFilter(HttpFilters.requestIds(observe.tracing(), observe.meters()))
                 .addFilter(HttpFilters.securityHeaders())
                 .addFilter(HttpFilters.cors(origins))
                 .addFilter(new Compression(Compression.DEFAULT_THRESHOLD, Compression.brotliAvailable()).filter())
@@ -512,8 +582,19 @@ public final class App implements AutoCloseable {
         return server.port();
     }
 
+    /** The port of {@code /observe} when {@code OBSERVE_PORT} is set, else the public port. */
+    public int observePort() {
+        int observe = server.port(OBSERVE_SOCKET);
+        return observe > 0 ? observe : server.port();
+    }
+
     public Store store() {
         return store;
+    }
+
+    /** The gauges read from the store, for tests that refresh them by hand rather than wait for the next round. */
+    public CachedGauges storeGauges() {
+        return storeGauges;
     }
 
     /** The push dispatcher, for tests that drive it by hand on a fixed clock. */
@@ -527,6 +608,7 @@ public final class App implements AutoCloseable {
      */
     @Override
     public void close() {
+        LOG.info("Alongside stopping: draining requests (up to " + grace.toSeconds() + " s)");
         if (!draining.drain(grace)) {
             LOG.warning("stopping with requests still in flight after " + grace.toSeconds() + " s");
         }
@@ -540,6 +622,7 @@ public final class App implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
+        tracing.close();
         LOG.info("Alongside stopped");
     }
 }

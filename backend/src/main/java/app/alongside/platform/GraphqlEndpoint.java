@@ -56,15 +56,15 @@ public final class GraphqlEndpoint implements HttpService {
                 .post("/", this::post)
                 .any("/", (req, res) -> {
                     res.header(HeaderNames.ALLOW, "GET, POST");
-                    sendError(res, Status.METHOD_NOT_ALLOWED_405, JSON, new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
-                            "Use GET for queries or POST for any operation."));
+                    sendError(req, res, Status.METHOD_NOT_ALLOWED_405, JSON, new ApiException(
+                            ErrorCode.METHOD_NOT_ALLOWED, "Use GET for queries or POST for any operation."));
                 });
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         Optional<String> mediaType = negotiate(req);
         if (mediaType.isEmpty()) {
-            notAcceptable(res);
+            notAcceptable(req, res);
             return;
         }
         Map<String, String> params = new HashMap<>();
@@ -75,10 +75,10 @@ public final class GraphqlEndpoint implements HttpService {
         try {
             request = GraphqlRequest.fromParameters(params, json);
         } catch (Json.TooDeep e) {
-            sendError(res, Status.BAD_REQUEST_400, mediaType.get(), e);
+            sendError(req, res, Status.BAD_REQUEST_400, mediaType.get(), e);
             return;
         } catch (ApiException e) {
-            sendRequestError(res, mediaType.get(), e);
+            sendRequestError(req, res, mediaType.get(), e);
             return;
         }
         respond(req, res, mediaType.get(), request, true);
@@ -87,17 +87,17 @@ public final class GraphqlEndpoint implements HttpService {
     private void post(ServerRequest req, ServerResponse res) {
         Optional<String> mediaType = negotiate(req);
         if (mediaType.isEmpty()) {
-            notAcceptable(res);
+            notAcceptable(req, res);
             return;
         }
         if (!isJsonContent(req)) {
-            sendError(res, Status.UNSUPPORTED_MEDIA_TYPE_415, mediaType.get(), new ApiException(
+            sendError(req, res, Status.UNSUPPORTED_MEDIA_TYPE_415, mediaType.get(), new ApiException(
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request as application/json (UTF-8)."));
             return;
         }
         Optional<String> body = readBody(req);
         if (body.isEmpty()) {
-            sendError(res, Status.REQUEST_ENTITY_TOO_LARGE_413, mediaType.get(), new ApiException(
+            sendError(req, res, Status.REQUEST_ENTITY_TOO_LARGE_413, mediaType.get(), new ApiException(
                     ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes."));
             return;
         }
@@ -105,12 +105,12 @@ public final class GraphqlEndpoint implements HttpService {
         try {
             parsed = json.parse(body.get());
         } catch (Json.TooDeep e) {
-            sendError(res, Status.BAD_REQUEST_400, mediaType.get(), e);
+            sendError(req, res, Status.BAD_REQUEST_400, mediaType.get(), e);
             return;
         }
         if (parsed.isEmpty()) {
             // Not even JSON, so not a well-formed GraphQL-over-HTTP request: 400 under either media type.
-            sendError(res, Status.BAD_REQUEST_400, mediaType.get(),
+            sendError(req, res, Status.BAD_REQUEST_400, mediaType.get(),
                     GraphqlRequest.badRequest("The request body is not valid JSON."));
             return;
         }
@@ -118,7 +118,7 @@ public final class GraphqlEndpoint implements HttpService {
         try {
             request = GraphqlRequest.fromBody(parsed.get());
         } catch (ApiException e) {
-            sendRequestError(res, mediaType.get(), e);
+            sendRequestError(req, res, mediaType.get(), e);
             return;
         }
         respond(req, res, mediaType.get(), request, false);
@@ -131,17 +131,20 @@ public final class GraphqlEndpoint implements HttpService {
         try {
             context = authenticator.authenticate(req, requestId);
         } catch (ApiException e) {
-            sendRequestError(res, mediaType, e);
+            sendRequestError(req, res, mediaType, e);
             return;
         } catch (RuntimeException e) {
             // The store behind sessions and young people is unreachable, or something broke: a typed request
             // error (SERVICE_UNAVAILABLE or INTERNAL with a correlation id), never the exception's own text.
             Map<String, Object> extensions = GraphqlErrors.extensionsFor(e);
-            sendRequestError(res, mediaType, new ApiException(ErrorCode.valueOf((String) extensions.get("code")),
+            sendRequestError(req, res, mediaType, new ApiException(ErrorCode.valueOf((String) extensions.get("code")),
                     GraphqlErrors.messageFor(extensions), List.of(), extensions));
             return;
         }
         GraphqlEngine.Outcome outcome = engine.execute(request, viaGet, context);
+        String code = outcome.firstErrorCode();
+        HttpFilters.GraphqlAccess.note(req, new HttpFilters.GraphqlAccess(metrics.label(outcome.operationName()),
+                code == null ? "ok" : "error", code));
         Status status = switch (outcome.kind()) {
             case OK -> Status.OK_200;
             case METHOD_NOT_ALLOWED -> Status.METHOD_NOT_ALLOWED_405;
@@ -221,9 +224,9 @@ public final class GraphqlEndpoint implements HttpService {
         }
     }
 
-    private void sendRequestError(ServerResponse res, String mediaType, ApiException e) {
+    private void sendRequestError(ServerRequest req, ServerResponse res, String mediaType, ApiException e) {
         Status status = GRAPHQL_RESPONSE.equals(mediaType) ? statusFor(e.code()) : Status.OK_200;
-        sendError(res, status, mediaType, e);
+        sendError(req, res, status, mediaType, e);
     }
 
     private static Status statusFor(ErrorCode code) {
@@ -237,13 +240,14 @@ public final class GraphqlEndpoint implements HttpService {
         };
     }
 
-    private void notAcceptable(ServerResponse res) {
-        sendError(res, Status.NOT_ACCEPTABLE_406, JSON, new ApiException(ErrorCode.BAD_REQUEST,
+    private void notAcceptable(ServerRequest req, ServerResponse res) {
+        sendError(req, res, Status.NOT_ACCEPTABLE_406, JSON, new ApiException(ErrorCode.BAD_REQUEST,
                 "Accept application/graphql-response+json or application/json."));
     }
 
-    private void sendError(ServerResponse res, Status status, String mediaType, ApiException e) {
+    private void sendError(ServerRequest req, ServerResponse res, Status status, String mediaType, ApiException e) {
         metrics.recordError(e.code().name());
+        HttpFilters.GraphqlAccess.note(req, new HttpFilters.GraphqlAccess("none", "refused", e.code().name()));
         Object retryAfter = e.toExtensions().get("retryAfterSeconds");
         if (retryAfter != null) {
             res.header(HeaderNames.RETRY_AFTER, retryAfter.toString());

@@ -21,6 +21,11 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.reactivestreams.Publisher;
@@ -56,7 +61,20 @@ public final class GraphqlEngine {
     public enum Kind { OK, REQUEST_ERROR, METHOD_NOT_ALLOWED }
 
     /** The response body and how to send it. */
-    public record Outcome(Kind kind, Map<String, Object> body) {
+    public record Outcome(Kind kind, Map<String, Object> body, String operationName) {
+        public Outcome(Kind kind, Map<String, Object> body) {
+            this(kind, body, null);
+        }
+
+        /** The code of the first error in the body, or null when there is none. */
+        public String firstErrorCode() {
+            if (body.get("errors") instanceof List<?> errors && !errors.isEmpty()
+                    && errors.getFirst() instanceof Map<?, ?> error
+                    && error.get("extensions") instanceof Map<?, ?> extensions) {
+                return String.valueOf(extensions.get("code"));
+            }
+            return null;
+        }
     }
 
     /** What {@link #subscribe} started: one result, or a stream of results for a subscription. */
@@ -83,6 +101,7 @@ public final class GraphqlEngine {
     private final boolean introspection;
     private final GraphqlMetrics metrics;
     private final Function<RequestContext, DataLoaderRegistry> dataLoaders;
+    private final Tracer tracer;
     private final Map<String, Prepared> documents = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
@@ -96,6 +115,15 @@ public final class GraphqlEngine {
     public GraphqlEngine(GraphQLSchema schema, PersistedQueries persisted, OperationLimits limits,
                          boolean introspection, GraphqlMetrics metrics,
                          Function<RequestContext, DataLoaderRegistry> dataLoaders) {
+        this(schema, persisted, limits, introspection, metrics, dataLoaders,
+                io.opentelemetry.api.OpenTelemetry.noop().getTracer("app.alongside"));
+    }
+
+    /** As above, with a span for each operation from {@code tracer}. */
+    public GraphqlEngine(GraphQLSchema schema, PersistedQueries persisted, OperationLimits limits,
+                         boolean introspection, GraphqlMetrics metrics,
+                         Function<RequestContext, DataLoaderRegistry> dataLoaders, Tracer tracer) {
+        this.tracer = tracer;
         this.schema = schema;
         this.persisted = persisted;
         this.limits = limits;
@@ -133,7 +161,27 @@ public final class GraphqlEngine {
         return run(request, Transport.WEBSOCKET, context);
     }
 
+    /** One span per operation, named by its type and its (bounded) metrics label, child of the request's span. */
     private Started run(GraphqlRequest request, Transport transport, RequestContext context) {
+        Span span = tracer.spanBuilder("graphql").setSpanKind(SpanKind.INTERNAL).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            Started started = runTraced(request, transport, context);
+            String name = started instanceof Single single ? single.outcome().operationName()
+                    : request.operationName();
+            String label = metrics.label(name);
+            span.updateName("graphql " + label);
+            span.setAttribute("graphql.operation.name", label);
+            if (started instanceof Single single && single.outcome().firstErrorCode() != null) {
+                span.setAttribute("graphql.error.code", single.outcome().firstErrorCode());
+                span.setStatus(StatusCode.ERROR);
+            }
+            return started;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Started runTraced(GraphqlRequest request, Transport transport, RequestContext context) {
         long start = System.nanoTime();
         String operationName = request.operationName();
         String operationType = null;
@@ -313,7 +361,7 @@ public final class GraphqlEngine {
         }
         metrics.recordOperation(operationName, operationType, Duration.ofNanos(System.nanoTime() - start),
                 !errors.isEmpty());
-        return new Outcome(kind, body);
+        return new Outcome(kind, body, operationName);
     }
 
     /** Hands graphql-java the document this engine already parsed and validated. */

@@ -1,68 +1,57 @@
 package app.alongside.platform;
 
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
-import io.helidon.metrics.api.Tag;
-import io.helidon.metrics.api.Timer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * Per-operation GraphQL timings and error counts by code, published at {@code /observe/metrics}. Operation names
- * come from clients, so only well-formed names are used as tags and at most {@value #MAX_NAMES} of them; the
- * rest are counted as {@code other}.
+ * Per-operation GraphQL timings (a histogram) and error counts by code, published at {@code /observe/metrics}.
+ * Operation names come from clients, so a name is a label only when it is one of the operations this server knows
+ * (the persisted-query manifests and the console's own documents); any other name is {@code other}, and an operation
+ * without a name {@code anonymous}. A client cannot add series by inventing names.
  */
 public final class GraphqlMetrics {
-    private static final int MAX_NAMES = 200;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-
-    private final MeterRegistry registry;
-    private final Set<String> names = ConcurrentHashMap.newKeySet();
+    private final Meters meters;
+    private final Set<String> known;
     /** Meters by their tags: looking one up in the registry builds a builder and tag list every time. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public GraphqlMetrics(MeterRegistry registry) {
-        this.registry = registry;
+    public GraphqlMetrics(Meters meters, Set<String> knownOperations) {
+        this.meters = meters;
+        this.known = Set.copyOf(knownOperations);
     }
 
+    /** Labels only anonymous and {@code other} operations (tests that build an engine by hand). */
     public static GraphqlMetrics global() {
-        return new GraphqlMetrics(Metrics.globalRegistry());
+        return new GraphqlMetrics(Meters.global(), Set.of());
     }
 
     public void recordOperation(String operationName, String operationType, Duration duration, boolean failed) {
-        String operation = tagName(operationName);
+        String operation = label(operationName);
         String type = operationType == null ? "unknown" : operationType;
         String outcome = failed ? "error" : "ok";
-        timers.computeIfAbsent(operation + "|" + type + "|" + outcome, key -> registry.getOrCreate(
-                Timer.builder("graphql.operation")
-                        .description("Time to answer one GraphQL operation over HTTP or WebSocket")
-                        .tags(List.of(Tag.create("operation", operation), Tag.create("type", type),
-                                Tag.create("outcome", outcome))))).record(duration);
+        timers.computeIfAbsent(operation + "|" + type + "|" + outcome, key -> meters.timer("graphql.operation",
+                "Time to answer one GraphQL operation over HTTP or WebSocket",
+                Tags.of("operation", operation, "type", type, "outcome", outcome))).record(duration);
     }
 
     public void recordError(String code) {
-        counters.computeIfAbsent(code, key -> registry.getOrCreate(Counter.builder("graphql.errors")
+        counters.computeIfAbsent(code, key -> Counter.builder("graphql.errors")
                 .description("GraphQL errors returned to clients, by extensions.code")
-                .tags(List.of(Tag.create("code", code))))).increment();
+                .tags("code", code).register(meters.registry())).increment();
     }
 
-    private String tagName(String operationName) {
+    /** The operation's label: its name when known, else {@code other}; {@code anonymous} without a name. */
+    public String label(String operationName) {
         if (operationName == null) {
             return "anonymous";
         }
-        if (!NAME.matcher(operationName).matches()) {
-            return "other";
-        }
-        if (names.contains(operationName) || (names.size() < MAX_NAMES && names.add(operationName))) {
-            return operationName;
-        }
-        return "other";
+        return known.contains(operationName) ? operationName : "other";
     }
 }

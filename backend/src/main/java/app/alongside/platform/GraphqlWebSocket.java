@@ -29,8 +29,21 @@ import java.util.Set;
  * @param allowedOrigins web origins, besides the server's own, that may open a socket from a browser
  */
 public record GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator authenticator, RateLimiter limiter,
-                               Limits limits, Set<String> allowedOrigins) {
+                               Limits limits, Set<String> allowedOrigins, Live live) {
     public static final String PROTOCOL = "graphql-transport-ws";
+
+    public GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator authenticator, RateLimiter limiter,
+                            Limits limits, Set<String> allowedOrigins) {
+        this(engine, json, authenticator, limiter, limits, allowedOrigins, new Live());
+    }
+
+    /** Open connections and running subscriptions, for the gauges at {@code /observe/metrics}. */
+    public record Live(java.util.concurrent.atomic.AtomicInteger connections,
+                       java.util.concurrent.atomic.AtomicInteger subscriptions) {
+        public Live() {
+            this(new java.util.concurrent.atomic.AtomicInteger(), new java.util.concurrent.atomic.AtomicInteger());
+        }
+    }
 
     /** Works out who opened a connection from the upgrade request and the {@code connection_init} payload. */
     public interface Authenticator {

@@ -75,6 +75,9 @@ final class GraphqlWsConnection implements WsListener {
     private volatile RequestContext context;
     private volatile Map<String, Object> initPayload = Map.of();
     private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The trace the upgrade request carried ({@code traceparent}), parent of every operation's span. */
+    private volatile io.opentelemetry.context.Context trace = io.opentelemetry.context.Context.root();
 
     GraphqlWsConnection(GraphqlWebSocket endpoint) {
         this.endpoint = endpoint;
@@ -88,6 +91,7 @@ final class GraphqlWsConnection implements WsListener {
                     .message("This origin may not open a GraphQL socket.").build();
         }
         upgradeRequest = WritableHeaders.create(headers);
+        trace = Tracing.extract(name -> headers.first(HeaderNames.create(name)));
         List<String> offered = headers.all(WsUpgrader.PROTOCOL, List::of).stream()
                 .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(p -> !p.isEmpty())
                 .toList();
@@ -115,6 +119,9 @@ final class GraphqlWsConnection implements WsListener {
             return;
         }
         LOG.info(() -> "graphql-ws " + connectionId + " opened");
+        if (counted.compareAndSet(false, true)) {
+            endpoint.live().connections().incrementAndGet();
+        }
         CompletableFuture.delayedExecutor(endpoint.limits().initTimeout().toMillis(), TimeUnit.MILLISECONDS,
                 task -> Thread.ofVirtual().start(task)).execute(() -> {
                     if (!initReceived) {
@@ -174,6 +181,7 @@ final class GraphqlWsConnection implements WsListener {
             byClient = !closed;
             closed = true;
         }
+        uncount();
         cancelAll();
         if (byClient) {
             LOG.info(() -> "graphql-ws " + connectionId + " closed by the client (" + status + ")");
@@ -186,7 +194,14 @@ final class GraphqlWsConnection implements WsListener {
         synchronized (sendLock) {
             closed = true;
         }
+        uncount();
         cancelAll();
+    }
+
+    private void uncount() {
+        if (counted.compareAndSet(true, false)) {
+            endpoint.live().connections().decrementAndGet();
+        }
     }
 
     private void handle(String text) {
@@ -252,7 +267,8 @@ final class GraphqlWsConnection implements WsListener {
             close(Close.BAD_REQUEST);
             return;
         }
-        GraphqlWsOperation operation = new GraphqlWsOperation(message.id(), operations, this::send);
+        GraphqlWsOperation operation = new GraphqlWsOperation(message.id(), operations, this::send,
+                endpoint.live().subscriptions());
         if (operations.putIfAbsent(operation.id(), operation) != null) {
             close(Close.SUBSCRIBER_EXISTS);
             return;
@@ -265,7 +281,7 @@ final class GraphqlWsConnection implements WsListener {
         }
         Thread.ofVirtual().name("graphql-ws-operation").start(() -> {
             HelidonMdc.set(HttpFilters.REQUEST_ID_KEY, connectionId);
-            try {
+            try (io.opentelemetry.context.Scope scope = trace.makeCurrent()) {
                 operation.run(endpoint.engine(), request, current);
             } finally {
                 HelidonMdc.remove(HttpFilters.REQUEST_ID_KEY);
@@ -363,6 +379,7 @@ final class GraphqlWsConnection implements WsListener {
                 LOG.fine(() -> "graphql-ws " + connectionId + " cannot send close: " + e);
             }
         }
+        uncount();
         cancelAll();
         LOG.info(() -> "graphql-ws " + connectionId + " closed: " + close.code + " " + close.reason);
     }

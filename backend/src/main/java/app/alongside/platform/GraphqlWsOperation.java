@@ -19,11 +19,20 @@ final class GraphqlWsOperation implements Subscriber<Map<String, Object>> {
     private final Consumer<Map<String, Object>> out;
     private volatile Subscription subscription;
     private volatile boolean cancelled;
+    private final java.util.concurrent.atomic.AtomicInteger subscriptions;
+    private final java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean();
 
     GraphqlWsOperation(String id, Map<String, GraphqlWsOperation> registry, Consumer<Map<String, Object>> out) {
+        this(id, registry, out, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    /** As above, counting in {@code subscriptions} while this operation is a running subscription. */
+    GraphqlWsOperation(String id, Map<String, GraphqlWsOperation> registry, Consumer<Map<String, Object>> out,
+                       java.util.concurrent.atomic.AtomicInteger subscriptions) {
         this.id = id;
         this.registry = registry;
         this.out = out;
+        this.subscriptions = subscriptions;
     }
 
     String id() {
@@ -35,7 +44,12 @@ final class GraphqlWsOperation implements Subscriber<Map<String, Object>> {
         try {
             switch (engine.subscribe(request, context)) {
                 case GraphqlEngine.Single single -> answer(single.outcome());
-                case GraphqlEngine.Stream stream -> stream.results().subscribe(this);
+                case GraphqlEngine.Stream stream -> {
+                    if (streaming.compareAndSet(false, true)) {
+                        subscriptions.incrementAndGet();
+                    }
+                    stream.results().subscribe(this);
+                }
             }
         } catch (RuntimeException e) {
             onError(e);
@@ -45,6 +59,7 @@ final class GraphqlWsOperation implements Subscriber<Map<String, Object>> {
     /** The client no longer wants results, or the connection is gone. */
     void cancel() {
         cancelled = true;
+        stopCounting();
         Subscription current = subscription;
         if (current != null) {
             current.cancel();
@@ -101,6 +116,13 @@ final class GraphqlWsOperation implements Subscriber<Map<String, Object>> {
     }
 
     private boolean end() {
+        stopCounting();
         return registry.remove(id, this);
+    }
+
+    private void stopCounting() {
+        if (streaming.compareAndSet(true, false)) {
+            subscriptions.decrementAndGet();
+        }
     }
 }

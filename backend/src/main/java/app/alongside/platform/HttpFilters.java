@@ -6,6 +6,11 @@ import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.logging.common.HelidonMdc;
 import io.helidon.webserver.http.Filter;
+import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +18,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
-/** Filters every response passes through: request ids and access log, security headers, CORS. */
+/** Filters every response passes through: request ids, traces, timings and access log, security headers, CORS. */
 public final class HttpFilters {
     private static final Logger ACCESS = Logger.getLogger("app.alongside.access");
     public static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
@@ -30,27 +36,89 @@ public final class HttpFilters {
     private HttpFilters() {
     }
 
-    /**
-     * Honours a well-formed {@code X-Request-Id} or makes one, echoes it, puts it in the log context, and logs
-     * one access line per request (method, path without query, status, milliseconds).
-     */
+    /** What the GraphQL endpoint tells the access line about the operation it ran. */
+    public record GraphqlAccess(String operation, String outcome, String errorCode) {
+        static final String KEY = "graphql.access";
+
+        /** Tells the access line of {@code req} what became of its operation. */
+        public static void note(io.helidon.webserver.http.ServerRequest req, GraphqlAccess access) {
+            req.context().register(KEY, access);
+        }
+    }
+
+    /** The requests that go through {@link #requestIds(Tracing, Meters)} without one. */
     public static Filter requestIds() {
+        return requestIds(Tracing.off(), Meters.global());
+    }
+
+    /**
+     * Honours a well-formed {@code X-Request-Id} or makes one, echoes it, puts it in the log context; continues the
+     * caller's trace (a W3C {@code traceparent}; a malformed one is ignored and a new trace starts) in a server span
+     * named by the route, answers with a {@code traceparent} naming that span, puts the trace id in the log context;
+     * times the request by route, method and status; and logs one access line per request (method, path without
+     * query, status, milliseconds, and for GraphQL the operation, its outcome and first error code).
+     */
+    public static Filter requestIds(Tracing tracing, Meters meters) {
         return (chain, req, res) -> {
             String id = req.headers().first(REQUEST_ID).filter(v -> SAFE_ID.matcher(v).matches())
                     .orElseGet(() -> UUID.randomUUID().toString());
             req.context().register(REQUEST_ID_KEY, id);
             res.header(REQUEST_ID, id);
             HelidonMdc.set(REQUEST_ID_KEY, id);
+            String method = req.prologue().method().text();
+            String route = route(req.prologue().uriPath().path());
+            io.opentelemetry.context.Context parent = Tracing.extract(name -> req.headers()
+                    .first(HeaderNames.create(name)));
+            Span span = tracing.tracer().spanBuilder(method + " " + route).setParent(parent)
+                    .setSpanKind(SpanKind.SERVER).setAttribute("http.request.method", method)
+                    .setAttribute("http.route", route).startSpan();
+            String traceId = span.getSpanContext().getTraceId();
+            HelidonMdc.set(Tracing.TRACE_ID_KEY, traceId);
+            res.header(Tracing.TRACEPARENT, Tracing.traceparent(span.getSpanContext()));
             long start = System.nanoTime();
-            try {
+            try (Scope scope = span.makeCurrent()) {
                 chain.proceed();
             } finally {
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                ACCESS.info(() -> req.prologue().method().text() + " " + req.prologue().uriPath().path() + " "
-                        + res.status().code() + " " + ms + "ms");
+                long nanos = System.nanoTime() - start;
+                int status = res.status().code();
+                span.setAttribute("http.response.status_code", status);
+                if (status >= 500) {
+                    span.setStatus(StatusCode.ERROR);
+                }
+                span.end();
+                meters.timer("http.server.requests", "Time to answer one HTTP request, by route, method and status",
+                        Tags.of("route", route, "method", method, "status", Integer.toString(status)))
+                        .record(nanos, TimeUnit.NANOSECONDS);
+                String graphql = req.context().get(GraphqlAccess.KEY, GraphqlAccess.class)
+                        .map(a -> " operation=" + a.operation() + " outcome=" + a.outcome()
+                                + (a.errorCode() == null ? "" : " code=" + a.errorCode()))
+                        .orElse("");
+                ACCESS.info(() -> method + " " + req.prologue().uriPath().path() + " " + status + " "
+                        + nanos / 1_000_000 + "ms" + graphql);
                 HelidonMdc.remove(REQUEST_ID_KEY);
+                HelidonMdc.remove(Tracing.TRACE_ID_KEY);
             }
         };
+    }
+
+    /** The route a path belongs to, from a fixed list, so a metrics label never carries what a client made up. */
+    static String route(String path) {
+        if (path.equals("/graphql") || path.equals("/graphql/")) {
+            return "/graphql";
+        }
+        for (String exact : List.of("/auth/login", "/auth/logout", "/auth/session", "/observe/health",
+                "/observe/health/ready", "/observe/health/live", "/observe/metrics", "/")) {
+            if (path.equals(exact)) {
+                return exact;
+            }
+        }
+        if (path.startsWith("/console/") || path.equals("/console")) {
+            return "/console";
+        }
+        if (path.startsWith("/observe/")) {
+            return "/observe";
+        }
+        return path.startsWith("/auth/") ? "/auth" : "other";
     }
 
     /** Headers every response carries; a strict content policy for the console, a closed one for the API. */

@@ -9,8 +9,9 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * One JSON object per log line, with the request id when the line belongs to a request, so logs can be
- * searched by request. Messages never carry request bodies or personal data; that is the caller's duty.
+ * One JSON object per log line, with the request id and trace id when the line belongs to a request (or a
+ * traced operation), so logs can be searched by request and joined to traces. Messages never carry request
+ * bodies or personal data; that is the caller's duty.
  */
 public final class JsonLogFormatter extends Formatter {
     @Override
@@ -20,6 +21,7 @@ public final class JsonLogFormatter extends Formatter {
         field(line, "level", record.getLevel().getName()).append(',');
         field(line, "logger", record.getLoggerName()).append(',');
         HelidonMdc.get(HttpFilters.REQUEST_ID_KEY).ifPresent(id -> field(line, "requestId", id).append(','));
+        traceId().ifPresent(id -> field(line, "traceId", id).append(','));
         field(line, "thread", Thread.currentThread().getName()).append(',');
         field(line, "message", formatMessage(record));
         if (record.getThrown() != null) {
@@ -29,6 +31,16 @@ public final class JsonLogFormatter extends Formatter {
             field(line, "error", trace.toString());
         }
         return line.append("}\n").toString();
+    }
+
+    /** The trace of the request (or operation) this line belongs to: the log context's, else the current span's. */
+    private static java.util.Optional<String> traceId() {
+        java.util.Optional<String> logged = HelidonMdc.get(Tracing.TRACE_ID_KEY);
+        if (logged.isPresent()) {
+            return logged;
+        }
+        io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
+        return span.isValid() ? java.util.Optional.of(span.getTraceId()) : java.util.Optional.empty();
     }
 
     private static StringBuilder field(StringBuilder line, String name, String value) {

@@ -140,6 +140,11 @@ public final class PersistedQueries {
     }
 
     /** The document to run for this request, or a typed error. */
+    /** The documents of the manifests (not those clients registered at run time). */
+    public java.util.Collection<String> manifestDocuments() {
+        return manifest.values();
+    }
+
     public String resolve(GraphqlRequest request) {
         Object persisted = request.extensions().get("persistedQuery");
         if (persisted == null) {

@@ -30,7 +30,12 @@ public final class RateLimiter {
         }
     });
 
+    private final io.micrometer.core.instrument.Counter refusals;
+
     public RateLimiter(String name, long capacity, Duration period) {
+        this.refusals = io.micrometer.core.instrument.Counter.builder("rate.limit.refusals")
+                .description("Requests refused by a rate limit, by limit").tag("limit", name)
+                .register(Meters.global().registry());
         this.name = name;
         this.capacity = capacity;
         this.period = period;
@@ -42,6 +47,7 @@ public final class RateLimiter {
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            refusals.increment();
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
             throw ApiException.rateLimited(seconds);
         }

@@ -41,6 +41,13 @@ public final class Store implements AutoCloseable {
     /** As {@link #connect(String, String)}, telling {@code listeners} of every command the driver sends. */
     public static Store connect(String uri, String database,
                                 java.util.List<com.mongodb.event.CommandListener> listeners) {
+        return connect(uri, database, listeners, java.util.List.of());
+    }
+
+    /** As above, also telling {@code poolListeners} of the connection pool's events (for its gauges). */
+    public static Store connect(String uri, String database,
+                                java.util.List<com.mongodb.event.CommandListener> listeners,
+                                java.util.List<com.mongodb.event.ConnectionPoolListener> poolListeners) {
         ConnectionString connection;
         try {
             connection = new ConnectionString(uri);
@@ -57,6 +64,7 @@ public final class Store implements AutoCloseable {
             settings.readConcern(ReadConcern.LOCAL);
         }
         listeners.forEach(settings::addCommandListener);
+        settings.applyToConnectionPoolSettings(pool -> poolListeners.forEach(pool::addConnectionPoolListener));
         if (!uri.contains("serverSelectionTimeoutMS")) {
             settings.applyToClusterSettings(c -> c.serverSelectionTimeout(DEFAULT_SELECTION_TIMEOUT_MS,
                     TimeUnit.MILLISECONDS));

@@ -50,6 +50,17 @@ public final class StoreSchema {
         return ready;
     }
 
+    /** Waits up to {@code timeout} for {@link #ready()}; true when it is. */
+    public boolean awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready && System.nanoTime() < deadline) {
+            if (!sleep(20)) {
+                return false;
+            }
+        }
+        return ready;
+    }
+
     /** Applies indexes and migrations now; throws when the database is unreachable. */
     public void apply() {
         for (IndexPlan plan : indexes) {

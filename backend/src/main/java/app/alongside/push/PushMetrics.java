@@ -1,11 +1,9 @@
 package app.alongside.push;
 
-import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
-import io.helidon.metrics.api.Tag;
+import app.alongside.platform.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,7 +20,7 @@ public final class PushMetrics {
     }
 
     public static PushMetrics global() {
-        return new PushMetrics(Metrics.globalRegistry());
+        return new PushMetrics(Meters.global().registry());
     }
 
     public void count(String outcome, String reason, int times) {
@@ -30,8 +28,8 @@ public final class PushMetrics {
             return;
         }
         String tag = reason == null ? "none" : reason;
-        counters.computeIfAbsent(outcome + "|" + tag, key -> registry.getOrCreate(Counter.builder("push.outcomes")
-                .description("Push notifications by outcome and reason")
-                .tags(List.of(Tag.create("outcome", outcome), Tag.create("reason", tag))))).increment(times);
+        counters.computeIfAbsent(outcome + "|" + tag, key -> Counter.builder("push.outcomes")
+                .description("Push notifications by outcome and reason").tags("outcome", outcome, "reason", tag)
+                .register(registry)).increment(times);
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * GraphQL metrics in the Prometheus text at /observe/metrics. The registry is the JVM's, shared by every server a
@@ -22,16 +23,31 @@ class MetricsIT {
     private final Http http = SERVER.http();
 
     @Test
-    void operationsAreTimedByName() {
-        String series = "graphql_operation_seconds_count{operation=\"MetricsProbe\",outcome=\"ok\"";
+    void knownOperationsAreTimedByName() {
+        String series = "graphql_operation_seconds_count{operation=\"ConsoleViewer\",outcome=\"ok\"";
         double before = value(series);
-        http.graphql("query MetricsProbe { __typename }");
-        http.graphql("query MetricsProbe { __typename }");
+        http.graphql("query ConsoleViewer { __typename }");
+        http.graphql("query ConsoleViewer { __typename }");
         assertEquals(before + 2, value(series));
-        String failed = "graphql_operation_seconds_count{operation=\"MetricsFailure\",outcome=\"error\"";
+        String failed = "graphql_operation_seconds_count{operation=\"ConsoleFigures\",outcome=\"error\"";
         double failedBefore = value(failed);
-        http.graphql("query MetricsFailure { nope }");
+        http.graphql("query ConsoleFigures { nope }");
         assertEquals(failedBefore + 1, value(failed));
+    }
+
+    @Test
+    void namesAClientMadeUpAreCountedAsOtherAndNeverBecomeLabels() {
+        String other = "graphql_operation_seconds_count{operation=\"other\",outcome=\"ok\",type=\"query\"";
+        double before = value(other);
+        for (int i = 0; i < 5; i++) {
+            http.graphql("query Invented" + i + "ByAClient { __typename }");
+        }
+        assertEquals(before + 5, value(other));
+        assertFalse(http.get("/observe/metrics", "text/plain").body().contains("ByAClient"));
+        String anonymous = "graphql_operation_seconds_count{operation=\"anonymous\",outcome=\"ok\",type=\"query\"";
+        double anonymousBefore = value(anonymous);
+        http.graphql("{ __typename }");
+        assertEquals(anonymousBefore + 1, value(anonymous));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,10 @@ class StoreUnavailableIT {
             assertEquals("UP", live.json().get("status"));
             assertEquals(503, http.get("/observe/health", null).status());
             assertEquals(Map.of("__typename", "Query"), http.graphql("{ __typename }").data());
+            Reply signIn = http.post("/auth/login", "application/json", "application/json",
+                    "{\"email\":\"a@example.test\",\"password\":\"not yet\"}");
+            assertEquals(503, signIn.status(), "no sign-in before the store is ready: " + signIn.body());
+            assertEquals(List.of("SERVICE_UNAVAILABLE"), signIn.errorCodes());
 
             MongoServer mongo = new MongoServer(new MemoryBackend());
             try {
