@@ -35,15 +35,26 @@ public final class CachedGauges implements AutoCloseable {
         meters.gauge(name, description, tags, value::get);
     }
 
-    /** Runs every query now (the background round does this every {@link #INTERVAL}). */
+    /**
+     * Runs every query now (the background round does this every {@link #INTERVAL}). A query that fails reads -1
+     * and the others are still refreshed; the first failure is thrown at the end, for the round to log.
+     */
     public void refresh() {
+        RuntimeException failed = null;
         for (Entry entry : entries) {
             try {
                 entry.value().set(entry.query().getAsLong());
             } catch (RuntimeException e) {
                 entry.value().set(-1);
-                throw e;
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
