@@ -141,18 +141,26 @@ public final class MessagingService {
     private MessageThread afterSend(MessageThread thread, Message message, boolean youngPerson, boolean urgent,
                                     Instant dueAt, List<String> managers, Instant now) {
         if (youngPerson) {
-            threads.startClock(thread.id(), message.id(), now, dueAt, managers);
-        } else if (thread.awaitingReplySince() != null) {
+            MessageThread after = threads.sentByYoungPerson(thread.id(), message.id(), message.authorKey(),
+                    message.sequence(), now, dueAt, managers, urgent, thread.awaitingReplySince() != null);
+            publishUrgent(after, message, urgent);
+            return after;
+        }
+        if (thread.awaitingReplySince() != null) {
             // Only a running clock needs stopping; the update itself makes sure one reply stops it once.
             threads.stopClock(thread.id()).filter(t -> t.clockMessageId() != null).ifPresent(t -> messages
                     .recordResponse(t.clockMessageId(), now, hours.between(t.awaitingReplySince(), now).toSeconds()));
         }
         MessageThread after = threads.markSent(thread.id(), message.authorKey(), message.sequence(), now, urgent);
+        publishUrgent(after, message, urgent);
+        return after;
+    }
+
+    private void publishUrgent(MessageThread thread, Message message, boolean urgent) {
         if (urgent) {
             bus.publish(new MessagingEvent(MessagingEvent.Kind.URGENT, thread.id(), thread.serviceId(),
                     thread.youngPersonId(), message.id()));
         }
-        return after;
     }
 
     private Sent retried(Message first, String body, boolean youngPerson) {

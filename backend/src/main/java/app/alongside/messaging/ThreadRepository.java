@@ -2,6 +2,7 @@ package app.alongside.messaging;
 
 import app.alongside.platform.Connections;
 import app.alongside.platform.ApiException;
+import app.alongside.platform.ErrorCode;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
 import app.alongside.push.PushOutbox;
@@ -79,21 +80,40 @@ public final class ThreadRepository {
     }
 
     /**
-     * Starts the response clock unless it is already running (the oldest unanswered message sets it). In the same
-     * write it records the escalation the clock needs if nobody answers: a push to {@code escalateTo} (principal
-     * keys) due when the reply is ({@link ThreadEscalationPushSource}).
+     * After a young person's send: starts the response clock unless it is already running (the oldest unanswered
+     * message sets it, and with it the escalation the clock needs if nobody answers: a push to {@code escalateTo}
+     * (principal keys) due when the reply is, {@link ThreadEscalationPushSource}) and moves the sender's read mark
+     * as {@link #markSent} does, in one write. {@code clockRunning} is what the thread said when the send read it:
+     * the write is conditional on it, and a reply or another send that changed it in between costs one more write.
      */
-    public boolean startClock(String threadId, String messageId, Instant sentAt, Instant dueAt,
-                              List<String> escalateTo) {
-        List<org.bson.conversions.Bson> updates = new ArrayList<>(List.of(
+    public MessageThread sentByYoungPerson(String threadId, String messageId, String senderKey, long sequence,
+                                           Instant sentAt, Instant dueAt, List<String> escalateTo, boolean urgent,
+                                           boolean clockRunning) {
+        List<Bson> start = new ArrayList<>(List.of(
                 Updates.set("awaitingReplySince", Mongo.date(sentAt)), Updates.set("replyDueAt", Mongo.date(dueAt)),
                 Updates.set("clockMessageId", messageId)));
         if (!escalateTo.isEmpty()) {
-            updates.add(Updates.set("escalateTo", escalateTo));
-            updates.add(Updates.set(PushOutbox.FIELD, PushOutbox.pending(dueAt)));
+            start.add(Updates.set("escalateTo", escalateTo));
+            start.add(Updates.set(PushOutbox.FIELD, PushOutbox.pending(dueAt)));
         }
-        return threads.updateOne(Filters.and(Filters.eq("_id", threadId), Filters.eq("awaitingReplySince", null)),
-                Updates.combine(updates)).getModifiedCount() == 1;
+        List<Bson> mark = sentUpdates(senderKey, sequence, sentAt, urgent);
+        start.addAll(mark);
+        boolean running = clockRunning;
+        for (int attempt = 0; attempt < 4; attempt++, running = !running) {
+            Document after = threads.findOneAndUpdate(Filters.and(Filters.eq("_id", threadId), running
+                            ? Filters.ne("awaitingReplySince", null) : Filters.eq("awaitingReplySince", null)),
+                    Updates.combine(running ? mark : start),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (after != null) {
+                return from(after);
+            }
+        }
+        // Neither with the clock running nor without: the thread is gone, or it changed state four times over.
+        if (threads.countDocuments(Filters.eq("_id", threadId)) == 0) {
+            throw ApiException.notFound();
+        }
+        throw new ApiException(ErrorCode.CONFLICT, "The thread is busy. Send the message again.",
+                List.of("threadId"), Map.of());
     }
 
     /**
@@ -124,6 +144,16 @@ public final class ThreadRepository {
      * that matched a safeguarding phrase, marks the thread urgent, in one write; the thread as it then is.
      */
     public MessageThread markSent(String threadId, String senderKey, long sequence, Instant now, boolean urgent) {
+        Document after = threads.findOneAndUpdate(Filters.eq("_id", threadId),
+                Updates.combine(sentUpdates(senderKey, sequence, now, urgent)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null) {
+            throw ApiException.notFound();
+        }
+        return from(after);
+    }
+
+    private static List<Bson> sentUpdates(String senderKey, long sequence, Instant now, boolean urgent) {
         String field = "reads." + senderKey.replace('.', '_');
         List<Bson> updates = new ArrayList<>(List.of(Updates.max(field + ".sequence", sequence),
                 Updates.max(field + ".at", Mongo.date(now))));
@@ -131,12 +161,7 @@ public final class ThreadRepository {
             updates.addAll(List.of(Updates.set("urgent", true), Updates.set("activityAt", Mongo.date(now)),
                     Updates.set("updatedAt", Mongo.date(now))));
         }
-        Document after = threads.findOneAndUpdate(Filters.eq("_id", threadId), Updates.combine(updates),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (after == null) {
-            throw ApiException.notFound();
-        }
-        return from(after);
+        return updates;
     }
 
     /** Moves the reader's mark forward, never back ($max); by _id alone, so any store uses its index. */
