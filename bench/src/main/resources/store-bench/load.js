@@ -3,9 +3,10 @@
 // people), a warm-up that is thrown away, then the measured period with the CPU of the given pids sampled from
 // /proc around it. Prints one JSON line. StoreBench writes the plan file and reads the line.
 // Usage: node load.js plan.json   (plan: url, query, variables, kind, connections, warmup, duration, usersFile,
-//        expect, tag, pids: {name: pid})
+//        expect, tag, pids: {name: pid}, rate: requests a second in all, 0 for as many as answered)
 'use strict';
 const fs = require('fs');
+const http = require('http');
 const autocannon = require(require.resolve('autocannon', { paths: [__dirname] }));
 
 const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
@@ -43,8 +44,78 @@ function verifyBody(text) {
 }
 
 function run(seconds) {
+  if (plan.rate > 0) return paced(seconds);
   return autocannon({ url: plan.url, connections: plan.connections, duration: seconds, timeout: 30,
     requests: [{ setupRequest }], verifyBody });
+}
+
+// plan.rate > 0: an open loop, not autocannon. Requests are started at even intervals (rate a second in all) whether
+// or not earlier ones have been answered, over at most plan.connections keep-alive connections (more wait for a free
+// one), and each latency counts from when its request was due, so a stall shows in full. autocannon's overallRate is
+// not used: it lets each connection send its share of a second back to back at the start of that second, and its
+// correction for coordinated omission takes 1/rate seconds for milliseconds, adding made-up samples.
+function paced(seconds) {
+  return new Promise((resolve) => {
+    const url = new URL(plan.url);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: plan.connections });
+    const latencies = [];
+    const counts = { errors: 0, timeouts: 0, non2xx: 0, mismatches: 0 };
+    const interval = 1000 / plan.rate;
+    const start = performance.now();
+    let issued = 0;
+    let open = 0;
+    let stopped = false;
+    function finished() {
+      if (--open === 0 && stopped) {
+        agent.destroy();
+        resolve(summary());
+      }
+    }
+    function fire(due) {
+      const r = setupRequest({});
+      let settled = false;
+      const settle = (outcome) => {
+        if (settled) return;
+        settled = true;
+        if (outcome) counts[outcome]++;
+        finished();
+      };
+      open++;
+      const req = http.request({ host: url.hostname, port: url.port, path: r.path, method: r.method, agent,
+        headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode < 200 || res.statusCode > 299) return settle('non2xx');
+          if (!verifyBody(text)) return settle('mismatches');
+          latencies.push(performance.now() - due);
+          settle(null);
+        });
+        res.on('error', () => settle('errors'));
+      });
+      req.setTimeout(30000, () => { settle('timeouts'); req.destroy(); });
+      req.on('error', () => settle('errors'));
+      req.end(r.body);
+    }
+    function summary() {
+      latencies.sort((a, b) => a - b);
+      const at = (q) => latencies.length === 0 ? null
+        : +latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)].toFixed(1);
+      return { requests: { total: latencies.length + counts.non2xx + counts.mismatches },
+        latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) }, ...counts };
+    }
+    const timer = setInterval(() => {
+      const elapsed = performance.now() - start;
+      const due = Math.min(Math.floor(elapsed / interval), Math.floor(seconds * plan.rate));
+      for (; issued < due; issued++) fire(start + issued * interval);
+      if (elapsed >= seconds * 1000) {
+        clearInterval(timer);
+        stopped = true;
+        if (open === 0) resolve(summary());
+      }
+    }, 1);
+  });
 }
 
 function cpuTicks(pid) {

@@ -48,6 +48,8 @@ public final class StoreBench {
     static final int PAGE = 20;
     static final double NEWEST_TARGET_PER_SECOND = 1_000;
     static final double NEWEST_TARGET_P99_MILLIS = 100;
+    /** A paced run kept up when it answered at least this share of the rate offered. */
+    static final double PACED_KEPT_UP = 0.98;
     static final double PEER_TARGET_RATIO = 2;
     static final double SEND_TARGET_PER_SECOND = 500;
     /** Every request comes from 127.0.0.1, whose packaged per-address limit (600 a minute) would refuse most. */
@@ -65,17 +67,18 @@ public final class StoreBench {
     /** What to run; from the environment by {@link #fromEnv}, with the names bench/README.md lists. */
     record Knobs(int users, int perUser, int connections, int warmup, int duration, List<Integer> writers,
                  List<String> scenarios, int repeats, boolean restartEachRun, boolean peer, Path peerDir,
-                 String memoryBackend, Path workDir, boolean keepData) {
+                 String memoryBackend, Path workDir, boolean keepData, int pacedRate) {
         static Knobs fromEnv(Map<String, String> env, Path root) {
             return new Knobs(number(env, "USERS", 1_000), number(env, "PER_USER", 200),
                     number(env, "CONNECTIONS", 50), number(env, "WARMUP", 5), number(env, "DURATION", 20),
                     list(env.getOrDefault("WRITERS", "1,8,32")).stream().map(Integer::valueOf).toList(),
-                    list(env.getOrDefault("SCENARIOS", "floor,newest20,homeScreen,send")),
+                    list(env.getOrDefault("SCENARIOS", "floor,newest20,newest20paced,homeScreen,send")),
                     number(env, "REPEATS", 1), !"never".equals(env.get("RESTART")), "1".equals(env.get("PEER")),
                     Path.of(env.getOrDefault("PEER_DIR", "/tmp/peer")).toAbsolutePath(),
                     env.getOrDefault("MEMORY_BACKEND", MemoryStore.DEFAULT_BACKEND),
                     Path.of(env.getOrDefault("WORK_DIR", root.resolve("bench/target/store-bench").toString()))
-                            .toAbsolutePath(), "1".equals(env.get("KEEP_DATA")));
+                            .toAbsolutePath(), "1".equals(env.get("KEEP_DATA")),
+                    number(env, "PACED_RATE", (int) NEWEST_TARGET_PER_SECOND));
         }
 
         private static int number(Map<String, String> env, String name, int fallback) {
@@ -97,7 +100,16 @@ public final class StoreBench {
      * text every right answer contains; {@code peerName} the peer's {@code bench.js} scenario doing the same work.
      */
     record Scenario(String name, String kind, String query, Map<String, Object> variables, String expect,
-                    String peerName) {
+                    String peerName, int rate) {
+        Scenario(String name, String kind, String query, Map<String, Object> variables, String expect,
+                 String peerName) {
+            this(name, kind, query, variables, expect, peerName, 0);
+        }
+
+        /** The same requests offered at {@code perSecond} in all (autocannon's {@code overallRate}). */
+        Scenario paced(String pacedName, int perSecond) {
+            return new Scenario(pacedName, kind, query, variables, expect, null, perSecond);
+        }
     }
 
     /** CPU of one process over the measured period: cores busy, and milliseconds per request answered. */
@@ -369,6 +381,7 @@ public final class StoreBench {
             plan.put("variables", run.scenario().variables());
             plan.put("kind", run.scenario().kind());
             plan.put("connections", run.connections());
+            plan.put("rate", run.scenario().rate());
             plan.put("warmup", knobs.warmup());
             plan.put("duration", knobs.duration());
             plan.put("usersFile", usersFile.toString());
@@ -399,7 +412,7 @@ public final class StoreBench {
         Map<?, ?> data = response.statusCode() == 200 && !response.body().contains("\"errors\"")
                 ? (Map<?, ?>) JSON.fromJson(response.body(), Map.class).get("data") : null;
         boolean right = data != null && response.body().contains(scenario.expect()) && switch (scenario.name()) {
-            case "newest20" -> ((List<?>) at(data, "myRecords", "edges")).size() == Math.min(PAGE, perUser);
+            case "newest20", "newest20paced" -> ((List<?>) at(data, "myRecords", "edges")).size() == Math.min(PAGE, perUser);
             case "homeScreen" -> ((List<?>) at(data, "missionSummary", "missions")).stream()
                     .mapToInt(m -> ((Number) ((Map<?, ?>) m).get("recordCount")).intValue()).sum() == perUser;
             case "send" -> ((List<?>) at(data, "sendMessage", "userErrors")).isEmpty()
@@ -479,6 +492,9 @@ public final class StoreBench {
         known.put("newest20", new Scenario("newest20", "read", "query MyRecords($first: Int) { myRecords(first: "
                 + "$first) { edges { node { mission kind title notes createdAt } } } }", Map.of("first", PAGE),
                 "\"edges\":[", "gql-records"));
+        // The same request offered at a fixed rate (PACED_RATE, the target's 1,000 a second): its latency when the
+        // server is not saturated, which is what the p99 target asks of it.
+        known.put("newest20paced", known.get("newest20").paced("newest20paced", knobs.pacedRate()));
         known.put("homeScreen", new Scenario("homeScreen", "read", read(operations.resolve(
                 "records/MissionSummary.graphql")), Map.of(), "\"missions\":[", null));
         // Sent as apps send it: the operation, then the shared fragment it spreads.
@@ -562,7 +578,7 @@ public final class StoreBench {
         report.seeding().forEach((store, took) -> out.append(String.format(Locale.ROOT,
                 "seeded the %s store in %d s%n", store, took.toSeconds())));
         out.append(System.lineSeparator());
-        String format = "%-10s %4s %-7s | %8s %7s %7s %7s | %6s %5s | %6s %5s | %5s %5s %5s | %6s | %6s | %s%n";
+        String format = "%-13s %4s %-7s | %8s %7s %7s %7s | %6s %5s | %6s %5s | %5s %5s %5s | %6s | %6s | %s%n";
         out.append(String.format(Locale.ROOT, format, "scenario", "conn", "store", "req/s", "p50 ms", "p99 ms",
                 "max ms", "srv ms", "cores", "sto ms", "cores", "node", "emul", "load", "errors", "ratio", "target"));
         for (Row row : report.rows()) {
@@ -654,13 +670,19 @@ public final class StoreBench {
         }
         return switch (row.scenario()) {
             case "newest20" -> {
-                boolean met = row.perSecond() >= NEWEST_TARGET_PER_SECOND
-                        && row.p99Millis() <= NEWEST_TARGET_P99_MILLIS;
                 String peer = twin(report, row, PEER).filter(p -> p.perSecond() > 0).map(p -> String.format(
                         Locale.ROOT, ", > %.0fx peer: %s", PEER_TARGET_RATIO,
                         row.perSecond() > PEER_TARGET_RATIO * p.perSecond() ? "met" : "MISSED")).orElse("");
-                yield String.format(Locale.ROOT, ">= %.0f/s, p99 <= %.0f ms: %s%s", NEWEST_TARGET_PER_SECOND,
-                        NEWEST_TARGET_P99_MILLIS, met ? "met" : "MISSED", peer);
+                yield String.format(Locale.ROOT, ">= %.0f/s: %s%s", NEWEST_TARGET_PER_SECOND,
+                        row.perSecond() >= NEWEST_TARGET_PER_SECOND ? "met" : "MISSED", peer);
+            }
+            case "newest20paced" -> {
+                // Held only if the server kept up with what was offered (2% short at most) with p99 in the target.
+                double offered = report.knobs().pacedRate();
+                boolean kept = row.perSecond() >= PACED_KEPT_UP * offered;
+                yield String.format(Locale.ROOT, "%.0f/s offered, p99 <= %.0f ms: %s", offered,
+                        NEWEST_TARGET_P99_MILLIS, kept && row.p99Millis() <= NEWEST_TARGET_P99_MILLIS ? "met"
+                                : kept ? "MISSED" : "MISSED (fell behind)");
             }
             case "send" -> String.format(Locale.ROOT, ">= %.0f/s: %s", SEND_TARGET_PER_SECOND,
                     row.perSecond() >= SEND_TARGET_PER_SECOND ? "met" : "MISSED");
