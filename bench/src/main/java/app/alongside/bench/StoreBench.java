@@ -106,7 +106,7 @@ public final class StoreBench {
             this(name, kind, query, variables, expect, peerName, 0);
         }
 
-        /** The same requests offered at {@code perSecond} in all (autocannon's {@code overallRate}). */
+        /** The same requests offered at {@code perSecond} in all, by the open loop of {@code load.js}. */
         Scenario paced(String pacedName, int perSecond) {
             return new Scenario(pacedName, kind, query, variables, expect, null, perSecond);
         }
@@ -412,7 +412,8 @@ public final class StoreBench {
         Map<?, ?> data = response.statusCode() == 200 && !response.body().contains("\"errors\"")
                 ? (Map<?, ?>) JSON.fromJson(response.body(), Map.class).get("data") : null;
         boolean right = data != null && response.body().contains(scenario.expect()) && switch (scenario.name()) {
-            case "newest20", "newest20paced" -> ((List<?>) at(data, "myRecords", "edges")).size() == Math.min(PAGE, perUser);
+            case "newest20", "newest20paced" -> ((List<?>) at(data, "myRecords", "edges")).size()
+                    == Math.min(PAGE, perUser);
             case "homeScreen" -> ((List<?>) at(data, "missionSummary", "missions")).stream()
                     .mapToInt(m -> ((Number) ((Map<?, ?>) m).get("recordCount")).intValue()).sum() == perUser;
             case "send" -> ((List<?>) at(data, "sendMessage", "userErrors")).isEmpty()
