@@ -4,6 +4,7 @@ import app.alongside.platform.Connections;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.ErrorCode;
 import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Input;
 import app.alongside.platform.Mongo;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
@@ -113,7 +114,7 @@ public final class ThreadRepository {
             throw ApiException.notFound();
         }
         throw new ApiException(ErrorCode.CONFLICT, "The thread is busy. Send the message again.",
-                List.of("threadId"), Map.of());
+                Input.path("threadId"), Map.of());
     }
 
     /**

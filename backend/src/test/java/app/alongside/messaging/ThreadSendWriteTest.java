@@ -69,14 +69,19 @@ class ThreadSendWriteTest {
                 clockRunningWhenRead);
     }
 
+    /** The clock as expected, and the sender's read mark on the new message (sequence 7). */
+    private static void assertSent(MessageThread after, Instant clockSince, String clockMessageId) {
+        assertEquals(clockSince, after.awaitingReplySince(), "the clock's start");
+        assertEquals(clockMessageId, after.clockMessageId(), "the message the clock runs for");
+        assertEquals(7, after.reads().get("yp:yp1").sequence(), "the sender's read mark");
+    }
+
     @Test
     void theFirstUnansweredMessageStartsTheClockAndMovesTheMark() {
         thread(null, null);
         MessageThread after = send(false);
-        assertEquals(SENT, after.awaitingReplySince());
+        assertSent(after, SENT, "m7");
         assertEquals(DUE, after.replyDueAt());
-        assertEquals("m7", after.clockMessageId());
-        assertEquals(7, after.reads().get("yp:yp1").sequence());
         Document stored = threads.find(Filters.eq("_id", "t1")).first();
         assertEquals(List.of("staff:mgr"), stored.getList("escalateTo", String.class));
         assertEquals(PushOutbox.pending(DUE).get("state"), stored.get(PushOutbox.FIELD, Document.class).get("state"));
@@ -85,30 +90,23 @@ class ThreadSendWriteTest {
     @Test
     void aRunningClockKeepsItsOldestMessage() {
         thread(EARLIER, "m5");
-        MessageThread after = send(true);
-        assertEquals(EARLIER, after.awaitingReplySince(), "the oldest unanswered message sets the clock");
-        assertEquals("m5", after.clockMessageId());
-        assertEquals(7, after.reads().get("yp:yp1").sequence());
+        // The oldest unanswered message sets the clock.
+        assertSent(send(true), EARLIER, "m5");
     }
 
     @Test
     void aReplyBetweenTheReadAndTheWriteStillLeavesTheNewMessageOnTheClock() {
         // The send read a running clock; a reply stopped it before the send's write.
         thread(null, null);
-        MessageThread after = send(true);
-        assertEquals(SENT, after.awaitingReplySince(), "the message after the reply starts a new clock");
-        assertEquals("m7", after.clockMessageId());
-        assertEquals(7, after.reads().get("yp:yp1").sequence());
+        // The message after the reply starts a new clock.
+        assertSent(send(true), SENT, "m7");
     }
 
     @Test
     void anotherSendThatStartedTheClockFirstKeepsIt() {
         // The send read no clock; another send started it before this one's write.
         thread(EARLIER, "m6");
-        MessageThread after = send(false);
-        assertEquals(EARLIER, after.awaitingReplySince());
-        assertEquals("m6", after.clockMessageId());
-        assertEquals(7, after.reads().get("yp:yp1").sequence());
+        assertSent(send(false), EARLIER, "m6");
     }
 
     @Test
