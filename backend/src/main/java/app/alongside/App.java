@@ -51,7 +51,7 @@ import app.alongside.platform.GraphqlEndpoint;
 import app.alongside.platform.GraphqlEngine;
 import app.alongside.platform.GraphqlMetrics;
 import app.alongside.platform.GraphqlWebSocket;
-import app.alongside.platform.GraphqlWsAuthentication;
+import app.alongside.identity.GraphqlWsAuthentication;
 import app.alongside.platform.HttpFilters;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Json;

@@ -1,6 +1,6 @@
 package app.alongside.audit;
 
-import app.alongside.identity.StaffRole;
+import app.alongside.kernel.StaffRole;
 
 import java.time.Instant;
 

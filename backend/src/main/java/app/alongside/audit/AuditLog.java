@@ -1,7 +1,7 @@
 package app.alongside.audit;
 
-import app.alongside.identity.Principal;
-import app.alongside.identity.StaffRole;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
 import app.alongside.platform.Connections;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Ids;

@@ -1,10 +1,9 @@
 package app.alongside.audit;
 
-import app.alongside.identity.IdentityPolicy;
-import app.alongside.identity.Principal;
-import app.alongside.identity.StaffMember;
-import app.alongside.identity.StaffRole;
-import app.alongside.identity.YoungPerson;
+import app.alongside.kernel.Access;
+import app.alongside.kernel.PersonTypes;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.Connections;
 import app.alongside.platform.GlobalIds;
@@ -31,7 +30,7 @@ public final class AuditWiring {
 
         private static String describe(String targetType) {
             return switch (targetType) {
-                case YoungPerson.TYPE -> "profile";
+                case PersonTypes.YOUNG_PERSON -> "profile";
                 case "Invite" -> "invite";
                 case "NotificationPreferences" -> "notification preferences";
                 default -> targetType.toLowerCase(java.util.Locale.ROOT);
@@ -42,7 +41,7 @@ public final class AuditWiring {
     private AuditWiring() {
     }
 
-    public static void register(Wiring wiring, AuditLog log, IdentityPolicy policy, int maxPage) {
+    public static void register(Wiring wiring, AuditLog log, Access policy, int maxPage) {
         wiring.backedBy("AccessLogEntry", AccessLogEntry.class)
                 .backedBy("AccessLogConnection", Connections.Connection.class)
                 .backedBy("AccessLogEdge", Connections.Edge.class)
@@ -51,7 +50,7 @@ public final class AuditWiring {
                 .backedBy("AuditEventEdge", Connections.Edge.class)
                 .fetcher("AuditEvent", "targetId", env -> globalId(((AuditEvent) env.getSource()).targetType(),
                         ((AuditEvent) env.getSource()).targetId()))
-                .fetcher("AuditEvent", "subjectId", env -> globalId(YoungPerson.TYPE,
+                .fetcher("AuditEvent", "subjectId", env -> globalId(PersonTypes.YOUNG_PERSON,
                         ((AuditEvent) env.getSource()).subjectId()))
                 .fetcher("AuditEvent", "actorId", env -> actorId(env.getSource()))
                 .fetcher("Query", "myAccessLog", env -> {
@@ -91,8 +90,8 @@ public final class AuditWiring {
 
     private static String actorId(AuditEvent event) {
         return switch (event.actorKind()) {
-            case STAFF -> globalId(StaffMember.TYPE, event.actorId());
-            case YOUNG_PERSON -> globalId(YoungPerson.TYPE, event.actorId());
+            case STAFF -> globalId(PersonTypes.STAFF_MEMBER, event.actorId());
+            case YOUNG_PERSON -> globalId(PersonTypes.YOUNG_PERSON, event.actorId());
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.Principal;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.ClientAddresses;
 import app.alongside.platform.ErrorCode;

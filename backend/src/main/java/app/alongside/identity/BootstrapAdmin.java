@@ -1,7 +1,8 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.StaffRole;
 import app.alongside.organisations.Organisation;
-import app.alongside.organisations.OrganisationKind;
+import app.alongside.kernel.OrganisationKind;
 import app.alongside.organisations.OrganisationRepository;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.Ids;

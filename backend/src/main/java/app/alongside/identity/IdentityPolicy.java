@@ -1,5 +1,8 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.Access;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
 import app.alongside.organisations.Organisation;
 import app.alongside.platform.ApiException;
 
@@ -13,7 +16,7 @@ import java.util.Optional;
  * their data, the records domain decides by what the young person shared). Admins and corporate-parent staff
  * see no young person here. Staff accounts: admins see all, managers their own service, everyone themself.
  */
-public final class IdentityPolicy {
+public final class IdentityPolicy implements Access {
     private final Function<String, Optional<Organisation>> organisations;
 
     public IdentityPolicy(Function<String, Optional<Organisation>> organisations) {
@@ -53,6 +56,7 @@ public final class IdentityPolicy {
         throw ApiException.unauthenticatedOrForbidden(principal);
     }
 
+    @Override
     public Principal.Staff requireRole(Principal principal, StaffRole... roles) {
         Principal.Staff staff = requireStaff(principal);
         for (StaffRole role : roles) {
@@ -63,6 +67,7 @@ public final class IdentityPolicy {
         throw ApiException.forbidden();
     }
 
+    @Override
     public Principal.YoungPersonUser requireYoungPerson(Principal principal) {
         if (principal instanceof Principal.YoungPersonUser yp) {
             return yp;

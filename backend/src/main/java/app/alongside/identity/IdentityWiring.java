@@ -1,5 +1,6 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.Principal;
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationsWiring;
 import app.alongside.platform.Connections;

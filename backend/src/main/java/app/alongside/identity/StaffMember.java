@@ -1,5 +1,6 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.StaffRole;
 import java.time.Instant;
 
 /**
@@ -9,5 +10,5 @@ import java.time.Instant;
 public record StaffMember(String id, String name, String email, StaffRole role, String organisationId,
                           boolean active, String passwordHash, int failedSignIns, Instant lockedUntil,
                           Instant createdAt, Instant updatedAt) {
-    public static final String TYPE = "StaffMember";
+    public static final String TYPE = app.alongside.kernel.PersonTypes.STAFF_MEMBER;
 }

@@ -1,5 +1,6 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.StaffRole;
 import app.alongside.platform.Connections;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;

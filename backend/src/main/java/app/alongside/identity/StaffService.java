@@ -1,5 +1,7 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.StaffRole;
+import app.alongside.kernel.Principal;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.organisations.Organisation;

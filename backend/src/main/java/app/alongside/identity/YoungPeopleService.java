@@ -1,9 +1,11 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.StaffRole;
+import app.alongside.kernel.Principal;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.organisations.Organisation;
-import app.alongside.organisations.OrganisationKind;
+import app.alongside.kernel.OrganisationKind;
 import app.alongside.organisations.OrganisationRepository;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.Connections;

@@ -12,7 +12,7 @@ public record YoungPerson(String id, String firstName, String preferredName, Str
                           LegalStatus legalStatus, String localAuthorityId, String language,
                           ContactPreferences contactPreferences, String firebaseUid, Instant createdAt,
                           Instant updatedAt) {
-    public static final String TYPE = "YoungPerson";
+    public static final String TYPE = app.alongside.kernel.PersonTypes.YOUNG_PERSON;
     public static final int MAX_AGE = 25;
 
     /** The schema's {@code ContactPreferences}; all off by default (privacy by default). */

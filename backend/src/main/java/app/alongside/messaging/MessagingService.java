@@ -2,7 +2,7 @@ package app.alongside.messaging;
 
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
-import app.alongside.identity.Principal;
+import app.alongside.kernel.Principal;
 import app.alongside.identity.StaffMember;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;

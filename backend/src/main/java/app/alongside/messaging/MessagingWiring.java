@@ -1,10 +1,10 @@
 package app.alongside.messaging;
 
 import app.alongside.audit.AuditLog;
-import app.alongside.identity.Principal;
+import app.alongside.kernel.Principal;
 import app.alongside.identity.StaffMember;
 import app.alongside.identity.StaffRepository;
-import app.alongside.identity.StaffRole;
+import app.alongside.kernel.StaffRole;
 import app.alongside.identity.YoungPeopleService;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
@@ -212,8 +212,8 @@ public final class MessagingWiring {
             case Principal.YoungPersonUser yp -> yp.youngPersonId().equals(a.youngPersonId());
             case Principal.Staff s -> a.serviceId() != null && s.organisationId().equals(a.serviceId())
                     && parts.policy().serves(a.serviceId(), a.youngPersonId())
-                    && (s.role() == app.alongside.identity.StaffRole.ADVOCATE
-                    || s.role() == app.alongside.identity.StaffRole.ADVOCACY_MANAGER);
+                    && (s.role() == app.alongside.kernel.StaffRole.ADVOCATE
+                    || s.role() == app.alongside.kernel.StaffRole.ADVOCACY_MANAGER);
             default -> false;
         };
     }

@@ -2,8 +2,8 @@ package app.alongside.messaging;
 
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
-import app.alongside.identity.Principal;
-import app.alongside.identity.StaffRole;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
 import app.alongside.organisations.Organisation;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.ErrorCode;

@@ -2,7 +2,7 @@ package app.alongside.opportunities;
 
 import app.alongside.identity.LegalStatus;
 import app.alongside.organisations.Organisation;
-import app.alongside.organisations.OrganisationKind;
+import app.alongside.kernel.OrganisationKind;
 import app.alongside.organisations.Region;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.Input;

@@ -1,5 +1,6 @@
 package app.alongside.organisations;
 
+import app.alongside.kernel.OrganisationKind;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package app.alongside.organisations;
 
-import app.alongside.identity.Principal;
-import app.alongside.identity.StaffRole;
+import app.alongside.kernel.OrganisationKind;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
 import app.alongside.platform.ApiException;
 
 /**

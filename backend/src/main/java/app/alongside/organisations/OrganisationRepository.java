@@ -1,5 +1,6 @@
 package app.alongside.organisations;
 
+import app.alongside.kernel.OrganisationKind;
 import app.alongside.platform.Connections;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;

@@ -1,5 +1,6 @@
 package app.alongside.organisations;
 
+import app.alongside.kernel.OrganisationKind;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.platform.ApiException;

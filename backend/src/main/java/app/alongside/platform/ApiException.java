@@ -36,8 +36,8 @@ public class ApiException extends RuntimeException {
     }
 
     /** UNAUTHENTICATED for someone not signed in, FORBIDDEN for anyone else. */
-    public static ApiException unauthenticatedOrForbidden(app.alongside.identity.Principal principal) {
-        return principal instanceof app.alongside.identity.Principal.Anonymous ? unauthenticated() : forbidden();
+    public static ApiException unauthenticatedOrForbidden(app.alongside.kernel.Principal principal) {
+        return principal instanceof app.alongside.kernel.Principal.Anonymous ? unauthenticated() : forbidden();
     }
 
     public static ApiException notFound() {

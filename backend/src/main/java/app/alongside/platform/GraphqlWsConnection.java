@@ -1,6 +1,6 @@
 package app.alongside.platform;
 
-import app.alongside.identity.Principal;
+import app.alongside.kernel.Principal;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;

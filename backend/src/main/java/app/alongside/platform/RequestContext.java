@@ -1,6 +1,6 @@
 package app.alongside.platform;
 
-import app.alongside.identity.Principal;
+import app.alongside.kernel.Principal;
 
 /**
  * What a resolver knows about the request it serves: its id (for logs and audit), who is asking, and the

@@ -2,7 +2,7 @@ package app.alongside.push;
 
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
-import app.alongside.identity.Principal;
+import app.alongside.kernel.Principal;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.ErrorCode;
 import app.alongside.platform.Input;

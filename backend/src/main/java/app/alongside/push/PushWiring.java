@@ -2,7 +2,7 @@ package app.alongside.push;
 
 import app.alongside.identity.IdentityPolicy;
 import app.alongside.identity.StaffMember;
-import app.alongside.identity.StaffRole;
+import app.alongside.kernel.StaffRole;
 import app.alongside.identity.YoungPerson;
 import app.alongside.platform.ApiException;
 import app.alongside.platform.Connections;

@@ -1,7 +1,7 @@
 package app.alongside.records;
 
 import app.alongside.audit.AuditEvent;
-import app.alongside.identity.Principal;
+import app.alongside.kernel.Principal;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;

@@ -2,7 +2,7 @@ package app.alongside.platform;
 
 import app.alongside.fixtures.FakeWsSession;
 import app.alongside.fixtures.TickPublisher;
-import app.alongside.identity.Principal;
+import app.alongside.kernel.Principal;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;

@@ -1,7 +1,7 @@
 package app.alongside.records;
 
 import app.alongside.fixtures.RecordsOps;
-import app.alongside.identity.Principal;
+import app.alongside.kernel.Principal;
 import app.alongside.platform.Ids;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

@@ -3,7 +3,7 @@ package app.alongside.bench;
 import app.alongside.fixtures.TestServer;
 import app.alongside.organisations.CorporateParentSector;
 import app.alongside.organisations.Organisation;
-import app.alongside.organisations.OrganisationKind;
+import app.alongside.kernel.OrganisationKind;
 import app.alongside.organisations.OrganisationRepository;
 import app.alongside.platform.Ids;
 import app.alongside.platform.RateLimiter;

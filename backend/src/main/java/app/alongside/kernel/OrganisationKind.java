@@ -1,4 +1,4 @@
-package app.alongside.organisations;
+package app.alongside.kernel;
 
 /** The schema's {@code OrganisationKind}. */
 public enum OrganisationKind {

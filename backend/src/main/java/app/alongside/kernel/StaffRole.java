@@ -1,6 +1,4 @@
-package app.alongside.identity;
-
-import app.alongside.organisations.OrganisationKind;
+package app.alongside.kernel;
 
 /** The schema's {@code StaffRole}, and which kind of organisation each role belongs in. */
 public enum StaffRole {

@@ -1,8 +1,10 @@
-package app.alongside.platform;
+package app.alongside.identity;
 
-import app.alongside.identity.Authentication;
-import app.alongside.identity.Principal;
-import app.alongside.identity.StaffAuth;
+import app.alongside.kernel.Principal;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.ClientAddresses;
+import app.alongside.platform.ErrorCode;
+import app.alongside.platform.GraphqlWebSocket;
 import io.helidon.http.Headers;
 import io.helidon.http.ServerRequestHeaders;
 

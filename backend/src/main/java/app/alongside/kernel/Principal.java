@@ -1,6 +1,4 @@
-package app.alongside.identity;
-
-import app.alongside.organisations.OrganisationKind;
+package app.alongside.kernel;
 
 /**
  * Who is making a request, as the server established it (never as the client claims). Every access decision
