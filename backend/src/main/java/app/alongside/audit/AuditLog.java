@@ -17,8 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The append-only {@code audit} collection: every staff read of a young person's data and every write by anyone.
@@ -30,12 +28,10 @@ public final class AuditLog {
 
     private final MongoCollection<Document> events;
     private final Clock clock;
-    private final Function<String, Optional<String>> organisationNames;
 
-    public AuditLog(MongoDatabase db, Clock clock, Function<String, Optional<String>> organisationNames) {
+    public AuditLog(MongoDatabase db, Clock clock) {
         this.events = db.getCollection(COLLECTION);
         this.clock = clock;
-        this.organisationNames = organisationNames;
     }
 
     public static List<IndexPlan> indexes() {
@@ -85,7 +81,7 @@ public final class AuditLog {
                     .append("actorId", staff.staffId())
                     .append("actorRole", staff.role().name())
                     .append("actorOrganisationId", staff.organisationId())
-                    .append("actorOrganisationName", organisationNames.apply(staff.organisationId()).orElse(null));
+                    .append("actorOrganisationName", staff.organisationName());
             case Principal.YoungPersonUser yp -> doc.append("actorKind", AuditEvent.ActorKind.YOUNG_PERSON.name())
                     .append("actorId", yp.youngPersonId());
             case Principal.AppUser app -> doc.append("actorKind", AuditEvent.ActorKind.YOUNG_PERSON.name());

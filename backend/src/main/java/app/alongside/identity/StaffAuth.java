@@ -181,7 +181,7 @@ public final class StaffAuth {
     }
 
     private static Principal.Staff principal(StaffMember member, Organisation org, String sessionId) {
-        return new Principal.Staff(member.id(), org.id(), org.kind(), member.role(), sessionId);
+        return new Principal.Staff(member.id(), org.id(), org.name(), org.kind(), member.role(), sessionId);
     }
 
     private static boolean constantTimeEquals(String a, String b) {

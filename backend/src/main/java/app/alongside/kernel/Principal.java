@@ -9,9 +9,12 @@ public sealed interface Principal {
     record Anonymous() implements Principal {
     }
 
-    /** A staff member signed in to the console, with the session that proves it. */
-    record Staff(String staffId, String organisationId, OrganisationKind organisationKind, StaffRole role,
-                 String sessionId) implements Principal {
+    /**
+     * A staff member signed in to the console, with the session that proves it, and their organisation's name as
+     * it stood when the request was authenticated (what the audit log records).
+     */
+    record Staff(String staffId, String organisationId, String organisationName, OrganisationKind organisationKind,
+                 StaffRole role, String sessionId) implements Principal {
     }
 
     /** A young person signed in to an app, whose Firebase account is linked to their record. */

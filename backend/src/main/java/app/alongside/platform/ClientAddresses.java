@@ -23,6 +23,12 @@ public final class ClientAddresses {
             "\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private final Set<String> trustedProxies;
 
+    /** From {@code trusted-proxies}: the proxies' addresses, separated by commas. */
+    public static ClientAddresses from(Settings settings) {
+        return new ClientAddresses(settings.get("trusted-proxies").map(list -> Set.of(list.split(",")))
+                .orElse(Set.of()));
+    }
+
     public ClientAddresses(Set<String> trustedProxies) {
         this.trustedProxies = Set.copyOf(trustedProxies.stream().map(ClientAddresses::canonical).toList());
     }

@@ -33,6 +33,12 @@ public final class Firebase {
     /** The Firebase settings: project, Auth emulator host and FCM base URL. */
     public record Settings(Optional<String> projectId, Optional<String> authEmulatorHost,
                            Optional<String> fcmEndpoint) {
+        /** From {@code firebase.project-id}, {@code firebase.auth-emulator-host} and {@code fcm.endpoint}. */
+        public static Settings from(app.alongside.platform.Settings settings) {
+            return new Settings(settings.get("firebase.project-id"), settings.get("firebase.auth-emulator-host"),
+                    settings.get("fcm.endpoint"));
+        }
+
         public boolean demo() {
             return projectId.map(p -> p.startsWith("demo-")).orElse(false);
         }

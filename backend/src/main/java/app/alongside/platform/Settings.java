@@ -19,10 +19,12 @@ import java.util.Optional;
 public final class Settings {
     private final Config file;
     private final Map<String, String> env;
+    private final String prefix;
 
-    private Settings(Config file, Map<String, String> env) {
+    private Settings(Config file, Map<String, String> env, String prefix) {
         this.file = file;
         this.env = Map.copyOf(env);
+        this.prefix = prefix;
     }
 
     /** Reads the bundled defaults, then {@code CONFIG_FILE} if set, with {@code env} winning. */
@@ -32,7 +34,7 @@ public final class Settings {
         external.ifPresent(path -> builder.addSource(ConfigSources.file(path)));
         builder.addSource(ConfigSources.classpath("application.yaml"));
         try {
-            return new Settings(builder.build(), env);
+            return new Settings(builder.build(), env, "");
         } catch (ConfigException e) {
             Path path = external.orElseThrow(() -> e);
             throw new StartupException("CONFIG_FILE " + path + " is not a YAML file Alongside can read: "
@@ -56,8 +58,17 @@ public final class Settings {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /**
+     * The settings under {@code name} (a module's own node: {@code node("records").string("undo-window-minutes")}
+     * reads {@code records.undo-window-minutes}, and errors name the whole key and its environment variable).
+     */
+    public Settings node(String name) {
+        return new Settings(file, env, prefix + name + ".");
+    }
+
     /** The value of {@code key}, or empty when neither the environment nor a file gives a non-blank one. */
-    public Optional<String> get(String key) {
+    public Optional<String> get(String relative) {
+        String key = prefix + relative;
         String fromEnv = env.get(envName(key));
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Optional.of(fromEnv.trim());
@@ -65,13 +76,15 @@ public final class Settings {
         return file.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    public String string(String key) {
-        return get(key).orElseThrow(() -> new StartupException("configuration key " + key + " ("
+    public String string(String relative) {
+        String key = prefix + relative;
+        return get(relative).orElseThrow(() -> new StartupException("configuration key " + key + " ("
                 + envName(key) + ") must be set"));
     }
 
-    public int integer(String key, int min, int max) {
-        String raw = string(key);
+    public int integer(String relative, int min, int max) {
+        String key = prefix + relative;
+        String raw = string(relative);
         try {
             int value = Integer.parseInt(raw);
             if (value < min || value > max) {
@@ -83,8 +96,9 @@ public final class Settings {
         }
     }
 
-    public boolean bool(String key) {
-        String raw = string(key).toLowerCase(Locale.ROOT);
+    public boolean bool(String relative) {
+        String key = prefix + relative;
+        String raw = string(relative).toLowerCase(Locale.ROOT);
         return switch (raw) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;

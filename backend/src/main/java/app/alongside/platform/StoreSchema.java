@@ -33,6 +33,12 @@ public final class StoreSchema {
     private final String owner = UUID.randomUUID().toString();
     private volatile boolean ready;
 
+    /** The schema every module's indexes and migrations make up. */
+    public static StoreSchema of(Store store, List<? extends Module> modules, Clock clock) {
+        return new StoreSchema(store, modules.stream().flatMap(m -> m.indexes().stream()).toList(),
+                modules.stream().flatMap(m -> m.migrations().stream()).toList(), clock);
+    }
+
     public StoreSchema(Store store, List<IndexPlan> indexes, List<Migration> migrations, Clock clock) {
         this.store = store;
         this.indexes = List.copyOf(indexes);

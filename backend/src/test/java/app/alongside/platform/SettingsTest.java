@@ -70,6 +70,23 @@ class SettingsTest {
     }
 
     @Test
+    void aModulesNodeReadsItsKeysAndErrorsNameTheWholeKey() {
+        Settings settings = Settings.load(Map.of("GRAPHQL_MAX_DEPTH", "9", "RECORDS_UNDO_WINDOW_MINUTES", "many"));
+        Settings graphql = settings.node("graphql");
+        assertEquals(9, graphql.integer("max-depth", 2, 100));
+        assertEquals(settings.bool("graphql.introspection"), graphql.bool("introspection"));
+        assertEquals(settings.get("push.batch-size"), settings.node("push").get("batch-size"));
+        assertEquals(Optional.empty(), graphql.get("port"), "a node reads only below its name");
+        StartupException bad = assertThrows(StartupException.class,
+                () -> settings.node("records").integer("undo-window-minutes", 1, 60));
+        assertTrue(bad.getMessage().contains("RECORDS_UNDO_WINDOW_MINUTES"), bad.getMessage());
+        StartupException missing = assertThrows(StartupException.class,
+                () -> settings.node("bootstrap-admin").string("email"));
+        assertTrue(missing.getMessage().contains("bootstrap-admin.email (BOOTSTRAP_ADMIN_EMAIL)"),
+                missing.getMessage());
+    }
+
+    @Test
     void badBooleanNamesTheEnvironmentVariable() {
         Settings settings = Settings.load(Map.of("GRAPHQL_PERSISTED_QUERIES_ONLY", "maybe"));
         StartupException e = assertThrows(StartupException.class,

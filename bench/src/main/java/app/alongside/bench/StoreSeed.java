@@ -17,7 +17,6 @@ import app.alongside.messaging.MessagingPolicy;
 import app.alongside.messaging.ServiceSettingsRepository;
 import app.alongside.messaging.ThreadRepository;
 import app.alongside.messaging.WorkingHours;
-import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationRepository;
 import app.alongside.platform.GlobalIds;
 import app.alongside.platform.Ids;
@@ -92,7 +91,7 @@ final class StoreSeed {
     private static AdvocacyService advocacy(MongoDatabase db, YoungPersonRepository people, Clock clock) {
         OrganisationRepository organisations = new OrganisationRepository(db);
         StaffRepository staff = new StaffRepository(db);
-        AuditLog audit = new AuditLog(db, clock, id -> organisations.findById(id).map(Organisation::name));
+        AuditLog audit = new AuditLog(db, clock);
         return new AdvocacyService(new AdvocacyRepository(db), new ThreadRepository(db), new MessageRepository(db),
                 new ServiceSettingsRepository(db), people, organisations,
                 new MessagingPolicy(people, staff, organisations), audit, new InProcessEventBus(),

@@ -1,0 +1,142 @@
+package app.alongside.identity;
+
+import app.alongside.audit.AuditModule;
+import app.alongside.organisations.OrganisationsModule;
+import app.alongside.platform.Foundation;
+import app.alongside.platform.GraphParts;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Json;
+import app.alongside.platform.Module;
+import app.alongside.platform.RateLimiter;
+import app.alongside.platform.RequestContext;
+import app.alongside.platform.Settings;
+import com.google.firebase.FirebaseApp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The identity domain: staff accounts and console sessions (settings node {@code auth}), the bootstrap admin,
+ * young people and their invites, Firebase ID tokens from apps, how each request's principal is established
+ * over HTTP and over a WebSocket, and the access policy.
+ */
+public final class IdentityModule implements Module {
+    private final StaffRepository staff;
+    private final YoungPersonRepository people;
+    private final IdentityPolicy policy;
+    private final StaffAuth staffAuth;
+    private final BootstrapAdmin bootstrap;
+    private final StaffService staffService;
+    private final YoungPeopleService youngPeople;
+    private final Authentication authentication;
+    private final AuthEndpoint authEndpoint;
+    private final GraphqlWsAuthentication socketAuthentication;
+    private final List<Consumer<YoungPerson>> onboarding = new CopyOnWriteArrayList<>();
+    private final int maxPage;
+
+    /**
+     * @param requests the limit on GraphQL requests per principal, which authentication applies as it
+     *                 establishes who is asking (the WebSocket applies the same one per operation)
+     */
+    public IdentityModule(Foundation foundation, OrganisationsModule organisations, AuditModule audit,
+                          Optional<FirebaseApp> firebase, RateLimiter requests, Json json) {
+        Settings auth = foundation.settings().node("auth");
+        Clock clock = foundation.clock();
+        Passwords passwords = new Passwords();
+        this.staff = new StaffRepository(foundation.db());
+        this.people = new YoungPersonRepository(foundation.db());
+        this.policy = new IdentityPolicy(organisations::find);
+        StaffAuth.SessionPolicy sessions = new StaffAuth.SessionPolicy(
+                Duration.ofMinutes(auth.integer("session-idle-minutes", 1, 24 * 60)),
+                Duration.ofHours(auth.integer("session-absolute-hours", 1, 24 * 30)));
+        this.staffAuth = new StaffAuth(staff, new SessionRepository(foundation.db()), organisations.repository(),
+                passwords, new RateLimiter("sign-in", auth.integer("sign-in-attempts-per-minute", 1, 10_000),
+                Duration.ofMinutes(1)), audit.log(), sessions, clock);
+        Settings admin = foundation.settings().node("bootstrap-admin");
+        this.bootstrap = new BootstrapAdmin(new BootstrapAdmin.Settings(admin.get("email"), admin.get("password"),
+                admin.string("name"), admin.string("organisation")), staff, organisations.repository(), passwords,
+                clock);
+        this.staffService = new StaffService(staff, organisations.repository(), policy, passwords, staffAuth,
+                audit.log(), foundation.idempotency(), clock);
+        this.youngPeople = new YoungPeopleService(people, new InviteRepository(foundation.db()),
+                organisations.repository(), policy, audit.log(), foundation.idempotency(),
+                new RateLimiter("redeem-invite", auth.integer("invite-attempts-per-hour", 1, 10_000),
+                        Duration.ofHours(1)), clock, person -> onboarding.forEach(step -> step.accept(person)));
+        Settings tokens = foundation.settings().node("firebase");
+        this.authentication = new Authentication(CachedTokenVerifier.of(
+                FirebaseTokenVerifier.create(firebase, tokens.bool("check-revoked")),
+                Duration.ofSeconds(tokens.integer("token-cache-seconds", 0, 300)), clock),
+                people, staffAuth, requests, foundation.addresses());
+        this.authEndpoint = new AuthEndpoint(staffAuth, authentication, json,
+                AuthEndpoint.CookieSecure.valueOf(auth.string("cookie-secure").toUpperCase(Locale.ROOT)),
+                sessions.absolute());
+        this.socketAuthentication = new GraphqlWsAuthentication(authentication, staffAuth, foundation.addresses());
+        this.maxPage = foundation.maxPage();
+    }
+
+    /** Runs {@code step} for each young person whose invite was just redeemed (messaging allocates advocacy). */
+    public void whenOnboarded(Consumer<YoungPerson> step) {
+        onboarding.add(step);
+    }
+
+    public IdentityPolicy policy() {
+        return policy;
+    }
+
+    public YoungPersonRepository people() {
+        return people;
+    }
+
+    public StaffRepository staff() {
+        return staff;
+    }
+
+    public YoungPeopleService youngPeople() {
+        return youngPeople;
+    }
+
+    /** The signed-in young person's council, or null for anybody else. */
+    public String ownCouncil(RequestContext context) {
+        return youngPeople.me(context.principal()).map(YoungPerson::localAuthorityId).orElse(null);
+    }
+
+    /** Who is asking over HTTP: the app's Firebase ID token, or the console's session cookie and CSRF token. */
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    /** The same rules for a GraphQL WebSocket, with the credentials where a socket can carry them. */
+    public GraphqlWsAuthentication socketAuthentication() {
+        return socketAuthentication;
+    }
+
+    /** {@code /auth}: the console's sign-in, sign-out and session endpoints. */
+    public AuthEndpoint authEndpoint() {
+        return authEndpoint;
+    }
+
+    @Override
+    public List<IndexPlan> indexes() {
+        List<IndexPlan> indexes = new ArrayList<>(StaffRepository.indexes());
+        indexes.addAll(SessionRepository.indexes());
+        indexes.addAll(YoungPersonRepository.indexes());
+        indexes.addAll(InviteRepository.indexes());
+        return indexes;
+    }
+
+    @Override
+    public void wire(GraphParts graph) {
+        IdentityWiring.register(graph.wiring(), graph.nodes(), staffService, youngPeople, maxPage);
+    }
+
+    @Override
+    public void storeReady() {
+        bootstrap.run();
+    }
+}

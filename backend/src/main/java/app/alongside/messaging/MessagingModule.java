@@ -1,0 +1,144 @@
+package app.alongside.messaging;
+
+import app.alongside.audit.AuditModule;
+import app.alongside.identity.IdentityModule;
+import app.alongside.identity.YoungPerson;
+import app.alongside.organisations.OrganisationsModule;
+import app.alongside.platform.Foundation;
+import app.alongside.platform.GraphParts;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Module;
+import app.alongside.platform.PersonalDataSection;
+import app.alongside.platform.Settings;
+import app.alongside.platform.StartupException;
+import app.alongside.push.PushSource;
+import com.mongodb.client.MongoDatabase;
+import io.helidon.health.HealthCheck;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The messaging domain (settings node {@code messaging}): advocacy allocation, threads and messages with the
+ * response standard's clock, safeguarding phrases and urgent help, live events over the event bus (in-process, or
+ * MongoDB change streams across instances), its push sources, its export section and the service-level gauges.
+ */
+public final class MessagingModule implements Module {
+    private final MongoDatabase db;
+    private final boolean changeStreams;
+    private final EventBus events;
+    private final AdvocacyService advocacy;
+    private final MessagingService messaging;
+    private final Safeguarding safeguarding;
+    private final LiveEvents live;
+    private final MessagingPolicy policy;
+    private final BankHolidays bankHolidays;
+    private final IdentityModule identity;
+    private final AuditModule audit;
+    private final int maxPage;
+
+    public MessagingModule(Foundation foundation, IdentityModule identity, OrganisationsModule organisations,
+                           AuditModule audit) {
+        Settings settings = foundation.settings().node("messaging");
+        Clock clock = foundation.clock();
+        this.db = foundation.db();
+        this.identity = identity;
+        this.audit = audit;
+        this.maxPage = foundation.maxPage();
+        this.changeStreams = eventBusKind(settings).equals("change-streams");
+        this.events = changeStreams ? new ChangeStreamEventBus(db, clock) : new InProcessEventBus();
+        Set<LocalDate> holidays = bankHolidays(settings);
+        this.bankHolidays = new BankHolidays(holidays, clock);
+        WorkingHours hours = WorkingHours.england(holidays);
+        ThreadRepository threads = new ThreadRepository(db);
+        MessageRepository messages = new MessageRepository(db);
+        AdvocacyRepository allocations = new AdvocacyRepository(db);
+        ServiceSettingsRepository serviceSettings = new ServiceSettingsRepository(db);
+        this.policy = new MessagingPolicy(identity.people(), identity.staff(), organisations.repository());
+        this.safeguarding = new Safeguarding(serviceSettings, threads, policy, audit.log(), foundation.idempotency(),
+                events, settings.string("urgent-help-text"), clock);
+        this.advocacy = new AdvocacyService(allocations, threads, messages, serviceSettings, identity.people(),
+                organisations.repository(), policy, audit.log(), events, hours, clock);
+        this.messaging = new MessagingService(threads, messages, allocations, serviceSettings, identity.people(),
+                policy, safeguarding, audit.log(), foundation.idempotency(), events, hours, clock);
+        this.live = new LiveEvents(events, messaging, policy, audit.log(),
+                settings.integer("subscription-buffer", 1, 100_000));
+        ServiceLevels.register(foundation.gauges(), db, clock);
+        bankHolidays.warnAtStart();
+    }
+
+    /** Allocates a newly onboarded young person to their council's advocacy service (opt-out advocacy). */
+    public void allocate(YoungPerson person) {
+        advocacy.ensure(person);
+    }
+
+    public List<PushSource> pushSources() {
+        return List.of(new MessagingPushSource(), new ThreadEscalationPushSource(),
+                new AllocationEscalationPushSource());
+    }
+
+    public PersonalDataSection exportSection() {
+        return MessagingExport.section(db);
+    }
+
+    /** Readiness is DOWN when this year's bank holidays are missing (the response clock would count them). */
+    public HealthCheck bankHolidays() {
+        return bankHolidays;
+    }
+
+    @Override
+    public List<IndexPlan> indexes() {
+        List<IndexPlan> indexes = new ArrayList<>(ThreadRepository.indexes());
+        indexes.addAll(MessageRepository.indexes());
+        indexes.addAll(AdvocacyRepository.indexes());
+        indexes.addAll(ServiceSettingsRepository.indexes());
+        indexes.addAll(ServiceLevels.indexes());
+        if (changeStreams) {
+            indexes.addAll(ChangeStreamEventBus.indexes());
+        }
+        return indexes;
+    }
+
+    @Override
+    public void wire(GraphParts graph) {
+        MessagingWiring.register(graph.wiring(), graph.nodes(), graph.loaders(), new MessagingWiring.Parts(advocacy,
+                messaging, safeguarding, live, policy, identity.youngPeople(), identity.people(), identity.staff(),
+                audit.log(), maxPage));
+    }
+
+    @Override
+    public void storeReady() {
+        safeguarding.seed();
+    }
+
+    @Override
+    public void close() {
+        events.close();
+    }
+
+    private static String eventBusKind(Settings settings) {
+        String kind = settings.string("event-bus");
+        if (!kind.equals("in-process") && !kind.equals("change-streams")) {
+            throw new StartupException("MESSAGING_EVENT_BUS must be in-process or change-streams, not '" + kind
+                    + "'");
+        }
+        return kind;
+    }
+
+    private static Set<LocalDate> bankHolidays(Settings settings) {
+        String list = settings.get("bank-holidays").orElse("");
+        try {
+            return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(LocalDate::parse).collect(Collectors.toUnmodifiableSet());
+        } catch (DateTimeException e) {
+            throw new StartupException("MESSAGING_BANK_HOLIDAYS must be ISO dates (YYYY-MM-DD) separated by "
+                    + "commas: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package app.alongside.opportunities;
+
+import app.alongside.audit.AuditModule;
+import app.alongside.identity.IdentityModule;
+import app.alongside.organisations.OrganisationsModule;
+import app.alongside.platform.Foundation;
+import app.alongside.platform.GraphParts;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Module;
+import app.alongside.platform.PersonalDataSection;
+import app.alongside.platform.Periodic;
+import app.alongside.push.PushSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The opportunities domain (settings node {@code opportunities}): corporate parents' postings and their
+ * moderation, search, saving and interest, the job that closes postings past their date, the push sources that
+ * tell eligible young people, and the export section of a young person's interests.
+ */
+public final class OpportunitiesModule implements Module {
+    private final OpportunityRepository opportunities;
+    private final OpportunitiesService service;
+    private final IdentityModule identity;
+    private final OrganisationsModule organisations;
+    private final Periodic closing;
+    private final Clock clock;
+    private final int maxPage;
+
+    public OpportunitiesModule(Foundation foundation, IdentityModule identity, OrganisationsModule organisations,
+                               AuditModule audit) {
+        this.clock = foundation.clock();
+        this.identity = identity;
+        this.organisations = organisations;
+        this.opportunities = new OpportunityRepository(foundation.db());
+        this.service = new OpportunitiesService(opportunities, new InterestRepository(foundation.db()),
+                organisations.repository(), identity.people(), identity.policy(), audit.log(),
+                foundation.idempotency(), clock);
+        this.closing = new Periodic("opportunities-closing", Duration.ofSeconds(foundation.settings()
+                .node("opportunities").integer("close-interval-seconds", 1, 86_400)), service::closeExpired);
+        this.maxPage = foundation.maxPage();
+    }
+
+    public List<PushSource> pushSources() {
+        return OpportunitiesPushSource.sources(opportunities, identity.people(), organisations.repository(), clock);
+    }
+
+    public PersonalDataSection exportSection() {
+        return service.exportSection();
+    }
+
+    @Override
+    public List<IndexPlan> indexes() {
+        List<IndexPlan> indexes = new ArrayList<>(OpportunityRepository.indexes());
+        indexes.addAll(InterestRepository.indexes());
+        return indexes;
+    }
+
+    @Override
+    public void wire(GraphParts graph) {
+        OpportunitiesWiring.register(graph.wiring(), graph.nodes(), graph.loaders(), service, maxPage);
+    }
+
+    @Override
+    public void storeReady() {
+        closing.start();
+    }
+
+    @Override
+    public void close() {
+        closing.close();
+    }
+}

@@ -1,0 +1,45 @@
+package app.alongside.platform;
+
+import java.util.List;
+
+/**
+ * One domain's part of the running server, as the composition root sees it: the indexes and migrations its
+ * collections need before anything is served, what it starts once the store is ready (seeding, periodic jobs),
+ * and what it stops on close. Each module builds its own repositories and services once, in its constructor,
+ * from a {@link Foundation} and the other modules it names; its GraphQL wiring is registered by
+ * {@link #wire(GraphParts)}.
+ */
+public interface Module extends AutoCloseable {
+    default List<IndexPlan> indexes() {
+        return List.of();
+    }
+
+    default List<Migration> migrations() {
+        return List.of();
+    }
+
+    /** Registers this module's fetchers, types and loaders. */
+    default void wire(GraphParts graph) {
+    }
+
+    /** Runs once the indexes and migrations are in place (on the schema thread): seed data, start jobs. */
+    default void storeReady() {
+    }
+
+    /** Stops what {@link #storeReady()} started. */
+    @Override
+    default void close() {
+    }
+
+    /** Closes each part in turn, logging (not throwing) a part that fails, so that the rest still stop. */
+    static void closeAll(List<? extends AutoCloseable> parts) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                java.util.logging.Logger.getLogger(Module.class.getName())
+                        .warning("a background worker did not stop cleanly: " + e);
+            }
+        }
+    }
+}

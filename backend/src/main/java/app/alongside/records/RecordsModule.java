@@ -1,0 +1,96 @@
+package app.alongside.records;
+
+import app.alongside.audit.AuditLog;
+import app.alongside.audit.AuditModule;
+import app.alongside.identity.IdentityModule;
+import app.alongside.identity.StaffMember;
+import app.alongside.identity.YoungPeopleService;
+import app.alongside.platform.Foundation;
+import app.alongside.platform.GraphParts;
+import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Migration;
+import app.alongside.platform.Module;
+import app.alongside.platform.PersonalDataSection;
+import app.alongside.platform.RateLimiter;
+import app.alongside.platform.Settings;
+import app.alongside.push.PushSource;
+import com.mongodb.client.MongoDatabase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The records domain (settings node {@code records}): a young person's records and goals across the five
+ * missions, the record index the home screen reads, mission summaries, the code lists, the one-call export of
+ * everything held about them (with the sections other modules give), the maintenance job and its push sources.
+ */
+public final class RecordsModule implements Module {
+    private final RecordsWiring.Services services;
+    private final RecordsMaintenance maintenance;
+    private final int maxPage;
+
+    /** @param otherSections the export sections of the other modules, after this module's own */
+    public RecordsModule(Foundation foundation, IdentityModule identity, AuditModule audit,
+                         List<PersonalDataSection> otherSections) {
+        Settings settings = foundation.settings().node("records");
+        MongoDatabase db = foundation.db();
+        Clock clock = foundation.clock();
+        AuditLog log = audit.log();
+        RecordRepository recordRepository = new RecordRepository(db);
+        GoalRepository goalRepository = new GoalRepository(db);
+        RecordIndex index = new RecordIndex(db);
+        CodeCatalogue codes = new CodeCatalogue();
+        RecordsPolicy policy = new RecordsPolicy(identity.policy(), identity.people()::findById, log);
+        RecordsService records = new RecordsService(recordRepository, index, policy, codes, log,
+                foundation.idempotency(), Duration.ofMinutes(settings.integer("undo-window-minutes", 1,
+                60 * 24 * 30)), clock);
+        GoalsService goals = new GoalsService(goalRepository, index, policy, log, foundation.idempotency(),
+                id -> identity.staff().findById(id).map(StaffMember::name), clock);
+        List<PersonalDataSection> sections = new ArrayList<>();
+        sections.add(PersonalDataSection.of("profile", id -> identity.people().findById(id)
+                .map(YoungPeopleService::export).orElse(null)));
+        sections.addAll(DataExport.sections(recordRepository, goalRepository, index));
+        sections.addAll(otherSections);
+        sections.add(log.accessLogSection());
+        DataExport export = new DataExport(sections, policy, log, new RateLimiter("export",
+                settings.integer("exports-per-hour", 1, 1000), Duration.ofHours(1)), clock);
+        this.services = new RecordsWiring.Services(records, goals,
+                new MissionSummaries(records, goals, index, policy, log, clock), export, codes, index);
+        this.maintenance = new RecordsMaintenance(recordRepository, Duration.ofSeconds(
+                settings.integer("maintenance-interval-seconds", 1, 86_400)), clock);
+        this.maxPage = foundation.maxPage();
+    }
+
+    public List<PushSource> pushSources() {
+        return RecordsPushSource.sources();
+    }
+
+    @Override
+    public List<IndexPlan> indexes() {
+        List<IndexPlan> indexes = new ArrayList<>(RecordRepository.indexes());
+        indexes.addAll(GoalRepository.indexes());
+        return indexes;
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return RecordIndex.MIGRATIONS;
+    }
+
+    @Override
+    public void wire(GraphParts graph) {
+        RecordsWiring.register(graph.wiring(), graph.nodes(), graph.loaders(), services, maxPage);
+    }
+
+    @Override
+    public void storeReady() {
+        maintenance.start();
+    }
+
+    @Override
+    public void close() {
+        maintenance.close();
+    }
+}
