@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,9 +54,6 @@ public final class PushDispatcher implements AutoCloseable {
     private static final Set<String> RESERVED = Set.of("kind", "notificationId", "sequence", "category", "from",
             "notification", "message_type", "collapse_key");
     private static final int MAX_SOURCE_CLAIMS_PER_ROUND = 1000;
-    private static final Duration QUOTA_WAIT = Duration.ofMinutes(1);
-    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
 
     /** How the dispatcher runs: the poll interval, lease length, batch size, retries and parallel senders. */
     public record Settings(Duration pollInterval, Duration lease, int batchSize, int maxAttempts, int senders,
@@ -73,9 +69,8 @@ public final class PushDispatcher implements AutoCloseable {
     private final PushMetrics metrics;
     private final Clock clock;
     private final Settings settings;
-    private final Random random = new Random();
+    private final FcmOutcomes outcomes;
     private final String owner = "dispatcher-" + Ids.random();
-    private volatile Instant pausedUntil = Instant.MIN;
     private volatile boolean closed;
     private Thread loop;
 
@@ -91,6 +86,7 @@ public final class PushDispatcher implements AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
+        this.outcomes = new FcmOutcomes(devices, metrics, settings.maxAttempts());
     }
 
     public boolean canSend() {
@@ -370,7 +366,7 @@ public final class PushDispatcher implements AutoCloseable {
     }
 
     private boolean paused() {
-        return clock.instant().isBefore(pausedUntil);
+        return outcomes.paused(clock.instant());
     }
 
     private int drain() {
@@ -391,27 +387,27 @@ public final class PushDispatcher implements AutoCloseable {
         }
         Map<String, Device> current = devices.byTokens(batch.documents().stream().map(d -> d.getString("token"))
                 .toList());
-        List<NotificationRepository.Outcome> outcomes = new ArrayList<>();
+        List<NotificationRepository.Outcome> recorded = new ArrayList<>();
         List<Document> sending = new ArrayList<>();
         List<OutgoingPush> pushes = new ArrayList<>();
         for (Document doc : batch.documents()) {
             Device device = current.get(doc.getString("token"));
             if (device == null || !device.owner().equals(doc.getString("recipient"))) {
                 // The app unregistered, FCM dropped the token, or it moved to another account: never send there.
-                outcomes.add(drop(doc, device == null ? "DEVICE_GONE" : "DEVICE_REBOUND", now));
+                recorded.add(outcomes.drop(doc, device == null ? "DEVICE_GONE" : "DEVICE_REBOUND", now));
                 continue;
             }
             if (!doc.getDate("expiresAt").toInstant().isAfter(now)) {
                 // Its time to live ran out while it waited (retries, a pause, no credentials): FCM would not
                 // deliver it now, and a reminder days late helps nobody.
-                outcomes.add(drop(doc, "EXPIRED", now));
+                recorded.add(outcomes.drop(doc, "EXPIRED", now));
                 continue;
             }
             OutgoingPush push = outgoing(doc, device, now);
             if (push.payloadBytes() >= OutgoingPush.MAX_PAYLOAD_BYTES) {
                 LOG.warning("push " + doc.getString("_id") + " dropped: payload of " + push.payloadBytes()
                         + " bytes is over FCM's limit");
-                outcomes.add(drop(doc, "PAYLOAD_TOO_LARGE", now));
+                recorded.add(outcomes.drop(doc, "PAYLOAD_TOO_LARGE", now));
                 continue;
             }
             sending.add(doc);
@@ -424,14 +420,10 @@ public final class PushDispatcher implements AutoCloseable {
             if (results.get(i).ok()) {
                 sent++;
             } else {
-                outcomes.add(outcome(sending.get(i), results.get(i), done));
+                recorded.add(outcomes.refused(sending.get(i), results.get(i), done));
             }
         }
-        metrics.count("sent", null, sent);
-        notifications.finish(batch.claim(), outcomes, Updates.combine(
-                Updates.set("state", PushNotification.State.SENT.name()), Updates.inc("attempts", 1),
-                Updates.set("sentAt", Date.from(done)), Updates.set("updatedAt", Date.from(done)),
-                Updates.unset("dueAt"), Updates.unset("reason")));
+        notifications.finish(batch.claim(), recorded, outcomes.delivered(sent, done));
         return batch.documents().size();
     }
 
@@ -460,84 +452,6 @@ public final class PushDispatcher implements AutoCloseable {
         return new OutgoingPush(doc.getString("_id"), device.token(), device.platform(), category, data,
                 generic ? Optional.of(category.genericText()) : Optional.empty(), doc.getString("collapseKey"),
                 ttl.isNegative() ? Duration.ZERO : ttl, expiresAt);
-    }
-
-    private NotificationRepository.Outcome outcome(Document doc, PushSender.Result result, Instant now) {
-        int attempts = doc.getInteger("attempts", 0) + 1;
-        String code = result.errorCode();
-        return switch (code) {
-            case "UNREGISTERED", "SENDER_ID_MISMATCH" -> dropDevice(doc, code, now);
-            case "INVALID_ARGUMENT" -> invalidToken(result) ? dropDevice(doc, "INVALID_TOKEN", now)
-                    : fail(doc, attempts, result, now);
-            case "QUOTA_EXCEEDED" -> {
-                Duration wait = max(QUOTA_WAIT, result.retryAfter().orElse(Duration.ZERO));
-                pausedUntil = later(pausedUntil, now.plus(wait));
-                LOG.warning("FCM quota exceeded: no pushes are sent for " + wait.toSeconds() + " s");
-                yield retry(doc, attempts, result, max(wait, backoff(attempts)), now);
-            }
-            case "THIRD_PARTY_AUTH_ERROR", "SENDER_ID_INVALID", "PERMISSION_DENIED", "UNAUTHENTICATED" ->
-                    fail(doc, attempts, result, now);
-            default -> retry(doc, attempts, result, max(backoff(attempts),
-                    result.retryAfter().orElse(Duration.ZERO)), now);
-        };
-    }
-
-    /** FCM answers INVALID_ARGUMENT both for a bad message and for a token that is not a registration token. */
-    private static boolean invalidToken(PushSender.Result result) {
-        return result.detail() != null && result.detail().toLowerCase(java.util.Locale.ROOT)
-                .contains("registration token");
-    }
-
-    private NotificationRepository.Outcome dropDevice(Document doc, String reason, Instant now) {
-        devices.remove(doc.getString("recipient"), doc.getString("token"));
-        return drop(doc, reason, now);
-    }
-
-    private NotificationRepository.Outcome drop(Document doc, String reason, Instant now) {
-        metrics.count("dropped", reason, 1);
-        return new NotificationRepository.Outcome(doc.getString("_id"), Updates.combine(
-                Updates.set("state", PushNotification.State.DROPPED.name()), Updates.set("reason", reason),
-                Updates.set("updatedAt", Date.from(now)), Updates.unset("dueAt")));
-    }
-
-    private NotificationRepository.Outcome fail(Document doc, int attempts, PushSender.Result result, Instant now) {
-        LOG.warning("push " + doc.getString("_id") + " failed with " + result.errorCode() + ", not retried: "
-                + result.detail());
-        metrics.count("failed", result.errorCode(), 1);
-        return new NotificationRepository.Outcome(doc.getString("_id"), Updates.combine(
-                Updates.set("state", PushNotification.State.FAILED.name()), Updates.set("reason", result.errorCode()),
-                Updates.set("attempts", attempts), Updates.set("lastError", truncate(result.detail())),
-                Updates.set("updatedAt", Date.from(now)), Updates.unset("dueAt")));
-    }
-
-    private NotificationRepository.Outcome retry(Document doc, int attempts, PushSender.Result result,
-                                                 Duration delay, Instant now) {
-        if (attempts >= settings.maxAttempts()) {
-            return fail(doc, attempts, result, now);
-        }
-        metrics.count("retried", result.errorCode(), 1);
-        return new NotificationRepository.Outcome(doc.getString("_id"), Updates.combine(
-                Updates.set("attempts", attempts), Updates.set("dueAt", Date.from(now.plus(delay))),
-                Updates.set("reason", result.errorCode()), Updates.set("lastError", truncate(result.detail())),
-                Updates.set("updatedAt", Date.from(now))));
-    }
-
-    /** Exponential from 2 s, doubling per attempt up to an hour, with jitter: half to all of it. */
-    Duration backoff(int attempts) {
-        long cap = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempts - 1, 20));
-        return Duration.ofMillis(cap / 2 + (long) (random.nextDouble() * (cap / 2)));
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 300 ? text : text.substring(0, 300);
     }
 
     /** Stops the loop; work in flight keeps its lease, so another instance takes it over if this one dies. */
