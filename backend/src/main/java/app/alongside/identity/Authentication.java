@@ -6,10 +6,13 @@ import app.alongside.platform.ClientAddresses;
 import app.alongside.platform.ErrorCode;
 import app.alongside.platform.GraphqlEndpoint;
 import app.alongside.platform.RateLimiter;
+import app.alongside.platform.ShortCache;
 import app.alongside.platform.RequestContext;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,14 +30,21 @@ public final class Authentication implements GraphqlEndpoint.Authenticator {
     private final StaffAuth staffAuth;
     private final RateLimiter limiter;
     private final ClientAddresses addresses;
+    private final ShortCache<String, String> links;
 
+    /**
+     * @param linkTtl how long a uid's link to a young person is remembered: as long as its token is (a link, once
+     *                made, is never undone; an account not linked yet is always looked up, so a redeemed invite
+     *                counts at once)
+     */
     public Authentication(TokenVerifier tokens, YoungPersonRepository people, StaffAuth staffAuth,
-                          RateLimiter limiter, ClientAddresses addresses) {
+                          RateLimiter limiter, ClientAddresses addresses, Duration linkTtl, Clock clock) {
         this.tokens = tokens;
         this.people = people;
         this.staffAuth = staffAuth;
         this.limiter = limiter;
         this.addresses = addresses;
+        this.links = new ShortCache<>(linkTtl, 100_000, clock);
     }
 
     @Override
@@ -68,8 +78,14 @@ public final class Authentication implements GraphqlEndpoint.Authenticator {
         }
         String uid = tokens.verify(authorization.substring(7).trim()).orElseThrow(() -> new ApiException(
                 ErrorCode.UNAUTHENTICATED, "The ID token is invalid, expired or revoked. Get a fresh one and retry."));
-        return people.linkedTo(uid).<Principal>map(id -> new Principal.YoungPersonUser(id, uid))
-                .orElseGet(() -> new Principal.AppUser(uid));
+        String linked = links.peek(uid);
+        if (linked == null) {
+            linked = people.linkedTo(uid).orElse(null);
+            if (linked != null) {
+                links.put(uid, linked);
+            }
+        }
+        return linked != null ? new Principal.YoungPersonUser(linked, uid) : new Principal.AppUser(uid);
     }
 
     /** The client's address for rate limits (see {@link ClientAddresses}). */

@@ -38,6 +38,7 @@ public final class IdentityModule implements Module {
     private final AuthEndpoint authEndpoint;
     private final GraphqlWsAuthentication socketAuthentication;
     private final List<Consumer<YoungPerson>> onboarding = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> rosterChanges = new CopyOnWriteArrayList<>();
     private final int maxPage;
 
     /**
@@ -63,16 +64,16 @@ public final class IdentityModule implements Module {
                 admin.string("name"), admin.string("organisation")), staff, organisations.repository(), passwords,
                 clock);
         this.staffService = new StaffService(staff, organisations.repository(), policy, passwords, staffAuth,
-                audit.log(), foundation.idempotency(), clock);
+                audit.log(), foundation.idempotency(), clock, id -> rosterChanges.forEach(step -> step.accept(id)));
         this.youngPeople = new YoungPeopleService(people, new InviteRepository(foundation.db()),
                 organisations.repository(), policy, audit.log(), foundation.idempotency(),
                 new RateLimiter("redeem-invite", auth.integer("invite-attempts-per-hour", 1, 10_000),
                         Duration.ofHours(1)), clock, person -> onboarding.forEach(step -> step.accept(person)));
         Settings tokens = foundation.settings().node("firebase");
+        Duration tokenCache = Duration.ofSeconds(tokens.integer("token-cache-seconds", 0, 300));
         this.authentication = new Authentication(CachedTokenVerifier.of(
-                FirebaseTokenVerifier.create(firebase, tokens.bool("check-revoked")),
-                Duration.ofSeconds(tokens.integer("token-cache-seconds", 0, 300)), clock),
-                people, staffAuth, requests, foundation.addresses());
+                FirebaseTokenVerifier.create(firebase, tokens.bool("check-revoked")), tokenCache, clock),
+                people, staffAuth, requests, foundation.addresses(), tokenCache, clock);
         this.authEndpoint = new AuthEndpoint(staffAuth, authentication, json,
                 AuthEndpoint.CookieSecure.valueOf(auth.string("cookie-secure").toUpperCase(Locale.ROOT)),
                 sessions.absolute());
@@ -83,6 +84,11 @@ public final class IdentityModule implements Module {
     /** Runs {@code step} for each young person whose invite was just redeemed (messaging allocates advocacy). */
     public void whenOnboarded(Consumer<YoungPerson> step) {
         onboarding.add(step);
+    }
+
+    /** Runs {@code step} with the organisation's id whenever one of its staff is added or deactivated. */
+    public void whenRosterChanges(Consumer<String> step) {
+        rosterChanges.add(step);
     }
 
     public IdentityPolicy policy() {

@@ -35,9 +35,13 @@ public final class StaffService {
     private final AuditLog audit;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final java.util.function.Consumer<String> rosterChanged;
 
+    /** @param rosterChanged told the organisation id whenever one of its staff is added or deactivated */
     public StaffService(StaffRepository staff, OrganisationRepository organisations, IdentityPolicy policy,
-                        Passwords passwords, StaffAuth auth, AuditLog audit, Idempotency idempotency, Clock clock) {
+                        Passwords passwords, StaffAuth auth, AuditLog audit, Idempotency idempotency, Clock clock,
+                        java.util.function.Consumer<String> rosterChanged) {
+        this.rosterChanged = rosterChanged;
         this.staff = staff;
         this.organisations = organisations;
         this.policy = policy;
@@ -84,6 +88,7 @@ public final class StaffService {
             }
             throw e;
         }
+        rosterChanged.accept(orgId);
         audit.record(context, AuditAction.CREATE, StaffMember.TYPE, member.id(), null, "staff " + role);
         return member;
     }
@@ -96,6 +101,7 @@ public final class StaffService {
         }
         Instant now = clock.instant();
         staff.setActive(member.id(), false, now);
+        rosterChanged.accept(member.organisationId());
         auth.endSessions(member.id(), null);
         audit.record(context, AuditAction.DELETE, StaffMember.TYPE, member.id(), null, "deactivated");
         return staff.findById(member.id()).orElseThrow();

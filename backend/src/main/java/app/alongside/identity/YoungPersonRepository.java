@@ -100,28 +100,35 @@ public final class YoungPersonRepository {
     /**
      * Links {@code firebaseUid} to the young person. False when the uid is linked to someone else already, or the
      * young person to another uid; linking the same pair again is a no-op (a retry).
+     * <p>
+     * The young person takes the uid first, and only then does the uid reach {@code appAccounts}, which is what
+     * authentication reads: so no request ever sees a link that is then undone, and a link once seen stands (which
+     * is what lets {@link Authentication} remember it).
      */
     public boolean link(String firebaseUid, String youngPersonId, Instant now) {
+        boolean claimed = people.updateOne(Filters.and(Filters.eq("_id", youngPersonId),
+                        Filters.in("firebaseUid", null, firebaseUid)),
+                Updates.combine(Updates.set("firebaseUid", firebaseUid), Updates.set("updatedAt", Mongo.date(now))))
+                .getMatchedCount() == 1;
+        if (!claimed) {
+            return false;
+        }
         try {
             accounts.insertOne(new Document("_id", firebaseUid).append("youngPersonId", youngPersonId)
                     .append("createdAt", Mongo.date(now)));
+            return true;
         } catch (MongoWriteException e) {
             if (!Mongo.isDuplicateKey(e)) {
                 throw e;
             }
-            if (linkedTo(firebaseUid).filter(youngPersonId::equals).isEmpty()) {
-                return false;
+            if (linkedTo(firebaseUid).filter(youngPersonId::equals).isPresent()) {
+                return true;
             }
+            // The uid is linked to someone else already: give the young person's claim back so they stay free.
+            people.updateOne(Filters.and(Filters.eq("_id", youngPersonId), Filters.eq("firebaseUid", firebaseUid)),
+                    Updates.combine(Updates.set("firebaseUid", null), Updates.set("updatedAt", Mongo.date(now))));
+            return false;
         }
-        boolean linked = people.updateOne(Filters.and(Filters.eq("_id", youngPersonId),
-                        Filters.in("firebaseUid", null, firebaseUid)),
-                Updates.combine(Updates.set("firebaseUid", firebaseUid), Updates.set("updatedAt", Mongo.date(now))))
-                .getMatchedCount() == 1;
-        if (!linked) {
-            // The young person has another account already: undo this uid's link so it stays free.
-            accounts.deleteOne(Filters.and(Filters.eq("_id", firebaseUid), Filters.eq("youngPersonId", youngPersonId)));
-        }
-        return linked;
     }
 
     public YoungPerson updateProfile(YoungPerson updated) {

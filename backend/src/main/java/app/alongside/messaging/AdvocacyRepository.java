@@ -2,6 +2,7 @@ package app.alongside.messaging;
 
 import app.alongside.platform.Connections;
 import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Migration;
 import app.alongside.platform.Mongo;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
@@ -10,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -31,6 +33,18 @@ public final class AdvocacyRepository {
     public AdvocacyRepository(MongoDatabase db) {
         this.advocacy = db.getCollection(COLLECTION);
     }
+
+    /**
+     * Earlier versions kept a young person's opt-out on their advocacy alone; a send now reads it from the thread
+     * ({@code optedOut}), so an upgraded store copies it there once.
+     */
+    public static final List<Migration> MIGRATIONS = List.of(new Migration("advocacy-opt-out-on-thread",
+            "copy each opted-out young person's choice to their advocacy thread (optedOut), which sends read",
+            db -> db.getCollection(COLLECTION).find(Filters.and(Filters.eq("status",
+                            Advocacy.Status.OPTED_OUT.name()), Filters.ne("threadId", null)))
+                    .projection(new Document("threadId", 1))
+                    .forEach(d -> db.getCollection(ThreadRepository.COLLECTION).updateOne(
+                            Filters.eq("_id", d.getString("threadId")), Updates.set("optedOut", true)))));
 
     public static List<IndexPlan> indexes() {
         return List.of(IndexPlan.of(COLLECTION, Indexes.ascending("serviceId", "status", "allocationDueAt", "_id")),

@@ -54,10 +54,14 @@ public final class AdvocacyService {
     private final WorkingHours hours;
     private final Clock clock;
 
+    private final java.util.function.Consumer<String> serviceChanged;
+
+    /** @param serviceChanged told the service's id when its texts or on-duty advocate change */
     public AdvocacyService(AdvocacyRepository advocacy, ThreadRepository threads, MessageRepository messages,
                            ServiceSettingsRepository settings, YoungPersonRepository people,
                            OrganisationRepository organisations, MessagingPolicy policy, AuditLog audit, EventBus bus,
-                           WorkingHours hours, Clock clock) {
+                           WorkingHours hours, Clock clock, java.util.function.Consumer<String> serviceChanged) {
+        this.serviceChanged = serviceChanged;
         this.advocacy = advocacy;
         this.threads = threads;
         this.messages = messages;
@@ -114,9 +118,12 @@ public final class AdvocacyService {
         }
         String serviceId = service.get().id();
         String threadId = mainThreadId(person.id(), serviceId);
-        threads.insertIfAbsent(new MessageThread(threadId, MessageThread.ThreadKind.ADVOCACY, null, person.id(),
-                serviceId, null, false, 0, null, null, null, null, Map.of(), now, now));
         boolean optedOut = old != null && old.status() == Advocacy.Status.OPTED_OUT;
+        if (!threads.insertIfAbsent(new MessageThread(threadId, MessageThread.ThreadKind.ADVOCACY, null, person.id(),
+                serviceId, null, false, 0, null, null, null, null, Map.of(), now, now, optedOut))) {
+            // Back to a service they had before: the thread is there, and carries their choice as it is now.
+            threads.setOptedOut(threadId, optedOut, now);
+        }
         return new Advocacy(person.id(), optedOut ? Advocacy.Status.OPTED_OUT : Advocacy.Status.ALLOCATION_PENDING,
                 serviceId, null, threadId, person.localAuthorityId(), optedOut ? null : allocationDue(now), null,
                 choices, List.of(), created, now);
@@ -162,7 +169,17 @@ public final class AdvocacyService {
                         previous, current.councilId(), now);
             }
         };
+        // The thread carries the choice for sends, and is written first: cut off between the two writes, the thread
+        // holds what the young person last asked for, and their retry completes it.
+        boolean wasOut = current.status() == Advocacy.Status.OPTED_OUT;
+        boolean out = updated.status() == Advocacy.Status.OPTED_OUT;
+        if (out != wasOut) {
+            threads.setOptedOut(current.threadId(), out, now);
+        }
         if (!advocacy.replace(current, updated, policy.managerKeys(updated.serviceId()))) {
+            if (out != wasOut) {
+                threads.setOptedOut(current.threadId(), wasOut, now);
+            }
             throw ApiException.conflict("Your advocacy changed meanwhile. Try again.");
         }
         if (current.advocateId() != null && updated.advocateId() == null) {
@@ -297,6 +314,7 @@ public final class AdvocacyService {
         String by = ((Principal.Staff) principal).staffId();
         settings.saveTexts(serviceId, new ServiceSettingsRepository.Texts(about, confidentiality, onDuty), by,
                 clock.instant());
+        serviceChanged.accept(serviceId);
         audit.record(context, AuditAction.UPDATE, Organisation.TYPE, serviceId, null, "advocacy service texts");
         return service(serviceId).orElseThrow();
     }

@@ -79,6 +79,13 @@ public final class MessageRepository {
         }
     }
 
+    /** The highest sequence number a message of the thread holds (0 for none), from the unique index. */
+    public long lastSequence(String threadId) {
+        Document last = messages.find(Filters.eq("threadId", threadId)).sort(Sorts.descending("sequence"))
+                .projection(new Document("sequence", 1)).limit(1).first();
+        return last == null ? 0 : ((Number) last.get("sequence")).longValue();
+    }
+
     public Optional<Message> findById(String id) {
         return Optional.ofNullable(messages.find(Filters.eq("_id", id)).first()).map(MessageRepository::from);
     }

@@ -7,6 +7,7 @@ import app.alongside.organisations.OrganisationsModule;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.GraphParts;
 import app.alongside.platform.IndexPlan;
+import app.alongside.platform.Migration;
 import app.alongside.platform.Module;
 import app.alongside.platform.PersonalDataSection;
 import app.alongside.platform.Settings;
@@ -17,6 +18,7 @@ import io.helidon.health.HealthCheck;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,12 +63,15 @@ public final class MessagingModule implements Module {
         AdvocacyRepository allocations = new AdvocacyRepository(db);
         ServiceSettingsRepository serviceSettings = new ServiceSettingsRepository(db);
         this.policy = new MessagingPolicy(identity.people(), identity.staff(), organisations.repository());
+        Duration cache = Duration.ofSeconds(settings.integer("service-cache-seconds", 0, 3600));
         this.safeguarding = new Safeguarding(serviceSettings, threads, policy, audit.log(), foundation.idempotency(),
-                events, settings.string("urgent-help-text"), clock);
+                events, settings.string("urgent-help-text"), cache, clock);
+        ServiceRoster roster = new ServiceRoster(identity.staff(), serviceSettings, cache, clock);
+        identity.whenRosterChanges(roster::forget);
         this.advocacy = new AdvocacyService(allocations, threads, messages, serviceSettings, identity.people(),
-                organisations.repository(), policy, audit.log(), events, hours, clock);
-        this.messaging = new MessagingService(threads, messages, allocations, serviceSettings, identity.people(),
-                policy, safeguarding, audit.log(), foundation.idempotency(), events, hours, clock);
+                organisations.repository(), policy, audit.log(), events, hours, clock, roster::forget);
+        this.messaging = new MessagingService(threads, messages, roster, identity.people(), policy, safeguarding,
+                audit.log(), foundation.idempotency(), events, hours, clock);
         this.live = new LiveEvents(events, messaging, policy, audit.log(),
                 settings.integer("subscription-buffer", 1, 100_000));
         ServiceLevels.register(foundation.gauges(), db, clock);
@@ -103,6 +108,11 @@ public final class MessagingModule implements Module {
             indexes.addAll(ChangeStreamEventBus.indexes());
         }
         return indexes;
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return AdvocacyRepository.MIGRATIONS;
     }
 
     @Override

@@ -46,8 +46,7 @@ public final class MessagingService {
 
     private final ThreadRepository threads;
     private final MessageRepository messages;
-    private final AdvocacyRepository advocacy;
-    private final ServiceSettingsRepository settings;
+    private final ServiceRoster roster;
     private final YoungPersonRepository people;
     private final MessagingPolicy policy;
     private final Safeguarding safeguarding;
@@ -57,14 +56,13 @@ public final class MessagingService {
     private final WorkingHours hours;
     private final Clock clock;
 
-    public MessagingService(ThreadRepository threads, MessageRepository messages, AdvocacyRepository advocacy,
-                            ServiceSettingsRepository settings, YoungPersonRepository people, MessagingPolicy policy,
+    public MessagingService(ThreadRepository threads, MessageRepository messages, ServiceRoster roster,
+                            YoungPersonRepository people, MessagingPolicy policy,
                             Safeguarding safeguarding, AuditLog audit, Idempotency idempotency, EventBus bus,
                             WorkingHours hours, Clock clock) {
         this.threads = threads;
         this.messages = messages;
-        this.advocacy = advocacy;
-        this.settings = settings;
+        this.roster = roster;
         this.people = people;
         this.policy = policy;
         this.safeguarding = safeguarding;
@@ -86,6 +84,13 @@ public final class MessagingService {
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No thread has that id.", field, Map.of()));
     }
 
+    /**
+     * A message into a thread the caller takes part in. The message is written first, numbered one past the
+     * thread's counter as read (the unique index on thread and sequence makes a number taken twice impossible, and
+     * the unique key on the sender's {@code clientMessageId} makes a retry land on the first message), then the
+     * thread in one write; a young person's send, typically five store commands in all
+     * ({@code SendMessageQueriesIT}).
+     */
     public Sent send(RequestContext context, Input input) {
         Principal principal = policy.requireParticipant(context.principal());
         String body = body(input);
@@ -94,40 +99,40 @@ public final class MessagingService {
                 Input.path("threadId"));
         boolean youngPerson = principal instanceof Principal.YoungPersonUser;
         String dedupe = MessageRepository.dedupeKey(thread.id(), principal.key(), clientMessageId);
-        Optional<Message> earlier = messages.findByDedupeKey(dedupe);
-        if (earlier.isPresent()) {
-            return retried(earlier.get(), body, youngPerson);
-        }
-        if (youngPerson && thread.kind() == MessageThread.ThreadKind.ADVOCACY && optedOut(thread.youngPersonId())) {
-            throw new ApiException(ErrorCode.CONFLICT, "You opted out of advocacy. Opt back in to message the "
-                    + "service.", Input.path("threadId"), Map.of());
+        if (youngPerson && thread.kind() == MessageThread.ThreadKind.ADVOCACY && thread.optedOut()) {
+            // A retry of a message sent before they opted out still gets its answer.
+            return messages.findByDedupeKey(dedupe).map(earlier -> retried(earlier, body, true)).orElseThrow(() ->
+                    new ApiException(ErrorCode.CONFLICT, "You opted out of advocacy. Opt back in to message the "
+                            + "service.", Input.path("threadId"), Map.of()));
         }
         Instant now = clock.instant();
         boolean urgent = youngPerson && safeguarding.matches(thread.serviceId(), body).isPresent();
         Instant dueAt = youngPerson ? hours.plus(now, hours.day()) : null;
-        // The service's managers: the fallback for push and who an unanswered message escalates to (one read).
-        List<String> managers = youngPerson ? policy.managerKeys(thread.serviceId()) : List.of();
-        List<MessageRepository.PushTarget> pushTo = pushTargets(thread, youngPerson, urgent, managers);
+        // The service's managers: the fallback for push and who an unanswered message escalates to.
+        ServiceRoster.Snapshot service = youngPerson ? roster.of(thread.serviceId()) : null;
+        List<String> managers = youngPerson ? service.managerKeys() : List.of();
+        List<MessageRepository.PushTarget> pushTo = pushTargets(thread, service, urgent, managers);
+        long sequence = thread.lastSequence() + 1;
         Message message = null;
         for (int attempt = 1; message == null; attempt++) {
             Message candidate = new Message(Ids.random(), thread.id(), thread.serviceId(), thread.youngPersonId(),
-                    threads.nextSequence(thread.id(), now), youngPerson ? Message.AuthorKind.YOUNG_PERSON
-                    : Message.AuthorKind.STAFF, authorId(principal), body, clientMessageId, false, urgent, now, null,
-                    List.of());
+                    sequence, youngPerson ? Message.AuthorKind.YOUNG_PERSON : Message.AuthorKind.STAFF,
+                    authorId(principal), body, clientMessageId, false, urgent, now, null, List.of());
             if (messages.insert(candidate, dueAt, pushTo, now)) {
                 message = candidate;
                 continue;
             }
-            // A duplicate key: either a concurrent retry with this clientMessageId won (answer with its message) or
-            // the sequence number was taken (take a fresh one; this one stays unused).
-            Optional<Message> won = messages.findByDedupeKey(dedupe);
-            if (won.isPresent()) {
-                return retried(won.get(), body, youngPerson);
+            // A duplicate key: either an earlier send with this clientMessageId is stored (a retry: answer with its
+            // message) or the number was taken, by a send whose thread write has not landed yet or never did.
+            Optional<Message> earlier = messages.findByDedupeKey(dedupe);
+            if (earlier.isPresent()) {
+                return retried(earlier.get(), body, youngPerson);
             }
             if (attempt == MAX_SEQUENCE_ATTEMPTS) {
                 throw new ApiException(ErrorCode.CONFLICT, "The thread is busy. Send the message again.",
                         Input.path("threadId"), Map.of());
             }
+            sequence = Math.max(sequence, messages.lastSequence(thread.id())) + 1;
         }
         MessageThread after = afterSend(thread, message, youngPerson, urgent, dueAt, managers, now);
         audit.record(context, AuditAction.CREATE, Message.TYPE, message.id(), thread.youngPersonId(),
@@ -172,35 +177,30 @@ public final class MessagingService {
                 first.urgent() && youngPerson ? safeguarding.help() : null);
     }
 
-    private boolean optedOut(String youngPersonId) {
-        return advocacy.findById(youngPersonId).map(a -> a.status() == Advocacy.Status.OPTED_OUT).orElse(false);
-    }
-
     /**
      * Who a new message must reach by push, worked out now and stored with it. A young person's message goes to the
      * advocate the thread is assigned to; with nobody assigned, to the service's on-duty advocate, or its managers
      * when none is named. An urgent one goes to the assigned advocate and the on-duty advocate (or managers) both.
      */
-    List<MessageRepository.PushTarget> pushTargets(MessageThread thread, boolean youngPerson, boolean urgent,
-                                                   List<String> managers) {
-        if (!youngPerson) {
+    List<MessageRepository.PushTarget> pushTargets(MessageThread thread, ServiceRoster.Snapshot service,
+                                                   boolean urgent, List<String> managers) {
+        if (service == null) {
             return List.of(new MessageRepository.PushTarget("yp:" + thread.youngPersonId(), PushCategory.NEW_MESSAGE));
         }
         Set<String> recipients = new LinkedHashSet<>();
-        Optional.ofNullable(thread.assignedAdvocateId()).flatMap(id -> policy.advocateOf(thread.serviceId(), id))
+        Optional.ofNullable(thread.assignedAdvocateId()).flatMap(service::advocate)
                 .ifPresent(m -> recipients.add("staff:" + m.id()));
         if (recipients.isEmpty() || urgent) {
-            recipients.addAll(onDuty(thread.serviceId(), managers));
+            recipients.addAll(onDuty(service, managers));
         }
         PushCategory category = urgent ? PushCategory.URGENT : PushCategory.NEW_MESSAGE;
         return recipients.stream().map(key -> new MessageRepository.PushTarget(key, category)).toList();
     }
 
     /** The service's on-duty advocate when one is named and still active, else its managers ({@code managers}). */
-    private List<String> onDuty(String serviceId, List<String> managers) {
-        return Optional.ofNullable(settings.texts(serviceId).onDutyAdvocateId())
-                .flatMap(id -> policy.advocateOf(serviceId, id)).map(m -> List.of("staff:" + m.id()))
-                .orElse(managers);
+    private static List<String> onDuty(ServiceRoster.Snapshot service, List<String> managers) {
+        return Optional.ofNullable(service.onDutyAdvocateId()).flatMap(service::advocate)
+                .map(m -> List.of("staff:" + m.id())).orElse(managers);
     }
 
     /** Plain text of 1 to 4,000 characters; new lines and tabs are fine, other control characters are not. */
@@ -338,7 +338,7 @@ public final class MessagingService {
         var claim = idempotency.claim("openThread", caller.key(), input.clientMutationId(), input.fingerprint());
         Instant now = clock.instant();
         MessageThread thread = new MessageThread(claim.id(), MessageThread.ThreadKind.MATTER, subject, youngPersonId,
-                caller.organisationId(), caller.staffId(), false, 0, null, null, null, null, Map.of(), now, now);
+                caller.organisationId(), caller.staffId(), false, 0, null, null, null, null, Map.of(), now, now, false);
         if (threads.insertIfAbsent(thread)) {
             audit.record(context, AuditAction.CREATE, MessageThread.TYPE, thread.id(), youngPersonId,
                     "matter thread opened");

@@ -10,8 +10,10 @@ import app.alongside.platform.ErrorCode;
 import app.alongside.platform.Idempotency;
 import app.alongside.platform.Input;
 import app.alongside.platform.RequestContext;
+import app.alongside.platform.ShortCache;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,9 +36,16 @@ public final class Safeguarding {
     private final EventBus bus;
     private final Records.UrgentHelp help;
     private final Clock clock;
+    private final ShortCache<String, Records.PhraseList> lists;
 
+    /**
+     * @param cache how long a service's phrase list is remembered for the sends that check it: a list saved on
+     *              this instance applies at once, one saved on another instance within this time
+     */
     public Safeguarding(ServiceSettingsRepository settings, ThreadRepository threads, MessagingPolicy policy,
-                        AuditLog audit, Idempotency idempotency, EventBus bus, String helpText, Clock clock) {
+                        AuditLog audit, Idempotency idempotency, EventBus bus, String helpText, Duration cache,
+                        Clock clock) {
+        this.lists = new ShortCache<>(cache, 10_000, clock);
         this.settings = settings;
         this.threads = threads;
         this.policy = policy;
@@ -58,7 +67,9 @@ public final class Safeguarding {
 
     /** The phrase of the service's list (or the default) that {@code body} matches. */
     public Optional<String> matches(String serviceId, String body) {
-        return SafeguardingPhrases.firstMatch(body, effective(serviceId).phrases());
+        Records.PhraseList list = lists.get(serviceId == null ? ServiceSettingsRepository.DEFAULT_LIST : serviceId,
+                key -> effective(serviceId));
+        return SafeguardingPhrases.firstMatch(body, list.phrases());
     }
 
     private Records.PhraseList effective(String serviceId) {
@@ -85,6 +96,11 @@ public final class Safeguarding {
         String by = ((Principal.Staff) context.principal()).staffId();
         settings.savePhrases(serviceId == null ? ServiceSettingsRepository.DEFAULT_LIST : serviceId, phrases, by,
                 clock.instant());
+        if (serviceId == null) {
+            lists.forgetAll();
+        } else {
+            lists.forget(serviceId);
+        }
         audit.record(context, AuditAction.UPDATE, "SafeguardingPhraseList",
                 serviceId == null ? ServiceSettingsRepository.DEFAULT_LIST : serviceId, null,
                 "safeguarding phrases set (" + phrases.size() + ")");

@@ -68,16 +68,10 @@ public final class ThreadRepository {
                 .collect(Collectors.toMap(MessageThread::id, Function.identity()));
     }
 
-    /** Takes the next sequence number of the thread, atomically, and records the activity. */
-    public long nextSequence(String threadId, Instant now) {
-        Document after = threads.findOneAndUpdate(Filters.eq("_id", threadId),
-                Updates.combine(Updates.inc("lastSequence", 1L), Updates.set("lastMessageAt", Mongo.date(now)),
-                        Updates.set("activityAt", Mongo.date(now)), Updates.set("updatedAt", Mongo.date(now))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (after == null) {
-            throw ApiException.notFound();
-        }
-        return ((Number) after.get("lastSequence")).longValue();
+    /** Marks the thread as one whose young person opted out of advocacy, or back in. */
+    public void setOptedOut(String threadId, boolean optedOut, Instant now) {
+        threads.updateOne(Filters.eq("_id", threadId), Updates.combine(Updates.set("optedOut", optedOut),
+                Updates.set("updatedAt", Mongo.date(now))));
     }
 
     /**
@@ -154,13 +148,18 @@ public final class ThreadRepository {
         return from(after);
     }
 
+    /**
+     * A new message's side of the thread: the counter and the activity move up to it ($max: sends that land out of
+     * order never move them back), and so does the sender's read mark.
+     */
     private static List<Bson> sentUpdates(String senderKey, long sequence, Instant now, boolean urgent) {
         String field = "reads." + senderKey.replace('.', '_');
-        List<Bson> updates = new ArrayList<>(List.of(Updates.max(field + ".sequence", sequence),
+        List<Bson> updates = new ArrayList<>(List.of(Updates.max("lastSequence", sequence),
+                Updates.max("lastMessageAt", Mongo.date(now)), Updates.max("activityAt", Mongo.date(now)),
+                Updates.set("updatedAt", Mongo.date(now)), Updates.max(field + ".sequence", sequence),
                 Updates.max(field + ".at", Mongo.date(now))));
         if (urgent) {
-            updates.addAll(List.of(Updates.set("urgent", true), Updates.set("activityAt", Mongo.date(now)),
-                    Updates.set("updatedAt", Mongo.date(now))));
+            updates.add(Updates.set("urgent", true));
         }
         return updates;
     }
@@ -206,7 +205,7 @@ public final class ThreadRepository {
                 .append("activityAt", Mongo.date(activity))
                 .append("awaitingReplySince", Mongo.date(t.awaitingReplySince()))
                 .append("replyDueAt", Mongo.date(t.replyDueAt())).append("clockMessageId", t.clockMessageId())
-                .append("reads", reads).append("createdAt", Mongo.date(t.createdAt()))
+                .append("reads", reads).append("optedOut", t.optedOut()).append("createdAt", Mongo.date(t.createdAt()))
                 .append("updatedAt", Mongo.date(t.updatedAt())).append("schemaVersion", 1);
     }
 
@@ -226,6 +225,6 @@ public final class ThreadRepository {
                 ((Number) d.get("lastSequence")).longValue(), Mongo.instant(d.getDate("lastMessageAt")),
                 Mongo.instant(d.getDate("awaitingReplySince")), Mongo.instant(d.getDate("replyDueAt")),
                 d.getString("clockMessageId"), reads, Mongo.instant(d.getDate("createdAt")),
-                Mongo.instant(d.getDate("updatedAt")));
+                Mongo.instant(d.getDate("updatedAt")), Boolean.TRUE.equals(d.getBoolean("optedOut")));
     }
 }
