@@ -3,7 +3,6 @@ package app.alongside.opportunities;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.identity.IdentityPolicy;
-import app.alongside.identity.LegalStatus;
 import app.alongside.kernel.Principal;
 import app.alongside.kernel.StaffRole;
 import app.alongside.identity.YoungPerson;
@@ -17,11 +16,6 @@ import app.alongside.platform.ErrorCode;
 import app.alongside.platform.Idempotency;
 import app.alongside.platform.Input;
 import app.alongside.platform.RequestContext;
-import app.alongside.push.PushOutbox;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
-import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -117,7 +111,7 @@ public final class OpportunitiesService {
                 : current.status();
         Opportunity updated = withStatus(changed, changed.id(), status, current.rejectionReason(),
                 status == Opportunity.Status.APPROVED ? current.approvedAt() : null);
-        save(updated, current.version(), null, input);
+        written(opportunities.replace(updated, current.version()), input);
         audit.record(context, AuditAction.UPDATE, Opportunity.TYPE, current.id(), null,
                 status != current.status() ? "changed; back to review" : "changed");
         return updated;
@@ -177,14 +171,14 @@ public final class OpportunitiesService {
                 current.id(), to, reason, approving ? now : current.approvedAt());
         // Every approval names the same need: an edited post approved again is not news, and its notifications,
         // already there under the same ids, are not added or sent a second time.
-        save(next, current.version(), approving ? Updates.set(PushOutbox.FIELD, PushOutbox.pending(now,
-                "approval")) : null, input);
+        written(approving ? opportunities.replaceApproved(next, current.version(), now)
+                : opportunities.replace(next, current.version()), input);
         audit.record(context, AuditAction.UPDATE, Opportunity.TYPE, current.id(), null, detail);
         return next;
     }
 
-    private void save(Opportunity updated, int version, Bson extra, Input input) {
-        if (!opportunities.replace(updated, version, extra)) {
+    private static void written(boolean replaced, Input input) {
+        if (!replaced) {
             throw conflict(input, "It changed at the same moment; reload and try again.");
         }
     }
@@ -206,7 +200,7 @@ public final class OpportunitiesService {
                     next.missions(), next.kind(), next.eligibility(), next.town(), next.postcodeDistrict(),
                     next.closingDate(), next.places(), next.howToApply(), next.contact(), next.status(), null,
                     o.version() + 1, o.createdAt(), clock.instant(), o.approvedAt());
-            if (opportunities.replace(next, o.version(), null)) {
+            if (opportunities.replace(next, o.version())) {
                 closed++;
             }
         }
@@ -273,13 +267,6 @@ public final class OpportunitiesService {
         };
     }
 
-    /** What eligibility looks at: a young person's age today, legal status, council and the council's region. */
-    record Applicant(int age, LegalStatus legalStatus, String councilId, Region region) {
-        boolean eligibleFor(Opportunity o) {
-            return o.eligibility().admits(age, legalStatus, councilId, region);
-        }
-    }
-
     /** One read of the council's region, shared by every opportunity the request checks. */
     Applicant applicant(YoungPerson person) {
         Region region = person.localAuthorityId() == null ? null : organisations.findById(person.localAuthorityId())
@@ -301,64 +288,20 @@ public final class OpportunitiesService {
                                                Connections.Page page) {
         identity.requireYoungPerson(context.principal());
         Applicant me = youngPerson(context).map(this::applicant).orElseThrow(ApiException::forbidden);
-        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.APPROVED.name()),
-                Filters.gte("closingDate", today().toString())));
-        parts.addAll(eligibleFor(me));
-        parts.addAll(filters(filter));
-        page.after().ifPresent(key -> parts.add(newest ? Connections.past("approvedAt", key, true)
-                : closingCursor(key)));
-        Bson sort = newest ? Sorts.descending("approvedAt", "_id") : Sorts.ascending("closingDate", "_id");
-        List<Opportunity> found = opportunities.find(Filters.and(parts), sort, page.first() + 1);
+        List<Opportunity> found = opportunities.openFor(me, filter(filter), today(), newest, page.after(),
+                page.first() + 1);
         return Connections.page(found, page, page.after().isPresent(), o -> newest
                 ? o.approvedAt().toEpochMilli() + "|" + o.id() : o.closingDate() + "|" + o.id());
     }
 
-    /** {@link Opportunity.Eligibility#admits} as a filter, on the flags each document carries. */
-    private static List<Bson> eligibleFor(Applicant me) {
-        List<Bson> statuses = new ArrayList<>(List.of(Filters.eq("eligibility.anyStatus", true)));
-        if (me.legalStatus() != null) {
-            statuses.add(Filters.eq("eligibility.legalStatuses", me.legalStatus().name()));
-        }
-        List<Bson> areas = new ArrayList<>(List.of(Filters.and(Filters.eq("eligibility.anyCouncil", true),
-                Filters.ne("eligibility.anyRegion", false))));
-        if (me.councilId() != null) {
-            areas.add(Filters.eq("eligibility.councilIds", me.councilId()));
-        }
-        if (me.region() != null) {
-            areas.add(Filters.eq("eligibility.regions", me.region().name()));
-        }
-        return List.of(Filters.lte("eligibility.minAge", me.age()), Filters.gte("eligibility.maxAge", me.age()),
-                Filters.or(statuses), Filters.or(areas));
-    }
-
-    private static List<Bson> filters(Input filter) {
-        List<Bson> parts = new ArrayList<>();
-        filter.optionalEnum("mission", app.alongside.records.Mission.class)
-                .ifPresent(m -> parts.add(Filters.eq("missions", m.name())));
-        filter.optionalEnum("kind", Opportunity.Kind.class).ifPresent(k -> parts.add(Filters.eq("kind", k.name())));
-        filter.optionalText("text", 100).map(OpportunityRepository::terms).filter(t -> !t.isEmpty())
-                .ifPresent(terms -> parts.add(Filters.all("terms", terms)));
-        filter.optionalText("area", 80).ifPresent(area -> {
-            Bson here = OpportunityInput.isPostcodeDistrict(area)
-                    ? Filters.eq("postcodeDistrict", area.toUpperCase(Locale.ROOT).replace(" ", ""))
-                    : Filters.eq("townKey", area.trim().toLowerCase(Locale.ROOT));
-            parts.add(Filters.or(here, Filters.ne("eligibility.delivery", Opportunity.Delivery.IN_PERSON.name())));
-        });
-        filter.optionalDate("closingAfter").ifPresent(d -> parts.add(Filters.gte("closingDate", d.toString())));
-        return parts;
-    }
-
-    /** Past a {@code closingDate|id} cursor in closing-date order. */
-    private static Bson closingCursor(String key) {
-        int bar = key.indexOf('|');
-        try {
-            String closing = LocalDate.parse(key.substring(0, bar)).toString();
-            String id = key.substring(bar + 1);
-            return Filters.or(Filters.gt("closingDate", closing),
-                    Filters.and(Filters.eq("closingDate", closing), Filters.gt("_id", id)));
-        } catch (RuntimeException e) {
-            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
-        }
+    private static OpportunityRepository.SearchFilter filter(Input filter) {
+        Optional<app.alongside.records.Mission> mission = filter.optionalEnum("mission",
+                app.alongside.records.Mission.class);
+        Optional<Opportunity.Kind> kind = filter.optionalEnum("kind", Opportunity.Kind.class);
+        Optional<String> text = filter.optionalText("text", 100);
+        Optional<String> area = filter.optionalText("area", 80);
+        Optional<LocalDate> closingAfter = filter.optionalDate("closingAfter");
+        return new OpportunityRepository.SearchFilter(mission, kind, text, area, closingAfter);
     }
 
     /** Staff of a corporate parent: their organisation's; admins: anyone's. Newest first. */
@@ -366,16 +309,9 @@ public final class OpportunitiesService {
                                                Optional<String> organisationId, Connections.Page page) {
         Principal.Staff staff = identity.requireRole(context.principal(), StaffRole.CORPORATE_PARENT_STAFF,
                 StaffRole.ADMIN);
-        List<Bson> parts = new ArrayList<>();
-        if (staff.role() == StaffRole.CORPORATE_PARENT_STAFF) {
-            parts.add(Filters.eq("organisationId", staff.organisationId()));
-        } else {
-            organisationId.ifPresent(id -> parts.add(Filters.eq("organisationId", id)));
-        }
-        status.ifPresent(s -> parts.add(Filters.eq("status", s.name())));
-        page.after().ifPresent(key -> parts.add(Connections.olderThan(key)));
-        List<Opportunity> found = opportunities.find(parts.isEmpty() ? Filters.empty() : Filters.and(parts),
-                Connections.NEWEST_FIRST, page.first() + 1);
+        Optional<String> of = staff.role() == StaffRole.CORPORATE_PARENT_STAFF ? Optional.of(staff.organisationId())
+                : organisationId;
+        List<Opportunity> found = opportunities.posted(of, status, page.after(), page.first() + 1);
         return Connections.page(found, page, page.after().isPresent(),
                 o -> Connections.newestKey(o.createdAt(), o.id()));
     }
@@ -383,14 +319,9 @@ public final class OpportunitiesService {
     /** Submitted opportunities this moderator may decide, oldest first. */
     Connections.Connection<Opportunity> moderationQueue(RequestContext context, Connections.Page page) {
         Principal.Staff staff = identity.requireRole(context.principal(), StaffRole.ADMIN, StaffRole.LA_WORKER);
-        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.SUBMITTED.name())));
-        if (staff.role() == StaffRole.LA_WORKER) {
-            parts.add(Filters.eq("eligibility.councilIds", List.of(staff.organisationId())));
-            parts.add(Filters.ne("eligibility.anyRegion", false));
-        }
-        page.after().ifPresent(key -> parts.add(Connections.newerThan(key)));
-        List<Opportunity> found = opportunities.find(Filters.and(parts), Sorts.ascending("createdAt", "_id"),
-                page.first() + 1);
+        Optional<String> onlyCouncil = staff.role() == StaffRole.LA_WORKER ? Optional.of(staff.organisationId())
+                : Optional.empty();
+        List<Opportunity> found = opportunities.submitted(onlyCouncil, page.after(), page.first() + 1);
         return Connections.page(found, page, page.after().isPresent(),
                 o -> Connections.newestKey(o.createdAt(), o.id()));
     }
@@ -481,7 +412,7 @@ public final class OpportunitiesService {
 
     Connections.Connection<Interest> myInterests(RequestContext context, Connections.Page page) {
         YoungPerson me = requireMe(context);
-        return interestPage(Filters.eq("youngPersonId", me.id()), page);
+        return connection(interests.ofYoungPerson(me.id(), page.after(), page.first() + 1), page);
     }
 
     /** The poster's view: active interest in their own opportunity, as shared. Each one shown is audited. */
@@ -490,8 +421,8 @@ public final class OpportunitiesService {
         Opportunity o = opportunities.find(opportunityId).filter(x -> x.organisationId().equals(staff.organisationId()))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No opportunity of your organisation has "
                         + "that id.", List.of("opportunityId"), Map.of()));
-        Connections.Connection<Interest> found = interestPage(Filters.and(Filters.eq("opportunityId", o.id()),
-                Filters.eq("withdrawn", false)), page);
+        Connections.Connection<Interest> found = connection(interests.activeIn(o.id(), page.after(),
+                page.first() + 1), page);
         found.nodes().forEach(i -> audit.recordReadsOf(context, Interest.TYPE, i.youngPersonId(), List.of(i.id()),
                 "interest they shared with the poster"));
         return found;
@@ -508,10 +439,7 @@ public final class OpportunitiesService {
         return visible;
     }
 
-    private Connections.Connection<Interest> interestPage(Bson filter, Connections.Page page) {
-        List<Bson> parts = new ArrayList<>(List.of(filter));
-        page.after().ifPresent(key -> parts.add(Connections.olderThan(key)));
-        List<Interest> found = interests.page(Filters.and(parts), page.first() + 1);
+    private static Connections.Connection<Interest> connection(List<Interest> found, Connections.Page page) {
         return Connections.page(found, page, page.after().isPresent(),
                 i -> Connections.newestKey(i.createdAt(), i.id()));
     }
@@ -550,7 +478,7 @@ public final class OpportunitiesService {
     public app.alongside.platform.PersonalDataSection exportSection() {
         return app.alongside.platform.PersonalDataSection.of("opportunities", youngPersonId -> {
             List<org.bson.Document> shared = new ArrayList<>();
-            interests.page(Filters.eq("youngPersonId", youngPersonId), Integer.MAX_VALUE).forEach(i -> shared.add(
+            interests.allOf(youngPersonId).forEach(i -> shared.add(
                     new org.bson.Document("opportunityId", app.alongside.platform.GlobalIds.encode(Opportunity.TYPE,
                             i.opportunityId())).append("shared", i.shared().stream().map(Enum::name).toList())
                             .append("firstName", i.firstName()).append("email", i.email()).append("phone", i.phone())
