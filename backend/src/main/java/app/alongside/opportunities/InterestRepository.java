@@ -1,5 +1,6 @@
 package app.alongside.opportunities;
 
+import app.alongside.platform.Connections;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
 import app.alongside.push.PushOutbox;
@@ -84,7 +85,29 @@ public final class InterestRepository {
         interests.updateOne(Filters.eq("_id", id), Updates.set("withdrawn", true));
     }
 
-    List<Interest> page(Bson filter, int limit) {
+    /** The young person's interest, newest first past the cursor key {@code after}. */
+    List<Interest> ofYoungPerson(String youngPersonId, Optional<String> after, int limit) {
+        return page(Filters.eq("youngPersonId", youngPersonId), after, limit);
+    }
+
+    /** Active (not withdrawn) interest in the opportunity, newest first past the cursor key {@code after}. */
+    List<Interest> activeIn(String opportunityId, Optional<String> after, int limit) {
+        return page(Filters.and(Filters.eq("opportunityId", opportunityId), Filters.eq("withdrawn", false)), after,
+                limit);
+    }
+
+    /** All of the young person's interest, withdrawn too, newest first: for their data export. */
+    List<Interest> allOf(String youngPersonId) {
+        return page(Filters.eq("youngPersonId", youngPersonId), Integer.MAX_VALUE);
+    }
+
+    private List<Interest> page(Bson filter, Optional<String> after, int limit) {
+        List<Bson> parts = new ArrayList<>(List.of(filter));
+        after.ifPresent(key -> parts.add(Connections.olderThan(key)));
+        return page(Filters.and(parts), limit);
+    }
+
+    private List<Interest> page(Bson filter, int limit) {
         return interests.find(filter).sort(Sorts.descending("createdAt", "_id")).limit(limit)
                 .map(InterestRepository::fromDocument).into(new ArrayList<>());
     }

@@ -23,7 +23,9 @@ import java.util.List;
  */
 public final class OpportunitiesModule implements Module {
     private final OpportunityRepository opportunities;
-    private final OpportunitiesService service;
+    private final Postings postings;
+    private final OpportunitySearch search;
+    private final Interests interests;
     private final IdentityModule identity;
     private final OrganisationsModule organisations;
     private final Periodic closing;
@@ -36,11 +38,16 @@ public final class OpportunitiesModule implements Module {
         this.identity = identity;
         this.organisations = organisations;
         this.opportunities = new OpportunityRepository(foundation.db());
-        this.service = new OpportunitiesService(opportunities, new InterestRepository(foundation.db()),
-                organisations.repository(), identity.people(), identity.policy(), audit.log(),
+        InterestRepository interestRepository = new InterestRepository(foundation.db());
+        OpportunityPolicy policy = new OpportunityPolicy(opportunities, organisations.repository(), identity.people(),
+                identity.policy(), clock);
+        this.postings = new Postings(opportunities, organisations.repository(), policy, audit.log(),
                 foundation.idempotency(), clock);
+        this.search = new OpportunitySearch(opportunities, policy);
+        this.interests = new Interests(interestRepository, organisations.repository(), search, policy, audit.log(),
+                clock);
         this.closing = new Periodic("opportunities-closing", Duration.ofSeconds(foundation.settings()
-                .node("opportunities").integer("close-interval-seconds", 1, 86_400)), service::closeExpired);
+                .node("opportunities").integer("close-interval-seconds", 1, 86_400)), postings::closeExpired);
         this.maxPage = foundation.maxPage();
     }
 
@@ -49,7 +56,7 @@ public final class OpportunitiesModule implements Module {
     }
 
     public PersonalDataSection exportSection() {
-        return service.exportSection();
+        return interests.exportSection();
     }
 
     @Override
@@ -61,7 +68,8 @@ public final class OpportunitiesModule implements Module {
 
     @Override
     public void wire(GraphParts graph) {
-        OpportunitiesWiring.register(graph.wiring(), graph.nodes(), graph.loaders(), service, maxPage);
+        OpportunitiesWiring.register(graph.wiring(), graph.nodes(), graph.loaders(), postings, search, interests,
+                maxPage);
     }
 
     @Override

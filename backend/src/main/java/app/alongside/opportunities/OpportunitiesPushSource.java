@@ -37,19 +37,19 @@ public final class OpportunitiesPushSource {
     private static List<PushIntent> approved(YoungPersonRepository people, OrganisationRepository organisations,
                                              Clock clock, Document doc) {
         Opportunity o = OpportunityRepository.fromDocument(doc);
-        LocalDate today = OpportunitiesService.today(clock);
+        LocalDate today = OpportunityPolicy.today(clock);
         if (!o.openOn(today)) {
             return List.of();
         }
         String id = GlobalIds.encode(Opportunity.TYPE, o.id());
         long sequence = o.approvedAt().getEpochSecond();
-        return OpportunitiesService.eligibleYoungPeople(people, organisations, o, today).stream()
+        return OpportunitySearch.eligibleYoungPeople(people, organisations, o, today).stream()
                 .map(person -> new PushIntent("yp:" + person, PushCategory.OPPORTUNITIES, MATCH,
                         Map.of("opportunityId", id), PushIntent.collapseKey("opportunity", id), sequence)).toList();
     }
 
     private static List<PushIntent> closing(OpportunityRepository opportunities, Clock clock, Document doc) {
-        LocalDate today = OpportunitiesService.today(clock);
+        LocalDate today = OpportunityPolicy.today(clock);
         return opportunities.find(doc.getString("opportunityId")).filter(o -> o.openOn(today))
                 .map(o -> {
                     String id = GlobalIds.encode(Opportunity.TYPE, o.id());

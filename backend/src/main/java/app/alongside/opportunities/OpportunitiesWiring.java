@@ -48,12 +48,12 @@ public final class OpportunitiesWiring {
     private OpportunitiesWiring() {
     }
 
-    public static void register(Wiring wiring, Nodes nodes, DataLoaders loaders, OpportunitiesService service,
-                                int maxPage) {
-        registerLoaders(loaders, service);
-        nodes.register(Opportunity.TYPE, (ids, context) -> service.load(context, ids),
+    public static void register(Wiring wiring, Nodes nodes, DataLoaders loaders, Postings postings,
+                                OpportunitySearch search, Interests interests, int maxPage) {
+        registerLoaders(loaders, interests);
+        nodes.register(Opportunity.TYPE, (ids, context) -> search.load(context, ids),
                 new Nodes.Stored(OpportunityRepository.COLLECTION, null));
-        nodes.register(Interest.TYPE, (ids, context) -> service.loadInterests(context, ids),
+        nodes.register(Interest.TYPE, (ids, context) -> interests.loadInterests(context, ids),
                 new Nodes.Stored(InterestRepository.INTERESTS, "youngPersonId"));
         wiring.nodeType(Opportunity.TYPE, Opportunity.class, Opportunity::id)
                 .fetcher(Opportunity.TYPE, "organisation", env -> organisation(env,
@@ -68,7 +68,7 @@ public final class OpportunitiesWiring {
                         env.<Opportunity>getSource().id()))
                 .fetcher(Opportunity.TYPE, "interestCount", env -> {
                     Opportunity o = env.getSource();
-                    return OpportunitiesService.seesInterestCount(RequestContext.of(env), o)
+                    return OpportunityPolicy.seesInterestCount(RequestContext.of(env), o)
                             ? load(env, INTEREST_COUNT, o.id()) : null;
                 })
                 .backedBy("Eligibility", Opportunity.Eligibility.class)
@@ -78,7 +78,7 @@ public final class OpportunitiesWiring {
                     return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
                             .thenApply(done -> loads.stream().map(CompletableFuture::join).toList());
                 })
-                .backedBy("SuppressedCount", OpportunitiesService.SuppressedCount.class)
+                .backedBy("SuppressedCount", Interests.SuppressedCount.class)
                 .nodeType(Interest.TYPE, Interest.class, Interest::id)
                 .fetcher(Interest.TYPE, "opportunity", env -> nodes.load(GlobalIds.encode(Opportunity.TYPE,
                         ((Interest) env.getSource()).opportunityId()), env))
@@ -90,77 +90,78 @@ public final class OpportunitiesWiring {
                 .backedBy("OpportunityPayload", OpportunityPayload.class)
                 .backedBy("SaveOpportunityPayload", SavePayload.class)
                 .backedBy("ExpressInterestPayload", InterestPayload.class);
-        registerQueries(wiring, nodes, service, maxPage);
-        registerMutations(wiring, service);
+        registerQueries(wiring, nodes, postings, search, interests, maxPage);
+        registerMutations(wiring, postings, interests);
     }
 
-    private static void registerQueries(Wiring wiring, Nodes nodes, OpportunitiesService service, int maxPage) {
+    private static void registerQueries(Wiring wiring, Nodes nodes, Postings postings, OpportunitySearch search,
+                                        Interests interests, int maxPage) {
         wiring.fetcher("Query", "opportunity", env -> nodes.load(Opportunity.TYPE, env.getArgument("id"), env));
-        wiring.fetcher("Query", "opportunities", env -> service.search(RequestContext.of(env), filter(env),
+        wiring.fetcher("Query", "opportunities", env -> search.search(RequestContext.of(env), filter(env),
                         "NEWEST".equals(env.getArgument("sort")), Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "savedOpportunities", env -> {
                     Connections.Page page = Connections.Page.of(env, maxPage);
-                    List<Opportunity> saved = service.savedList(RequestContext.of(env));
+                    List<Opportunity> saved = interests.savedList(RequestContext.of(env));
                     int from = page.after().map(key -> indexAfter(saved, key)).orElse(0);
                     return Connections.page(saved.subList(Math.min(from, saved.size()), saved.size()), page,
                             from > 0, Opportunity::id);
                 })
-                .fetcher("Query", "myInterests", env -> service.myInterests(RequestContext.of(env),
+                .fetcher("Query", "myInterests", env -> interests.myInterests(RequestContext.of(env),
                         Connections.Page.of(env, maxPage)))
-                .fetcher("Query", "postedOpportunities", env -> service.posted(RequestContext.of(env),
+                .fetcher("Query", "postedOpportunities", env -> postings.posted(RequestContext.of(env),
                         Optional.ofNullable((String) env.getArgument("status")).map(Opportunity.Status::valueOf),
                         Optional.ofNullable((String) env.getArgument("organisationId")).map(id ->
                                 Input.decodeOrNotFound(id, Organisation.TYPE, List.of("organisationId"))),
                         Connections.Page.of(env, maxPage)))
-                .fetcher("Query", "moderationQueue", env -> service.moderationQueue(RequestContext.of(env),
+                .fetcher("Query", "moderationQueue", env -> postings.moderationQueue(RequestContext.of(env),
                         Connections.Page.of(env, maxPage)))
-                .fetcher("Query", "interestReceived", env -> service.received(RequestContext.of(env),
+                .fetcher("Query", "interestReceived", env -> interests.received(RequestContext.of(env),
                         Input.decodeOrNotFound(env.getArgument("opportunityId"), Opportunity.TYPE,
                                 List.of("opportunityId")), Connections.Page.of(env, maxPage)));
     }
 
-    private static void registerMutations(Wiring wiring, OpportunitiesService service) {
+    private static void registerMutations(Wiring wiring, Postings postings, Interests interests) {
         wiring.fetcher("Mutation", "createOpportunity", env -> {
             Input input = Input.of(env);
             String id = input.clientMutationId().orElse(null);
-            return Payloads.run(() -> new CreatePayload(service.create(RequestContext.of(env), input), List.of(), id),
+            return Payloads.run(() -> new CreatePayload(postings.create(RequestContext.of(env), input), List.of(), id),
                     errors -> new CreatePayload(null, errors, id));
         });
         Map<String, BiFunction<RequestContext, Input, Opportunity>> changes = Map.of(
-                "updateOpportunity", service::update, "submitOpportunity", service::submit,
-                "closeOpportunity", service::close, "withdrawOpportunity", service::withdraw,
-                "approveOpportunity", service::approve, "rejectOpportunity", service::reject);
+                "updateOpportunity", postings::update, "submitOpportunity", postings::submit,
+                "closeOpportunity", postings::close, "withdrawOpportunity", postings::withdraw,
+                "approveOpportunity", postings::approve, "rejectOpportunity", postings::reject);
         changes.forEach((field, change) -> wiring.fetcher("Mutation", field, env -> Payloads.run(
                 () -> new OpportunityPayload(change.apply(RequestContext.of(env), Input.of(env)), List.of()),
                 errors -> new OpportunityPayload(null, errors))));
         wiring.fetcher("Mutation", "saveOpportunity", env -> Payloads.run(() -> new SavePayload(
-                        service.save(RequestContext.of(env), Input.of(env), true), List.of()),
+                        interests.save(RequestContext.of(env), Input.of(env), true), List.of()),
                         errors -> new SavePayload(null, errors)))
                 .fetcher("Mutation", "unsaveOpportunity", env -> Payloads.run(() -> new SavePayload(
-                        service.save(RequestContext.of(env), Input.of(env), false), List.of()),
+                        interests.save(RequestContext.of(env), Input.of(env), false), List.of()),
                         errors -> new SavePayload(null, errors)))
                 .fetcher("Mutation", "expressInterest", env -> Payloads.run(() -> new InterestPayload(
-                        service.expressInterest(RequestContext.of(env), Input.of(env)), List.of()),
+                        interests.expressInterest(RequestContext.of(env), Input.of(env)), List.of()),
                         errors -> new InterestPayload(null, errors)))
                 .fetcher("Mutation", "withdrawInterest", env -> Payloads.run(() -> new InterestPayload(
-                        service.withdrawInterest(RequestContext.of(env), Input.of(env)), List.of()),
+                        interests.withdrawInterest(RequestContext.of(env), Input.of(env)), List.of()),
                         errors -> new InterestPayload(null, errors)));
     }
 
     /** Per-opportunity fields of a page answered with one query each, not one per opportunity. */
-    private static void registerLoaders(DataLoaders loaders, OpportunitiesService service) {
+    private static void registerLoaders(DataLoaders loaders, Interests interests) {
         loaders.register(SAVED, context -> DataLoaderFactory.<String, Boolean>newMappedDataLoader(ids ->
                 CompletableFuture.supplyAsync(() -> {
-                    Set<String> saved = service.savedAmong(context, List.copyOf(ids));
+                    Set<String> saved = interests.savedAmong(context, List.copyOf(ids));
                     Map<String, Boolean> answer = new HashMap<>();
                     ids.forEach(id -> answer.put(id, saved.contains(id)));
                     return answer;
                 }, Runnable::run)));
         loaders.register(MY_INTEREST, context -> DataLoaderFactory.<String, Interest>newMappedDataLoader(ids ->
-                CompletableFuture.supplyAsync(() -> service.myInterests(context, List.copyOf(ids)), Runnable::run)));
+                CompletableFuture.supplyAsync(() -> interests.myInterests(context, List.copyOf(ids)), Runnable::run)));
         loaders.register(INTEREST_COUNT, context -> DataLoaderFactory
-                .<String, OpportunitiesService.SuppressedCount>newMappedDataLoader(ids -> CompletableFuture
-                        .supplyAsync(() -> service.interestCounts(List.copyOf(ids)), Runnable::run)));
+                .<String, Interests.SuppressedCount>newMappedDataLoader(ids -> CompletableFuture
+                        .supplyAsync(() -> interests.interestCounts(List.copyOf(ids)), Runnable::run)));
     }
 
     private static <V> CompletableFuture<V> load(DataFetchingEnvironment env, String loader, String id) {

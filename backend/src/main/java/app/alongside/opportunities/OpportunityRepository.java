@@ -2,8 +2,11 @@ package app.alongside.opportunities;
 
 import app.alongside.identity.LegalStatus;
 import app.alongside.organisations.Region;
+import app.alongside.platform.ApiException;
+import app.alongside.platform.Connections;
 import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Mongo;
+import app.alongside.push.PushOutbox;
 import app.alongside.records.Mission;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -14,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,8 +69,26 @@ public final class OpportunityRepository {
         return found;
     }
 
+    /** What a young person's search narrows to besides eligibility; each part left empty means any. */
+    record SearchFilter(Optional<Mission> mission, Optional<Opportunity.Kind> kind, Optional<String> text,
+                        Optional<String> area, Optional<LocalDate> closingAfter) {
+    }
+
+    /** Replaces the opportunity's fields if it is still at {@code version}. */
+    boolean replace(Opportunity updated, int version) {
+        return replace(updated, version, null);
+    }
+
+    /**
+     * Replaces the approved opportunity's fields if it is still at {@code version} and, in the same write, marks
+     * the push need its approval names pending from {@code now}.
+     */
+    boolean replaceApproved(Opportunity approved, int version, Instant now) {
+        return replace(approved, version, Updates.set(PushOutbox.FIELD, PushOutbox.pending(now, "approval")));
+    }
+
     /** Replaces the opportunity's fields if it is still at {@code version}; {@code extra} is set in the same write. */
-    boolean replace(Opportunity updated, int version, Bson extra) {
+    private boolean replace(Opportunity updated, int version, Bson extra) {
         Document doc = toDocument(updated);
         List<Bson> sets = new ArrayList<>();
         doc.forEach((key, value) -> sets.add(Updates.set(key, value)));
@@ -77,7 +99,7 @@ public final class OpportunityRepository {
                 Updates.combine(sets)).getModifiedCount() == 1;
     }
 
-    List<Opportunity> find(Bson filter, Bson sort, int limit) {
+    private List<Opportunity> find(Bson filter, Bson sort, int limit) {
         return opportunities.find(filter).sort(sort).limit(limit).map(OpportunityRepository::fromDocument)
                 .into(new ArrayList<>());
     }
@@ -86,6 +108,97 @@ public final class OpportunityRepository {
     List<Opportunity> pastClosing(LocalDate today, int limit) {
         return find(Filters.and(Filters.eq("status", Opportunity.Status.APPROVED.name()),
                 Filters.lt("closingDate", today.toString())), Sorts.ascending("closingDate", "_id"), limit);
+    }
+
+    /**
+     * What {@code applicant} can find: approved, open on {@code today}, eligible and matching {@code filter}, past
+     * the cursor key {@code after}; newest approved first, or soonest closing first. One query through the
+     * {@code (status, approvedAt)} or {@code (status, closingDate)} index, eligibility and the filter applied by the
+     * store to those candidates.
+     */
+    List<Opportunity> openFor(Applicant applicant, SearchFilter filter, LocalDate today, boolean newest,
+                              Optional<String> after, int limit) {
+        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.APPROVED.name()),
+                Filters.gte("closingDate", today.toString())));
+        parts.addAll(eligibleFor(applicant));
+        parts.addAll(matching(filter));
+        after.ifPresent(key -> parts.add(newest ? Connections.past("approvedAt", key, true) : closingCursor(key)));
+        Bson sort = newest ? Sorts.descending("approvedAt", "_id") : Sorts.ascending("closingDate", "_id");
+        return find(Filters.and(parts), sort, limit);
+    }
+
+    /** {@link Opportunity.Eligibility#admits} as a filter, on the flags each document carries. */
+    private static List<Bson> eligibleFor(Applicant me) {
+        List<Bson> statuses = new ArrayList<>(List.of(Filters.eq("eligibility.anyStatus", true)));
+        if (me.legalStatus() != null) {
+            statuses.add(Filters.eq("eligibility.legalStatuses", me.legalStatus().name()));
+        }
+        List<Bson> areas = new ArrayList<>(List.of(Filters.and(Filters.eq("eligibility.anyCouncil", true),
+                Filters.ne("eligibility.anyRegion", false))));
+        if (me.councilId() != null) {
+            areas.add(Filters.eq("eligibility.councilIds", me.councilId()));
+        }
+        if (me.region() != null) {
+            areas.add(Filters.eq("eligibility.regions", me.region().name()));
+        }
+        return List.of(Filters.lte("eligibility.minAge", me.age()), Filters.gte("eligibility.maxAge", me.age()),
+                Filters.or(statuses), Filters.or(areas));
+    }
+
+    private static List<Bson> matching(SearchFilter filter) {
+        List<Bson> parts = new ArrayList<>();
+        filter.mission().ifPresent(m -> parts.add(Filters.eq("missions", m.name())));
+        filter.kind().ifPresent(k -> parts.add(Filters.eq("kind", k.name())));
+        filter.text().map(OpportunityRepository::terms).filter(t -> !t.isEmpty())
+                .ifPresent(terms -> parts.add(Filters.all("terms", terms)));
+        filter.area().ifPresent(area -> {
+            Bson here = OpportunityInput.isPostcodeDistrict(area)
+                    ? Filters.eq("postcodeDistrict", area.toUpperCase(Locale.ROOT).replace(" ", ""))
+                    : Filters.eq("townKey", area.trim().toLowerCase(Locale.ROOT));
+            parts.add(Filters.or(here, Filters.ne("eligibility.delivery", Opportunity.Delivery.IN_PERSON.name())));
+        });
+        filter.closingAfter().ifPresent(d -> parts.add(Filters.gte("closingDate", d.toString())));
+        return parts;
+    }
+
+    /** Past a {@code closingDate|id} cursor in closing-date order. */
+    private static Bson closingCursor(String key) {
+        int bar = key.indexOf('|');
+        try {
+            String closing = LocalDate.parse(key.substring(0, bar)).toString();
+            String id = key.substring(bar + 1);
+            return Filters.or(Filters.gt("closingDate", closing),
+                    Filters.and(Filters.eq("closingDate", closing), Filters.gt("_id", id)));
+        } catch (RuntimeException e) {
+            throw ApiException.badInput(List.of("after"), "\"after\" is not a cursor from this API.");
+        }
+    }
+
+    /**
+     * What was posted, newest first past the cursor key {@code after}: of {@code organisationId} (or anyone's),
+     * of {@code status} (or any).
+     */
+    List<Opportunity> posted(Optional<String> organisationId, Optional<Opportunity.Status> status,
+                             Optional<String> after, int limit) {
+        List<Bson> parts = new ArrayList<>();
+        organisationId.ifPresent(id -> parts.add(Filters.eq("organisationId", id)));
+        status.ifPresent(s -> parts.add(Filters.eq("status", s.name())));
+        after.ifPresent(key -> parts.add(Connections.olderThan(key)));
+        return find(parts.isEmpty() ? Filters.empty() : Filters.and(parts), Connections.NEWEST_FIRST, limit);
+    }
+
+    /**
+     * Submitted opportunities awaiting a decision, oldest first past the cursor key {@code after}; with
+     * {@code onlyCouncilId}, only those limited to that council alone.
+     */
+    List<Opportunity> submitted(Optional<String> onlyCouncilId, Optional<String> after, int limit) {
+        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("status", Opportunity.Status.SUBMITTED.name())));
+        onlyCouncilId.ifPresent(councilId -> {
+            parts.add(Filters.eq("eligibility.councilIds", List.of(councilId)));
+            parts.add(Filters.ne("eligibility.anyRegion", false));
+        });
+        after.ifPresent(key -> parts.add(Connections.newerThan(key)));
+        return find(Filters.and(parts), Sorts.ascending("createdAt", "_id"), limit);
     }
 
     /** The words a search can match: lower case, letters and digits, at least two characters. */
