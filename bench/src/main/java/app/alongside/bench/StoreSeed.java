@@ -95,7 +95,7 @@ final class StoreSeed {
         return new AdvocacyService(new AdvocacyRepository(db), new ThreadRepository(db), new MessageRepository(db),
                 new ServiceSettingsRepository(db), people, organisations,
                 new MessagingPolicy(people, staff, organisations), audit, new InProcessEventBus(),
-                WorkingHours.england(Set.of()), clock);
+                WorkingHours.england(Set.of()), clock, serviceId -> { });
     }
 
     private static String localId(String globalId) {
