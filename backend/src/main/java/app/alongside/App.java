@@ -5,17 +5,17 @@ import app.alongside.identity.IdentityModule;
 import app.alongside.messaging.MessagingModule;
 import app.alongside.opportunities.OpportunitiesModule;
 import app.alongside.organisations.OrganisationsModule;
-import app.alongside.platform.CachedGauges;
 import app.alongside.platform.Foundation;
-import app.alongside.platform.GraphParts;
 import app.alongside.platform.Infrastructure;
-import app.alongside.platform.Json;
 import app.alongside.platform.Module;
-import app.alongside.platform.RateLimiter;
-import app.alongside.platform.Settings;
-import app.alongside.platform.Store;
-import app.alongside.platform.StoreSchema;
 import app.alongside.platform.WebEdge;
+import app.alongside.platform.config.Settings;
+import app.alongside.platform.core.Json;
+import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.http.RateLimiter;
+import app.alongside.platform.observe.CachedGauges;
+import app.alongside.platform.store.Store;
+import app.alongside.platform.store.StoreSchema;
 import app.alongside.push.PushDispatcher;
 import app.alongside.push.PushModule;
 import app.alongside.push.PushSource;
@@ -54,7 +54,7 @@ public final class App implements AutoCloseable {
         public static final Extras NONE = new Extras(List.of(), List.of());
     }
 
-    /** Builds everything and starts listening. Throws {@link app.alongside.platform.StartupException} on bad config. */
+    /** Builds everything and starts listening. Throws {@link app.alongside.platform.config.StartupException} on bad config. */
     public static App start(Settings settings, Clock clock) {
         return start(settings, clock, Extras.NONE);
     }
@@ -95,7 +95,7 @@ public final class App implements AutoCloseable {
         audit.wire(graph, identity.policy());
         modules.forEach(module -> module.wire(graph));
 
-        StoreSchema schema = StoreSchema.of(store, modules, clock);
+        StoreSchema schema = Module.storeSchema(store, modules, clock);
         WebEdge edge = new WebEdge(base, json, graph.schema(), graph.loaders(), requests,
                 new WebEdge.Doors(identity.authentication(), identity.socketAuthentication(),
                         identity.authEndpoint()), store, schema, List.of(push.health(), messaging.bankHolidays()));

@@ -1,8 +1,8 @@
 package app.alongside;
 
-import app.alongside.platform.Settings;
-import app.alongside.platform.ShutdownLogManager;
-import app.alongside.platform.StartupException;
+import app.alongside.platform.config.Settings;
+import app.alongside.platform.config.StartupException;
+import app.alongside.platform.observe.ShutdownLogManager;
 import io.helidon.logging.common.LogConfig;
 
 import java.time.Clock;
@@ -16,7 +16,7 @@ public final class Main {
     static {
         // Before the first logger: the JDK's own manager would close the log handlers while App.close still logs.
         if (System.getProperty("java.util.logging.manager") == null) {
-            System.setProperty("java.util.logging.manager", "app.alongside.platform.ShutdownLogManager");
+            System.setProperty("java.util.logging.manager", "app.alongside.platform.observe.ShutdownLogManager");
         }
     }
 

@@ -11,7 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The shape of the house, read from the compiled main classes: no two packages import each other (directly or
- * round a loop), the kernel imports nothing of ours, and the platform nothing of the domains.
+ * round a loop), the kernel imports nothing of ours, the platform's core only the kernel, and the platform nothing
+ * of the domains.
  */
 class ArchitectureTest {
     private static final String[] DOMAINS = {"app.alongside.audit..", "app.alongside.identity..",
@@ -38,6 +39,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "app.alongside", "app.alongside.platform..", "app.alongside.embedded..")
                 .orShould().dependOnClassesThat().resideInAnyPackage(DOMAINS)
+                .check(classes);
+    }
+
+    @Test
+    void thePlatformsCoreStandsOnTheKernelAlone() {
+        noClasses().that().resideInAPackage("app.alongside.platform.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.alongside", "app.alongside.platform",
+                        "app.alongside.platform.config..", "app.alongside.platform.store..",
+                        "app.alongside.platform.graphql..", "app.alongside.platform.http..",
+                        "app.alongside.platform.observe..", "app.alongside.embedded..")
                 .check(classes);
     }
 

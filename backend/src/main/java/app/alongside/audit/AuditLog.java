@@ -2,10 +2,10 @@ package app.alongside.audit;
 
 import app.alongside.kernel.Principal;
 import app.alongside.kernel.StaffRole;
-import app.alongside.platform.Connections;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Ids;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.Ids;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.store.IndexPlan;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -90,8 +91,35 @@ public final class AuditLog {
         return doc;
     }
 
+    /** What the admins' audit search narrows by; each part null for any. */
+    public record Search(String targetId, String actorId, Instant from, Instant to) {
+    }
+
+    /** One page of what was done to the young person's data, newest first. */
+    public Connections.Connection<AuditEvent> about(String youngPersonId, Connections.Page page) {
+        return find(Filters.eq("subjectId", youngPersonId), page);
+    }
+
+    /** One page of the events the search matches, newest first. */
+    public Connections.Connection<AuditEvent> search(Search search, Connections.Page page) {
+        List<Bson> parts = new ArrayList<>();
+        if (search.targetId() != null) {
+            parts.add(Filters.eq("targetId", search.targetId()));
+        }
+        if (search.actorId() != null) {
+            parts.add(Filters.eq("actorId", search.actorId()));
+        }
+        if (search.from() != null) {
+            parts.add(Filters.gte("createdAt", Date.from(search.from())));
+        }
+        if (search.to() != null) {
+            parts.add(Filters.lt("createdAt", Date.from(search.to())));
+        }
+        return find(parts.isEmpty() ? new Document() : Filters.and(parts), page);
+    }
+
     /** One page of events matching {@code filter}, newest first. */
-    public Connections.Connection<AuditEvent> find(Bson filter, Connections.Page page) {
+    private Connections.Connection<AuditEvent> find(Bson filter, Connections.Page page) {
         List<Bson> parts = new ArrayList<>(List.of(filter));
         page.after().ifPresent(key -> parts.add(Connections.olderThan(key)));
         List<AuditEvent> found = events.find(Filters.and(parts)).sort(Connections.NEWEST_FIRST)
@@ -103,8 +131,8 @@ public final class AuditLog {
      * The young person's whole access log for their data export: as {@code myAccessLog} shows it (organisations and
      * roles, never staff names), oldest first.
      */
-    public app.alongside.platform.PersonalDataSection accessLogSection() {
-        return app.alongside.platform.PersonalDataSection.of("accessLog", subjectId -> {
+    public app.alongside.platform.core.PersonalDataSection accessLogSection() {
+        return app.alongside.platform.core.PersonalDataSection.of("accessLog", subjectId -> {
             List<Document> entries = new ArrayList<>();
             events.find(Filters.eq("subjectId", subjectId)).sort(com.mongodb.client.model.Sorts.ascending("createdAt"))
                     .forEach(doc -> entries.add(new Document("at", doc.getDate("createdAt"))

@@ -2,10 +2,10 @@ package app.alongside.audit;
 
 import app.alongside.kernel.Access;
 import app.alongside.platform.Foundation;
-import app.alongside.platform.GraphParts;
-import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Module;
-import app.alongside.platform.Nodes;
+import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.graphql.Nodes;
+import app.alongside.platform.store.IndexPlan;
 
 import java.util.List;
 

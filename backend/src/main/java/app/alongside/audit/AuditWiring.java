@@ -4,17 +4,13 @@ import app.alongside.kernel.Access;
 import app.alongside.kernel.PersonTypes;
 import app.alongside.kernel.Principal;
 import app.alongside.kernel.StaffRole;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.GlobalIds;
-import app.alongside.platform.RequestContext;
-import app.alongside.platform.Wiring;
-import com.mongodb.client.model.Filters;
-import org.bson.conversions.Bson;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.Wiring;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -55,32 +51,23 @@ public final class AuditWiring {
                 .fetcher("AuditEvent", "actorId", env -> actorId(env.getSource()))
                 .fetcher("Query", "myAccessLog", env -> {
                     Principal.YoungPersonUser me = policy.requireYoungPerson(RequestContext.of(env).principal());
-                    var page = log.find(Filters.eq("subjectId", me.youngPersonId()), Connections.Page.of(env, maxPage));
+                    var page = log.about(me.youngPersonId(), Connections.Page.of(env, maxPage));
                     return new Connections.Connection<>(page.edges().stream().map(edge -> new Connections.Edge<>(
                             edge.cursor(), AccessLogEntry.of(edge.node()))).toList(), page.pageInfo());
                 })
                 .fetcher("Query", "auditLog", env -> {
                     policy.requireRole(RequestContext.of(env).principal(), StaffRole.ADMIN);
                     Map<String, Object> filter = env.getArgument("filter");
-                    return log.find(filter(filter == null ? Map.of() : filter), Connections.Page.of(env, maxPage));
+                    return log.search(search(filter == null ? Map.of() : filter), Connections.Page.of(env, maxPage));
                 });
     }
 
-    private static Bson filter(Map<String, Object> filter) {
-        List<Bson> parts = new ArrayList<>();
-        if (filter.get("targetId") instanceof String id) {
-            parts.add(Filters.eq("targetId", storedId(id, "targetId")));
-        }
-        if (filter.get("actorId") instanceof String id) {
-            parts.add(Filters.eq("actorId", storedId(id, "actorId")));
-        }
-        if (filter.get("from") instanceof Instant from) {
-            parts.add(Filters.gte("createdAt", Date.from(from)));
-        }
-        if (filter.get("to") instanceof Instant to) {
-            parts.add(Filters.lt("createdAt", Date.from(to)));
-        }
-        return parts.isEmpty() ? new org.bson.Document() : Filters.and(parts);
+    private static AuditLog.Search search(Map<String, Object> filter) {
+        return new AuditLog.Search(
+                filter.get("targetId") instanceof String id ? storedId(id, "targetId") : null,
+                filter.get("actorId") instanceof String id ? storedId(id, "actorId") : null,
+                filter.get("from") instanceof Instant from ? from : null,
+                filter.get("to") instanceof Instant to ? to : null);
     }
 
     private static String storedId(String globalId, String field) {

@@ -1,13 +1,13 @@
 package app.alongside.identity;
 
 import app.alongside.kernel.Principal;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.GlobalIds;
-import app.alongside.platform.GraphqlErrors;
-import app.alongside.platform.HttpFilters;
-import app.alongside.platform.Json;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.Json;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.GraphqlErrors;
+import app.alongside.platform.observe.Tracing;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
@@ -155,7 +155,7 @@ public final class AuthEndpoint implements HttpService {
     }
 
     private static String requestId(ServerRequest req) {
-        return req.context().get(HttpFilters.REQUEST_ID_KEY, String.class).orElse("-");
+        return req.context().get(Tracing.REQUEST_ID_KEY, String.class).orElse("-");
     }
 
     private void sendError(ServerResponse res, ApiException e) {

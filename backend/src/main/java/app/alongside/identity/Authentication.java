@@ -1,13 +1,13 @@
 package app.alongside.identity;
 
 import app.alongside.kernel.Principal;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ClientAddresses;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.GraphqlEndpoint;
-import app.alongside.platform.RateLimiter;
-import app.alongside.platform.ShortCache;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.core.ShortCache;
+import app.alongside.platform.graphql.GraphqlEndpoint;
+import app.alongside.platform.http.ClientAddresses;
+import app.alongside.platform.http.RateLimiter;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 

@@ -1,12 +1,12 @@
 package app.alongside.identity;
 
+import app.alongside.kernel.OrganisationKind;
 import app.alongside.kernel.StaffRole;
 import app.alongside.organisations.Organisation;
-import app.alongside.kernel.OrganisationKind;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Ids;
-import app.alongside.platform.StartupException;
+import app.alongside.platform.config.StartupException;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Ids;
 import com.mongodb.MongoWriteException;
 
 import java.time.Clock;
@@ -79,7 +79,7 @@ public final class BootstrapAdmin {
         try {
             insert.run();
         } catch (MongoWriteException e) {
-            if (!app.alongside.platform.Mongo.isDuplicateKey(e)) {
+            if (!app.alongside.platform.store.Mongo.isDuplicateKey(e)) {
                 throw e;
             }
             // Another instance got there first.

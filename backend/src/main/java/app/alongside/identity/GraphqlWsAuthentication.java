@@ -1,10 +1,10 @@
 package app.alongside.identity;
 
 import app.alongside.kernel.Principal;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ClientAddresses;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.GraphqlWebSocket;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.graphql.GraphqlWebSocket;
+import app.alongside.platform.http.ClientAddresses;
 import io.helidon.http.Headers;
 import io.helidon.http.ServerRequestHeaders;
 

@@ -4,11 +4,11 @@ import app.alongside.kernel.Access;
 import app.alongside.kernel.Principal;
 import app.alongside.kernel.StaffRole;
 import app.alongside.organisations.Organisation;
-import app.alongside.platform.ApiException;
+import app.alongside.platform.core.ApiException;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Who may see young people and staff. A young person sees only themself. An LA worker sees the young people

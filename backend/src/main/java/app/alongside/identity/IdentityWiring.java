@@ -3,12 +3,12 @@ package app.alongside.identity;
 import app.alongside.kernel.Principal;
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationsWiring;
-import app.alongside.platform.Connections;
-import app.alongside.platform.Input;
-import app.alongside.platform.Nodes;
-import app.alongside.platform.Payloads;
-import app.alongside.platform.RequestContext;
-import app.alongside.platform.Wiring;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.Payloads;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.Nodes;
+import app.alongside.platform.graphql.Wiring;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 

@@ -1,7 +1,7 @@
 package app.alongside.identity;
 
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

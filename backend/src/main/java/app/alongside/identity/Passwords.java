@@ -1,6 +1,6 @@
 package app.alongside.identity;
 
-import app.alongside.platform.ApiException;
+import app.alongside.platform.core.ApiException;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;

@@ -1,16 +1,16 @@
 package app.alongside.identity;
 
-import app.alongside.kernel.Principal;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
+import app.alongside.kernel.Principal;
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Ids;
-import app.alongside.platform.PersistedQueries;
-import app.alongside.platform.RateLimiter;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Ids;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.PersistedQueries;
+import app.alongside.platform.http.RateLimiter;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package app.alongside.identity;
 
 import app.alongside.kernel.StaffRole;
+
 import java.time.Instant;
 
 /**

@@ -1,15 +1,15 @@
 package app.alongside.identity;
 
 import app.alongside.kernel.StaffRole;
-import app.alongside.platform.Connections;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;

@@ -1,20 +1,20 @@
 package app.alongside.identity;
 
-import app.alongside.kernel.StaffRole;
-import app.alongside.kernel.Principal;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
-import app.alongside.organisations.Organisation;
 import app.alongside.kernel.OrganisationKind;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
+import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Idempotency;
-import app.alongside.platform.Input;
-import app.alongside.platform.PersistedQueries;
-import app.alongside.platform.RateLimiter;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.PersistedQueries;
+import app.alongside.platform.http.RateLimiter;
+import app.alongside.platform.store.Idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +82,7 @@ public final class YoungPeopleService {
                 .append("pronouns", person.pronouns())
                 .append("dateOfBirth", person.dateOfBirth().toString())
                 .append("legalStatus", person.legalStatus().name())
-                .append("localAuthorityId", app.alongside.platform.GlobalIds.encode(
+                .append("localAuthorityId", app.alongside.platform.core.GlobalIds.encode(
                         app.alongside.organisations.Organisation.TYPE, person.localAuthorityId()))
                 .append("language", person.language())
                 .append("contactPreferences", new org.bson.Document("inApp", person.contactPreferences().inApp())

@@ -1,8 +1,8 @@
 package app.alongside.identity;
 
-import app.alongside.platform.Connections;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Mongo;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

@@ -1,9 +1,9 @@
 package app.alongside.messaging;
 
-import app.alongside.platform.Connections;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Migration;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Migration;
+import app.alongside.platform.store.Mongo;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;

@@ -2,21 +2,20 @@ package app.alongside.messaging;
 
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
-import app.alongside.kernel.Principal;
 import app.alongside.identity.StaffMember;
-import app.alongside.kernel.StaffRole;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
-import app.alongside.organisations.Organisation;
 import app.alongside.kernel.OrganisationKind;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
+import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Input;
-import app.alongside.platform.PersistedQueries;
-import app.alongside.platform.RequestContext;
-import com.mongodb.client.model.Filters;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.PersistedQueries;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -253,10 +252,8 @@ public final class AdvocacyService {
         Instant from = since != null ? since : now.minus(Duration.ofDays(30));
         List<Long> seconds = new ArrayList<>(messages.responseTimes(manager.organisationId(), from));
         seconds.sort(Long::compare);
-        var service = Filters.eq("serviceId", manager.organisationId());
-        int unanswered = (int) threads.count(Filters.and(service, Filters.ne("awaitingReplySince", null)));
-        int overdue = (int) threads.count(Filters.and(service, Filters.ne("replyDueAt", null),
-                Filters.lte("replyDueAt", java.util.Date.from(now))));
+        int unanswered = (int) threads.countUnanswered(manager.organisationId());
+        int overdue = (int) threads.countOverdue(manager.organisationId(), now);
         return new Records.Figures(seconds.size(), minutesAt(seconds, 0.5), minutesAt(seconds, 0.9), unanswered,
                 overdue, (int) advocacy.countPending(manager.organisationId(), Optional.empty()),
                 (int) advocacy.countPending(manager.organisationId(), Optional.of(now)));

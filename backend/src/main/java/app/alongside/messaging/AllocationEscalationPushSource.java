@@ -1,6 +1,6 @@
 package app.alongside.messaging;
 
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import app.alongside.push.PushCategory;
 import app.alongside.push.PushIntent;
 import app.alongside.push.PushSource;

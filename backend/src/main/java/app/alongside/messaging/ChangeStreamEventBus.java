@@ -1,6 +1,6 @@
 package app.alongside.messaging;
 
-import app.alongside.platform.IndexPlan;
+import app.alongside.platform.store.IndexPlan;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

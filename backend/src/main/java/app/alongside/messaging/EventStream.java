@@ -1,7 +1,7 @@
 package app.alongside.messaging;
 
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;

@@ -3,9 +3,9 @@ package app.alongside.messaging;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.kernel.Principal;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.RequestContext;
 import org.reactivestreams.Publisher;
 
 import java.util.List;
@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 public final class LiveEvents {
     private final EventBus bus;
-    private final MessagingService service;
+    private final Conversations service;
     private final MessagingPolicy policy;
     private final AuditLog audit;
     private final int buffer;
 
-    public LiveEvents(EventBus bus, MessagingService service, MessagingPolicy policy, AuditLog audit, int buffer) {
+    public LiveEvents(EventBus bus, Conversations service, MessagingPolicy policy, AuditLog audit, int buffer) {
         this.bus = bus;
         this.service = service;
         this.policy = policy;

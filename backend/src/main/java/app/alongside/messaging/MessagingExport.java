@@ -1,6 +1,6 @@
 package app.alongside.messaging;
 
-import app.alongside.platform.PersonalDataSection;
+import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.push.PushOutbox;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

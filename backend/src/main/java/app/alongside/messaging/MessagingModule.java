@@ -5,13 +5,13 @@ import app.alongside.identity.IdentityModule;
 import app.alongside.identity.YoungPerson;
 import app.alongside.organisations.OrganisationsModule;
 import app.alongside.platform.Foundation;
-import app.alongside.platform.GraphParts;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Migration;
 import app.alongside.platform.Module;
-import app.alongside.platform.PersonalDataSection;
-import app.alongside.platform.Settings;
-import app.alongside.platform.StartupException;
+import app.alongside.platform.config.Settings;
+import app.alongside.platform.config.StartupException;
+import app.alongside.platform.core.PersonalDataSection;
+import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Migration;
 import app.alongside.push.PushSource;
 import com.mongodb.client.MongoDatabase;
 import io.helidon.health.HealthCheck;
@@ -37,6 +37,7 @@ public final class MessagingModule implements Module {
     private final EventBus events;
     private final AdvocacyService advocacy;
     private final MessagingService messaging;
+    private final Conversations conversations;
     private final Safeguarding safeguarding;
     private final LiveEvents live;
     private final MessagingPolicy policy;
@@ -70,9 +71,11 @@ public final class MessagingModule implements Module {
         identity.whenRosterChanges(roster::forget);
         this.advocacy = new AdvocacyService(allocations, threads, messages, serviceSettings, identity.people(),
                 organisations.repository(), policy, audit.log(), events, hours, clock, roster::forget);
-        this.messaging = new MessagingService(threads, messages, roster, identity.people(), policy, safeguarding,
+        this.conversations = new Conversations(threads, messages, identity.people(), policy, audit.log(),
+                foundation.idempotency(), events, clock);
+        this.messaging = new MessagingService(threads, messages, roster, conversations, policy, safeguarding,
                 audit.log(), foundation.idempotency(), events, hours, clock);
-        this.live = new LiveEvents(events, messaging, policy, audit.log(),
+        this.live = new LiveEvents(events, conversations, policy, audit.log(),
                 settings.integer("subscription-buffer", 1, 100_000));
         ServiceLevels.register(foundation.gauges(), db, clock);
         bankHolidays.warnAtStart();
@@ -118,7 +121,7 @@ public final class MessagingModule implements Module {
     @Override
     public void wire(GraphParts graph) {
         MessagingWiring.register(graph.wiring(), graph.nodes(), graph.loaders(), new MessagingWiring.Parts(advocacy,
-                messaging, safeguarding, live, policy, identity.youngPeople(), identity.people(), identity.staff(),
+                messaging, conversations, safeguarding, live, policy, identity.youngPeople(), identity.people(), identity.staff(),
                 audit.log(), maxPage));
     }
 

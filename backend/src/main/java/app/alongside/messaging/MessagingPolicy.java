@@ -1,15 +1,15 @@
 package app.alongside.messaging;
 
-import app.alongside.kernel.Principal;
 import app.alongside.identity.StaffMember;
 import app.alongside.identity.StaffRepository;
-import app.alongside.kernel.StaffRole;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
-import app.alongside.organisations.Organisation;
 import app.alongside.kernel.OrganisationKind;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
+import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.ApiException;
+import app.alongside.platform.core.ApiException;
 
 import java.util.List;
 import java.util.Optional;

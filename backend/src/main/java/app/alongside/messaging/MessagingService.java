@@ -3,25 +3,17 @@ package app.alongside.messaging;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.kernel.Principal;
-import app.alongside.identity.StaffMember;
-import app.alongside.identity.YoungPerson;
-import app.alongside.identity.YoungPersonRepository;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Idempotency;
-import app.alongside.platform.Ids;
-import app.alongside.platform.Input;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Ids;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.store.Idempotency;
 import app.alongside.push.PushCategory;
-import com.mongodb.client.model.Filters;
-import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +22,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Threads and messages: sending (idempotent per {@code clientMessageId}, numbered per thread, with its push need
- * and response due time in the same insert), editing within 5 minutes, tombstones, read marks, the inbox, and
- * assignment. Every staff read of a young person's thread and every write is audited.
+ * Messages: sending (idempotent per {@code clientMessageId}, numbered per thread, with its push need and response
+ * due time in the same insert, then the thread's counter, clock and read mark in one write), editing within 5
+ * minutes, and tombstones. {@link Conversations} holds the threads themselves. Every write is audited.
  */
 public final class MessagingService {
     static final Duration EDIT_WINDOW = Duration.ofMinutes(5);
@@ -47,7 +39,7 @@ public final class MessagingService {
     private final ThreadRepository threads;
     private final MessageRepository messages;
     private final ServiceRoster roster;
-    private final YoungPersonRepository people;
+    private final Conversations conversations;
     private final MessagingPolicy policy;
     private final Safeguarding safeguarding;
     private final AuditLog audit;
@@ -57,13 +49,13 @@ public final class MessagingService {
     private final Clock clock;
 
     public MessagingService(ThreadRepository threads, MessageRepository messages, ServiceRoster roster,
-                            YoungPersonRepository people, MessagingPolicy policy,
+                            Conversations conversations, MessagingPolicy policy,
                             Safeguarding safeguarding, AuditLog audit, Idempotency idempotency, EventBus bus,
                             WorkingHours hours, Clock clock) {
         this.threads = threads;
         this.messages = messages;
         this.roster = roster;
-        this.people = people;
+        this.conversations = conversations;
         this.policy = policy;
         this.safeguarding = safeguarding;
         this.audit = audit;
@@ -77,13 +69,6 @@ public final class MessagingService {
         return clock;
     }
 
-    /** The thread behind a global id if the caller may see it; otherwise NOT_FOUND naming {@code field}. */
-    public MessageThread visibleThread(Principal principal, String globalId, List<String> field) {
-        String id = Input.decodeOrNotFound(globalId, MessageThread.TYPE, field);
-        return threads.findById(id).filter(t -> policy.canSee(principal, t))
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No thread has that id.", field, Map.of()));
-    }
-
     /**
      * A message into a thread the caller takes part in. The message is written first, numbered one past the
      * thread's counter as read (the unique index on thread and sequence makes a number taken twice impossible, and
@@ -95,7 +80,7 @@ public final class MessagingService {
         Principal principal = policy.requireParticipant(context.principal());
         String body = body(input);
         String clientMessageId = input.text("clientMessageId", 1, 100);
-        MessageThread thread = visibleThread(principal, (String) inputValue(input, "threadId"),
+        MessageThread thread = conversations.visibleThread(principal, (String) inputValue(input, "threadId"),
                 Input.path("threadId"));
         boolean youngPerson = principal instanceof Principal.YoungPersonUser;
         String dedupe = MessageRepository.dedupeKey(thread.id(), principal.key(), clientMessageId);
@@ -290,161 +275,5 @@ public final class MessagingService {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only its author can change a message.");
         }
         return message;
-    }
-
-    public MessageThread markRead(RequestContext context, Input input) {
-        Principal principal = policy.requireParticipant(context.principal());
-        MessageThread thread = visibleThread(principal, (String) inputValue(input, "threadId"),
-                Input.path("threadId"));
-        Object raw = inputValue(input, "upToSequence");
-        long upTo = raw == null ? thread.lastSequence() : ((Number) raw).longValue();
-        if (upTo < 0 || upTo > thread.lastSequence()) {
-            throw ApiException.badInput(Input.path("upToSequence"), "Must be between 0 and the thread's last "
-                    + "sequence number (" + thread.lastSequence() + ").");
-        }
-        if (upTo > 0) {
-            threads.markRead(thread.id(), principal.key(), upTo, clock.instant());
-        }
-        if (principal instanceof Principal.Staff) {
-            audit.record(context, AuditAction.READ, MessageThread.TYPE, thread.id(), thread.youngPersonId(),
-                    "thread marked read");
-        }
-        return threads.findById(thread.id()).orElseThrow();
-    }
-
-    public MessageThread assign(RequestContext context, Input input) {
-        Principal.Staff caller = policy.requireAdvocacyStaff(context.principal());
-        MessageThread thread = visibleThread(caller, (String) inputValue(input, "threadId"), Input.path("threadId"));
-        String advocateId = input.optionalId("advocateId", StaffMember.TYPE, Records.Advocate.TYPE).map(id -> policy
-                .advocateOf(thread.serviceId(), id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
-                        "No active advocate of the service has that id.", Input.path("advocateId"), Map.of())).id())
-                .orElse(null);
-        threads.assign(thread.id(), advocateId, clock.instant());
-        audit.record(context, AuditAction.UPDATE, MessageThread.TYPE, thread.id(), thread.youngPersonId(),
-                advocateId == null ? "thread unassigned" : "thread assigned");
-        bus.publish(new MessagingEvent(MessagingEvent.Kind.ASSIGNED, thread.id(), thread.serviceId(),
-                thread.youngPersonId(), null));
-        return threads.findById(thread.id()).orElseThrow();
-    }
-
-    public MessageThread open(RequestContext context, Input input) {
-        Principal.Staff caller = policy.requireAdvocacyStaff(context.principal());
-        String youngPersonId = input.id("youngPersonId", YoungPerson.TYPE);
-        String subject = input.text("subject", 1, 200);
-        if (!policy.serves(caller.organisationId(), youngPersonId)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "No young person has that id.", Input.path("youngPersonId"),
-                    Map.of());
-        }
-        var claim = idempotency.claim("openThread", caller.key(), input.clientMutationId(), input.fingerprint());
-        Instant now = clock.instant();
-        MessageThread thread = new MessageThread(claim.id(), MessageThread.ThreadKind.MATTER, subject, youngPersonId,
-                caller.organisationId(), caller.staffId(), false, 0, null, null, null, null, Map.of(), now, now, false);
-        if (threads.insertIfAbsent(thread)) {
-            audit.record(context, AuditAction.CREATE, MessageThread.TYPE, thread.id(), youngPersonId,
-                    "matter thread opened");
-            bus.publish(new MessagingEvent(MessagingEvent.Kind.OPENED, thread.id(), thread.serviceId(),
-                    youngPersonId, null));
-        }
-        return threads.findById(claim.id()).orElseThrow();
-    }
-
-    /** Forward ({@code first}/{@code after}) or backward ({@code last}/{@code before}) pages by sequence number. */
-    public Connections.Connection<Message> page(RequestContext context, String threadGlobalId, Integer first,
-                                                String after, Integer last, String before, int max) {
-        Principal principal = policy.requireParticipant(context.principal());
-        MessageThread thread = visibleThread(principal, threadGlobalId, List.of("threadId"));
-        if (first != null && last != null) {
-            throw ApiException.badInput(List.of("last"), "Give \"first\" or \"last\", not both.");
-        }
-        boolean forward = first != null || (after != null && last == null);
-        int size = forward ? pageSize(first, "first", max) : pageSize(last, "last", max);
-        long afterSeq = after == null ? 0 : sequenceOf(after, "after");
-        long beforeSeq = before == null ? Long.MAX_VALUE : sequenceOf(before, "before");
-        List<Message> found = new ArrayList<>(messages.page(thread.id(), afterSeq, beforeSeq, forward, size + 1));
-        boolean more = found.size() > size;
-        List<Message> pageItems = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
-        if (!forward) {
-            Collections.reverse(pageItems);
-        }
-        if (principal instanceof Principal.Staff) {
-            audit.record(context, AuditAction.READ, MessageThread.TYPE, thread.id(), thread.youngPersonId(),
-                    "messages read");
-        }
-        List<Connections.Edge<Message>> edges = pageItems.stream()
-                .map(m -> new Connections.Edge<>(cursor(m.sequence()), m)).toList();
-        boolean hasNext = forward ? more : before != null;
-        boolean hasPrevious = forward ? afterSeq > 0 && thread.lastSequence() > 0 : more;
-        return new Connections.Connection<>(edges, new Connections.PageInfo(hasNext, hasPrevious,
-                edges.isEmpty() ? null : edges.getFirst().cursor(),
-                edges.isEmpty() ? null : edges.getLast().cursor()));
-    }
-
-    private static int pageSize(Integer value, String name, int max) {
-        int size = value == null ? Connections.DEFAULT_PAGE_SIZE : value;
-        if (size < 0 || size > max) {
-            throw ApiException.badInput(List.of(name), "\"" + name + "\" must be between 0 and " + max + ".");
-        }
-        return size;
-    }
-
-    static String cursor(long sequence) {
-        return Connections.encodeCursor("seq:" + sequence);
-    }
-
-    private static long sequenceOf(String cursor, String name) {
-        try {
-            String key = Connections.decodeCursor(cursor);
-            if (key.startsWith("seq:")) {
-                return Long.parseLong(key.substring(4));
-            }
-        } catch (ApiException | NumberFormatException e) {
-            // the typed error below names the right argument
-        }
-        throw ApiException.badInput(List.of(name), "\"" + name + "\" is not a cursor from this API.");
-    }
-
-    /** The inbox of the caller's service, most recent activity first; each young person's read is audited. */
-    public Connections.Connection<MessageThread> inbox(RequestContext context, Map<String, Object> filter,
-                                                       Connections.Page page) {
-        Principal.Staff caller = policy.requireAdvocacyStaff(context.principal());
-        List<String> councils = policy.servedCouncils(caller.organisationId());
-        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("serviceId", caller.organisationId()),
-                Filters.in("youngPersonId", councils.isEmpty() ? List.of() : people.idsInCouncils(councils))));
-        Map<String, Object> f = filter == null ? Map.of() : filter;
-        Instant now = clock.instant();
-        if (Boolean.TRUE.equals(f.get("unanswered"))) {
-            parts.add(Filters.ne("awaitingReplySince", null));
-        }
-        if (Boolean.TRUE.equals(f.get("overdue"))) {
-            parts.add(Filters.and(Filters.ne("replyDueAt", null),
-                    Filters.lte("replyDueAt", java.util.Date.from(now))));
-        }
-        if (Boolean.TRUE.equals(f.get("urgent"))) {
-            parts.add(Filters.eq("urgent", true));
-        }
-        if (Boolean.TRUE.equals(f.get("mine"))) {
-            parts.add(Filters.eq("assignedAdvocateId", caller.staffId()));
-        }
-        List<MessageThread> found = threads.page(Filters.and(parts), page.after(), page.first() + 1);
-        var result = Connections.page(found, page, page.after().isPresent(), ThreadRepository::key);
-        audit.recordReads(context, MessageThread.TYPE, result.nodes().stream().map(MessageThread::youngPersonId)
-                .distinct().toList(), "inbox listed");
-        return result;
-    }
-
-    public Optional<Message> message(String id) {
-        return messages.findById(id);
-    }
-
-    public Optional<MessageThread> thread(String id) {
-        return threads.findById(id);
-    }
-
-    public Map<String, MessageThread> threadsByIds(List<String> ids) {
-        return threads.findByIds(ids);
-    }
-
-    public Map<String, Message> messagesByIds(List<String> ids) {
-        return messages.findByIds(ids);
     }
 }

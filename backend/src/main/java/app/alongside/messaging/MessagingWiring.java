@@ -1,27 +1,24 @@
 package app.alongside.messaging;
 
 import app.alongside.audit.AuditLog;
-import app.alongside.kernel.Principal;
 import app.alongside.identity.StaffMember;
 import app.alongside.identity.StaffRepository;
-import app.alongside.kernel.StaffRole;
 import app.alongside.identity.YoungPeopleService;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
+import app.alongside.kernel.Principal;
+import app.alongside.kernel.StaffRole;
 import app.alongside.organisations.Organisation;
-import app.alongside.platform.Connections;
-import app.alongside.platform.DataLoaders;
-import app.alongside.platform.GlobalIds;
-import app.alongside.platform.Input;
-import app.alongside.platform.Nodes;
-import app.alongside.platform.Payloads;
-import app.alongside.platform.RequestContext;
-import app.alongside.platform.Wiring;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.DataLoaders;
+import app.alongside.platform.graphql.Nodes;
+import app.alongside.platform.graphql.Wiring;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,54 +30,19 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-/** Wires {@code messaging.graphqls}: advocacy, threads, messages, safeguarding and the subscriptions. */
+/**
+ * Wires {@code messaging.graphqls}: the loaders, nodes and types of advocacy, threads, messages and safeguarding;
+ * {@link MessagingOperations} wires its queries, mutations and subscriptions.
+ */
 public final class MessagingWiring {
     static final String STAFF_NAMES = "messaging:staffName";
     static final String YOUNG_PERSON_NAMES = "messaging:youngPersonName";
     static final String YOUNG_PEOPLE = "messaging:youngPerson";
     static final String SERVICES = "messaging:service";
 
-    /** Payload of {@code setAdvocacyChoice} and {@code allocateAdvocate}. */
-    public record AdvocacyPayload(Advocacy advocacy, List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code updateAdvocacyService}. */
-    public record ServicePayload(Records.ServiceInfo service, List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code sendMessage}. */
-    public record SendPayload(Message message, MessageThread thread, Records.UrgentHelp urgentHelp,
-                              List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code editMessage}. */
-    public record EditPayload(Message message, Records.UrgentHelp urgentHelp, List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code deleteMessage}. */
-    public record MessagePayload(Message message, List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code markThreadRead} and {@code assignThread}. */
-    public record ThreadPayload(MessageThread thread, List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code openThread}. */
-    public record OpenThreadPayload(MessageThread thread, List<Connections.UserError> userErrors,
-                                    String clientMutationId) {
-    }
-
-    /** Payload of {@code setSafeguardingPhrases}. */
-    public record PhrasesPayload(Records.PhraseList list, List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code raiseSafeguardingConcern}. */
-    public record ConcernPayload(Records.Concern concern, List<Connections.UserError> userErrors,
-                                 String clientMutationId) {
-    }
-
     /** What the wiring needs from the rest of the application. */
-    public record Parts(AdvocacyService advocacy, MessagingService messaging, Safeguarding safeguarding,
+    public record Parts(AdvocacyService advocacy, MessagingService messaging, Conversations conversations,
+                        Safeguarding safeguarding,
                         LiveEvents live, MessagingPolicy policy, YoungPeopleService youngPeople,
                         YoungPersonRepository people, StaffRepository staff, AuditLog audit, int maxPage) {
     }
@@ -92,11 +54,7 @@ public final class MessagingWiring {
         registerLoaders(loaders, parts);
         registerNodes(nodes, parts);
         registerTypes(wiring, parts);
-        registerQueries(wiring, parts);
-        registerMutations(wiring, parts);
-        wiring.fetcher("Subscription", "messageAdded", env -> parts.live().messageAdded(RequestContext.of(env),
-                        env.getArgument("threadId")))
-                .fetcher("Subscription", "inboxChanged", env -> parts.live().inboxChanged(RequestContext.of(env)));
+        MessagingOperations.register(wiring, parts);
     }
 
     private static void registerLoaders(DataLoaders loaders, Parts parts) {
@@ -118,14 +76,14 @@ public final class MessagingWiring {
     private static void registerNodes(Nodes nodes, Parts parts) {
         nodes.register(MessageThread.TYPE, (ids, context) -> {
             Map<String, Object> visible = new java.util.HashMap<>();
-            parts.messaging().threadsByIds(ids).values().stream()
+            parts.conversations().threadsByIds(ids).values().stream()
                     .filter(t -> parts.policy().canSee(context.principal(), t)).forEach(t -> visible.put(t.id(), t));
             auditStaffReads(parts, context, MessageThread.TYPE, visible.values().stream()
                     .map(t -> ((MessageThread) t).youngPersonId()).toList());
             return visible;
         }, new Nodes.Stored(ThreadRepository.COLLECTION, "youngPersonId")).register(Message.TYPE, (ids, context) -> {
-            Map<String, Message> found = parts.messaging().messagesByIds(ids);
-            Map<String, MessageThread> threads = parts.messaging().threadsByIds(found.values().stream()
+            Map<String, Message> found = parts.conversations().messagesByIds(ids);
+            Map<String, MessageThread> threads = parts.conversations().threadsByIds(found.values().stream()
                     .map(Message::threadId).distinct().toList());
             Map<String, Object> visible = new java.util.HashMap<>();
             found.values().stream().filter(m -> threads.containsKey(m.threadId())
@@ -225,9 +183,9 @@ public final class MessagingWiring {
                 .fetcher(Advocacy.TYPE, "service", env -> service(env, ((Advocacy) env.getSource()).serviceId()))
                 .fetcher(Advocacy.TYPE, "advocate", env -> advocate(env, ((Advocacy) env.getSource()).advocateId()))
                 .fetcher(Advocacy.TYPE, "thread", env -> Optional.ofNullable(((Advocacy) env.getSource()).threadId())
-                        .flatMap(id -> parts.messaging().thread(id)).orElse(null))
+                        .flatMap(id -> parts.conversations().thread(id)).orElse(null))
                 .fetcher(Advocacy.TYPE, "allocationOverdue", env -> ((Advocacy) env.getSource())
-                        .allocationOverdue(parts.messaging().clock().instant()))
+                        .allocationOverdue(parts.conversations().clock().instant()))
                 .backedBy("AdvocacyChoiceRecord", Advocacy.Choice.class)
                 .backedBy("AdvocacyService", Records.ServiceInfo.class)
                 .fetcher("AdvocacyService", "id", env -> GlobalIds.encode(Records.ServiceInfo.TYPE,
@@ -269,18 +227,7 @@ public final class MessagingWiring {
                 .fetcher(Records.Concern.TYPE, "threadId", env -> GlobalIds.encode(MessageThread.TYPE,
                         ((Records.Concern) env.getSource()).threadId()))
                 .fetcher(Records.Concern.TYPE, "raisedBy", env -> advocate(env,
-                        ((Records.Concern) env.getSource()).raisedById()))
-                .backedBy("SetAdvocacyChoicePayload", AdvocacyPayload.class)
-                .backedBy("AllocateAdvocatePayload", AdvocacyPayload.class)
-                .backedBy("UpdateAdvocacyServicePayload", ServicePayload.class)
-                .backedBy("SendMessagePayload", SendPayload.class)
-                .backedBy("EditMessagePayload", EditPayload.class)
-                .backedBy("DeleteMessagePayload", MessagePayload.class)
-                .backedBy("MarkThreadReadPayload", ThreadPayload.class)
-                .backedBy("AssignThreadPayload", ThreadPayload.class)
-                .backedBy("OpenThreadPayload", OpenThreadPayload.class)
-                .backedBy("SetSafeguardingPhrasesPayload", PhrasesPayload.class)
-                .backedBy("RaiseSafeguardingConcernPayload", ConcernPayload.class);
+                        ((Records.Concern) env.getSource()).raisedById()));
     }
 
     private static void registerThreadTypes(Wiring wiring, Parts parts) {
@@ -292,7 +239,7 @@ public final class MessagingWiring {
                 .fetcher(MessageThread.TYPE, "assignedAdvocate", env -> advocate(env,
                         ((MessageThread) env.getSource()).assignedAdvocateId()))
                 .fetcher(MessageThread.TYPE, "overdue", env -> ((MessageThread) env.getSource())
-                        .overdue(parts.messaging().clock().instant()))
+                        .overdue(parts.conversations().clock().instant()))
                 .fetcher(MessageThread.TYPE, "unreadCount", env -> {
                     MessageThread t = env.getSource();
                     MessageThread.ReadMark mark = t.reads().get(RequestContext.of(env).principal().key());
@@ -301,68 +248,6 @@ public final class MessagingWiring {
                 .fetcher(MessageThread.TYPE, "readReceipts", MessagingWiring::readReceipts)
                 .backedBy("ReadReceipt", Records.ReadReceipt.class)
                 .backedBy("MessageAuthor", Records.Author.class);
-    }
-
-    private static void registerQueries(Wiring wiring, Parts parts) {
-        wiring.fetcher("Query", "myAdvocacy", env -> parts.advocacy().mine(RequestContext.of(env)))
-                .fetcher("Query", "messages", env -> parts.messaging().page(RequestContext.of(env),
-                        env.getArgument("threadId"), env.getArgument("first"), env.getArgument("after"),
-                        env.getArgument("last"), env.getArgument("before"), parts.maxPage()))
-                .fetcher("Query", "advocacyInbox", env -> parts.messaging().inbox(RequestContext.of(env),
-                        env.getArgument("filter"), Connections.Page.of(env, parts.maxPage())))
-                .fetcher("Query", "advocacyAllocations", env -> parts.advocacy().pending(RequestContext.of(env),
-                        Boolean.TRUE.equals(env.getArgument("overdueOnly")), Connections.Page.of(env,
-                                parts.maxPage())))
-                .fetcher("Query", "advocacyFigures", env -> parts.advocacy().figures(RequestContext.of(env),
-                        (Instant) env.getArgument("since")))
-                .fetcher("Query", "safeguardingPhrases", env -> parts.safeguarding().list(RequestContext.of(env),
-                        Optional.ofNullable(env.getArgument("serviceId"))))
-                .fetcher("Query", "safeguardingConcerns", env -> parts.safeguarding().concerns(
-                        RequestContext.of(env), env.getArgument("threadId")));
-    }
-
-    private static void registerMutations(Wiring wiring, Parts parts) {
-        wiring.fetcher("Mutation", "setAdvocacyChoice", env -> Payloads.run(() -> new AdvocacyPayload(
-                        parts.advocacy().setChoice(RequestContext.of(env), Input.of(env)), List.of()),
-                        e -> new AdvocacyPayload(null, e)))
-                .fetcher("Mutation", "allocateAdvocate", env -> Payloads.run(() -> new AdvocacyPayload(
-                        parts.advocacy().allocate(RequestContext.of(env), Input.of(env)), List.of()),
-                        e -> new AdvocacyPayload(null, e)))
-                .fetcher("Mutation", "updateAdvocacyService", env -> Payloads.run(() -> new ServicePayload(
-                        parts.advocacy().updateService(RequestContext.of(env), Input.of(env)), List.of()),
-                        e -> new ServicePayload(null, e)))
-                .fetcher("Mutation", "sendMessage", env -> Payloads.run(() -> {
-                    MessagingService.Sent sent = parts.messaging().send(RequestContext.of(env), Input.of(env));
-                    return new SendPayload(sent.message(), sent.thread(), sent.urgentHelp(), List.of());
-                }, e -> new SendPayload(null, null, null, e)))
-                .fetcher("Mutation", "editMessage", env -> Payloads.run(() -> {
-                    MessagingService.Sent edited = parts.messaging().edit(RequestContext.of(env), Input.of(env));
-                    return new EditPayload(edited.message(), edited.urgentHelp(), List.of());
-                }, e -> new EditPayload(null, null, e)))
-                .fetcher("Mutation", "deleteMessage", env -> Payloads.run(() -> new MessagePayload(
-                        parts.messaging().delete(RequestContext.of(env), Input.of(env)), List.of()),
-                        e -> new MessagePayload(null, e)))
-                .fetcher("Mutation", "markThreadRead", env -> Payloads.run(() -> new ThreadPayload(
-                        parts.messaging().markRead(RequestContext.of(env), Input.of(env)), List.of()),
-                        e -> new ThreadPayload(null, e)))
-                .fetcher("Mutation", "assignThread", env -> Payloads.run(() -> new ThreadPayload(
-                        parts.messaging().assign(RequestContext.of(env), Input.of(env)), List.of()),
-                        e -> new ThreadPayload(null, e)))
-                .fetcher("Mutation", "openThread", env -> {
-                    Input input = Input.of(env);
-                    String id = input.clientMutationId().orElse(null);
-                    return Payloads.run(() -> new OpenThreadPayload(parts.messaging().open(RequestContext.of(env),
-                            input), List.of(), id), e -> new OpenThreadPayload(null, e, id));
-                })
-                .fetcher("Mutation", "setSafeguardingPhrases", env -> Payloads.run(() -> new PhrasesPayload(
-                        parts.safeguarding().setPhrases(RequestContext.of(env), Input.of(env)), List.of()),
-                        e -> new PhrasesPayload(null, e)))
-                .fetcher("Mutation", "raiseSafeguardingConcern", env -> {
-                    Input input = Input.of(env);
-                    String id = input.clientMutationId().orElse(null);
-                    return Payloads.run(() -> new ConcernPayload(parts.safeguarding().raise(RequestContext.of(env),
-                            input), List.of(), id), e -> new ConcernPayload(null, e, id));
-                });
     }
 
     private static CompletableFuture<Object> youngPerson(DataFetchingEnvironment env, String id) {

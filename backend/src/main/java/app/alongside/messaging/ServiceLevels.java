@@ -1,7 +1,7 @@
 package app.alongside.messaging;
 
-import app.alongside.platform.CachedGauges;
-import app.alongside.platform.IndexPlan;
+import app.alongside.platform.observe.CachedGauges;
+import app.alongside.platform.store.IndexPlan;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;

@@ -3,7 +3,7 @@ package app.alongside.messaging;
 import app.alongside.identity.StaffMember;
 import app.alongside.identity.StaffRepository;
 import app.alongside.kernel.StaffRole;
-import app.alongside.platform.ShortCache;
+import app.alongside.platform.core.ShortCache;
 
 import java.time.Clock;
 import java.time.Duration;

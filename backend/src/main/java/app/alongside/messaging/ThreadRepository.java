@@ -1,17 +1,17 @@
 package app.alongside.messaging;
 
-import app.alongside.platform.Connections;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Input;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Mongo;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -171,16 +171,51 @@ public final class ThreadRepository {
                 Updates.max(field + ".at", Mongo.date(now))));
     }
 
+    /** What an inbox shows: only unanswered, overdue or urgent threads, or those assigned to {@code mine}. */
+    public record InboxFilter(boolean unanswered, boolean overdue, boolean urgent, String mine) {
+    }
+
+    /**
+     * A page of the service's threads with the young people it serves now ({@code youngPersonIds}), the most
+     * recent activity first, after the cursor key.
+     */
+    public List<MessageThread> inbox(String serviceId, List<String> youngPersonIds, InboxFilter filter, Instant now,
+                                     Optional<String> afterKey, int limit) {
+        List<Bson> parts = new ArrayList<>(List.of(Filters.eq("serviceId", serviceId),
+                Filters.in("youngPersonId", youngPersonIds)));
+        if (filter.unanswered()) {
+            parts.add(Filters.ne("awaitingReplySince", null));
+        }
+        if (filter.overdue()) {
+            parts.add(Filters.and(Filters.ne("replyDueAt", null), Filters.lte("replyDueAt", Mongo.date(now))));
+        }
+        if (filter.urgent()) {
+            parts.add(Filters.eq("urgent", true));
+        }
+        if (filter.mine() != null) {
+            parts.add(Filters.eq("assignedAdvocateId", filter.mine()));
+        }
+        return page(Filters.and(parts), afterKey, limit);
+    }
+
     /** A page of threads matching {@code filter}, the most recent activity first, after the cursor key. */
-    public List<MessageThread> page(Bson filter, Optional<String> afterKey, int limit) {
+    private List<MessageThread> page(Bson filter, Optional<String> afterKey, int limit) {
         List<Bson> parts = new ArrayList<>(List.of(filter));
         afterKey.ifPresent(key -> parts.add(before(key)));
         return threads.find(Filters.and(parts)).sort(Sorts.descending("activityAt", "_id")).limit(limit)
                 .map(ThreadRepository::from).into(new ArrayList<>());
     }
 
-    public long count(Bson filter) {
-        return threads.countDocuments(filter);
+    /** The service's threads whose reply clock runs. */
+    public long countUnanswered(String serviceId) {
+        return threads.countDocuments(Filters.and(Filters.eq("serviceId", serviceId),
+                Filters.ne("awaitingReplySince", null)));
+    }
+
+    /** The service's threads whose reply is past due at {@code now}. */
+    public long countOverdue(String serviceId, Instant now) {
+        return threads.countDocuments(Filters.and(Filters.eq("serviceId", serviceId), Filters.ne("replyDueAt", null),
+                Filters.lte("replyDueAt", Mongo.date(now))));
     }
 
     /** The cursor key of a thread in activity order. */

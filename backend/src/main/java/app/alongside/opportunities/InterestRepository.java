@@ -1,8 +1,8 @@
 package app.alongside.opportunities;
 
-import app.alongside.platform.Connections;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Mongo;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;

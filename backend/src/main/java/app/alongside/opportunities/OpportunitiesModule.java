@@ -4,11 +4,11 @@ import app.alongside.audit.AuditModule;
 import app.alongside.identity.IdentityModule;
 import app.alongside.organisations.OrganisationsModule;
 import app.alongside.platform.Foundation;
-import app.alongside.platform.GraphParts;
-import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Module;
-import app.alongside.platform.PersonalDataSection;
-import app.alongside.platform.Periodic;
+import app.alongside.platform.core.Periodic;
+import app.alongside.platform.core.PersonalDataSection;
+import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.store.IndexPlan;
 import app.alongside.push.PushSource;
 
 import java.time.Clock;

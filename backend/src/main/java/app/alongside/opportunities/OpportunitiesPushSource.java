@@ -1,11 +1,11 @@
 package app.alongside.opportunities;
 
-import app.alongside.platform.GlobalIds;
+import app.alongside.identity.YoungPersonRepository;
+import app.alongside.organisations.OrganisationRepository;
+import app.alongside.platform.core.GlobalIds;
 import app.alongside.push.PushCategory;
 import app.alongside.push.PushIntent;
 import app.alongside.push.PushSource;
-import app.alongside.identity.YoungPersonRepository;
-import app.alongside.organisations.OrganisationRepository;
 import org.bson.Document;
 
 import java.time.Clock;

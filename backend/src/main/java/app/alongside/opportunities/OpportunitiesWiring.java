@@ -2,23 +2,23 @@ package app.alongside.opportunities;
 
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationsWiring;
-import app.alongside.platform.Connections;
-import app.alongside.platform.GlobalIds;
-import app.alongside.platform.Input;
-import app.alongside.platform.Nodes;
-import app.alongside.platform.Payloads;
-import app.alongside.platform.RequestContext;
-import app.alongside.platform.Wiring;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.Payloads;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.DataLoaders;
+import app.alongside.platform.graphql.Nodes;
+import app.alongside.platform.graphql.Wiring;
 import graphql.schema.DataFetchingEnvironment;
-import app.alongside.platform.DataLoaders;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 

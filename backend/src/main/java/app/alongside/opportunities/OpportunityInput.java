@@ -1,11 +1,11 @@
 package app.alongside.opportunities;
 
 import app.alongside.identity.LegalStatus;
-import app.alongside.organisations.Organisation;
 import app.alongside.kernel.OrganisationKind;
+import app.alongside.organisations.Organisation;
 import app.alongside.organisations.Region;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Input;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Input;
 import app.alongside.records.Mission;
 
 import java.time.LocalDate;

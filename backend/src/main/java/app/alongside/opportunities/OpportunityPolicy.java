@@ -8,9 +8,9 @@ import app.alongside.kernel.StaffRole;
 import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationRepository;
 import app.alongside.organisations.Region;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.RequestContext;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -2,10 +2,10 @@ package app.alongside.opportunities;
 
 import app.alongside.identity.LegalStatus;
 import app.alongside.organisations.Region;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Mongo;
 import app.alongside.push.PushOutbox;
 import app.alongside.records.Mission;
 import com.mongodb.client.MongoCollection;

@@ -2,9 +2,9 @@ package app.alongside.opportunities;
 
 import app.alongside.identity.YoungPersonRepository;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.Connections;
-import app.alongside.platform.Input;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
 import app.alongside.records.Mission;
 
 import java.time.LocalDate;

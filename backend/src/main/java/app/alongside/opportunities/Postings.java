@@ -5,12 +5,12 @@ import app.alongside.audit.AuditLog;
 import app.alongside.kernel.Principal;
 import app.alongside.kernel.StaffRole;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Idempotency;
-import app.alongside.platform.Input;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.store.Idempotency;
 
 import java.time.Clock;
 import java.time.Instant;

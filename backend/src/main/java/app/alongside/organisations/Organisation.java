@@ -1,6 +1,7 @@
 package app.alongside.organisations;
 
 import app.alongside.kernel.OrganisationKind;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package app.alongside.organisations;
 import app.alongside.kernel.OrganisationKind;
 import app.alongside.kernel.Principal;
 import app.alongside.kernel.StaffRole;
-import app.alongside.platform.ApiException;
+import app.alongside.platform.core.ApiException;
 
 /**
  * Who may see and change organisations. Admins manage them all. Council names are public, so any signed-in

@@ -1,15 +1,15 @@
 package app.alongside.organisations;
 
-import app.alongside.kernel.OrganisationKind;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Idempotency;
-import app.alongside.platform.Input;
-import app.alongside.platform.Mongo;
-import app.alongside.platform.RequestContext;
+import app.alongside.kernel.OrganisationKind;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.store.Idempotency;
+import app.alongside.platform.store.Mongo;
 import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 

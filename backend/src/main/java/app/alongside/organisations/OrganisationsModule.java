@@ -2,10 +2,10 @@ package app.alongside.organisations;
 
 import app.alongside.audit.AuditModule;
 import app.alongside.platform.Foundation;
-import app.alongside.platform.GraphParts;
-import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Module;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.store.IndexPlan;
 
 import java.util.List;
 import java.util.Optional;

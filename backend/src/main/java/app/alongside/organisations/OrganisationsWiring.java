@@ -1,13 +1,13 @@
 package app.alongside.organisations;
 
 import app.alongside.kernel.OrganisationKind;
-import app.alongside.platform.Connections;
-import app.alongside.platform.DataLoaders;
-import app.alongside.platform.Input;
-import app.alongside.platform.Nodes;
-import app.alongside.platform.Payloads;
-import app.alongside.platform.RequestContext;
-import app.alongside.platform.Wiring;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.Payloads;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.DataLoaders;
+import app.alongside.platform.graphql.Nodes;
+import app.alongside.platform.graphql.Wiring;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 

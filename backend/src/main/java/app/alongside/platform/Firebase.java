@@ -1,5 +1,6 @@
 package app.alongside.platform;
 
+import app.alongside.platform.config.StartupException;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -34,7 +35,7 @@ public final class Firebase {
     public record Settings(Optional<String> projectId, Optional<String> authEmulatorHost,
                            Optional<String> fcmEndpoint) {
         /** From {@code firebase.project-id}, {@code firebase.auth-emulator-host} and {@code fcm.endpoint}. */
-        public static Settings from(app.alongside.platform.Settings settings) {
+        public static Settings from(app.alongside.platform.config.Settings settings) {
             return new Settings(settings.get("firebase.project-id"), settings.get("firebase.auth-emulator-host"),
                     settings.get("fcm.endpoint"));
         }

@@ -1,5 +1,11 @@
 package app.alongside.platform;
 
+import app.alongside.platform.config.Settings;
+import app.alongside.platform.http.ClientAddresses;
+import app.alongside.platform.observe.CachedGauges;
+import app.alongside.platform.observe.Meters;
+import app.alongside.platform.observe.Tracing;
+import app.alongside.platform.store.Idempotency;
 import com.mongodb.client.MongoDatabase;
 
 import java.time.Clock;

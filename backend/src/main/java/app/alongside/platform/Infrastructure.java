@@ -1,5 +1,12 @@
 package app.alongside.platform;
 
+import app.alongside.platform.config.Settings;
+import app.alongside.platform.observe.CachedGauges;
+import app.alongside.platform.observe.Meters;
+import app.alongside.platform.observe.Tracing;
+import app.alongside.platform.observe.TracingCommandListener;
+import app.alongside.platform.store.EmbeddedMongo;
+import app.alongside.platform.store.Store;
 import com.google.firebase.FirebaseApp;
 import com.mongodb.event.CommandListener;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;

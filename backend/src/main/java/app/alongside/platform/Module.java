@@ -1,5 +1,12 @@
 package app.alongside.platform;
 
+import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Migration;
+import app.alongside.platform.store.Store;
+import app.alongside.platform.store.StoreSchema;
+
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -29,6 +36,12 @@ public interface Module extends AutoCloseable {
     /** Stops what {@link #storeReady()} started. */
     @Override
     default void close() {
+    }
+
+    /** The store's schema: every module's indexes and migrations. */
+    static StoreSchema storeSchema(Store store, List<? extends Module> modules, Clock clock) {
+        return new StoreSchema(store, modules.stream().flatMap(m -> m.indexes().stream()).toList(),
+                modules.stream().flatMap(m -> m.migrations().stream()).toList(), clock);
     }
 
     /** Closes each part in turn, logging (not throwing) a part that fails, so that the rest still stop. */

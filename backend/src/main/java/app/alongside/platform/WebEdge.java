@@ -1,5 +1,25 @@
 package app.alongside.platform;
 
+import app.alongside.platform.config.Settings;
+import app.alongside.platform.config.StartupException;
+import app.alongside.platform.core.Json;
+import app.alongside.platform.graphql.DataLoaders;
+import app.alongside.platform.graphql.GraphqlEndpoint;
+import app.alongside.platform.graphql.GraphqlEngine;
+import app.alongside.platform.graphql.GraphqlMetrics;
+import app.alongside.platform.graphql.GraphqlWebSocket;
+import app.alongside.platform.graphql.KnownOperations;
+import app.alongside.platform.graphql.OperationLimits;
+import app.alongside.platform.graphql.PersistedQueries;
+import app.alongside.platform.http.Compression;
+import app.alongside.platform.http.Draining;
+import app.alongside.platform.http.HttpFilters;
+import app.alongside.platform.http.RateLimiter;
+import app.alongside.platform.http.ServerTls;
+import app.alongside.platform.observe.Meters;
+import app.alongside.platform.store.Store;
+import app.alongside.platform.store.StoreHealth;
+import app.alongside.platform.store.StoreSchema;
 import graphql.schema.GraphQLSchema;
 import io.helidon.health.HealthCheck;
 import io.helidon.http.DirectHandler;

@@ -1,11 +1,12 @@
 package app.alongside.push;
 
-import app.alongside.platform.Connections;
-import app.alongside.platform.Ids;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.Ids;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Mongo;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -13,18 +14,17 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
-import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -176,7 +176,26 @@ public final class NotificationRepository {
                 .into(new ArrayList<>()).stream().collect(Collectors.toMap(PushNotification::id, n -> n));
     }
 
-    public Connections.Connection<PushNotification> find(Bson filter, Connections.Page page) {
+    /** What the admins' delivery search narrows by: state, kind, recipient's principal key; each null for any. */
+    public record Search(String state, String kind, String recipient) {
+    }
+
+    /** One page of the notifications the search matches, newest first. */
+    public Connections.Connection<PushNotification> search(Search search, Connections.Page page) {
+        List<Bson> parts = new ArrayList<>();
+        if (search.state() != null) {
+            parts.add(Filters.eq("state", search.state()));
+        }
+        if (search.kind() != null) {
+            parts.add(Filters.eq("kind", search.kind()));
+        }
+        if (search.recipient() != null) {
+            parts.add(Filters.eq("recipient", search.recipient()));
+        }
+        return find(parts.isEmpty() ? new Document() : Filters.and(parts), page);
+    }
+
+    private Connections.Connection<PushNotification> find(Bson filter, Connections.Page page) {
         List<Bson> parts = new ArrayList<>(List.of(filter));
         page.after().ifPresent(key -> parts.add(Connections.olderThan(key)));
         List<PushNotification> found = notifications.find(Filters.and(parts)).sort(Connections.NEWEST_FIRST)

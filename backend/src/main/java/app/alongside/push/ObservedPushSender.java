@@ -1,6 +1,6 @@
 package app.alongside.push;
 
-import app.alongside.platform.Meters;
+import app.alongside.platform.observe.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Tags;
 import io.opentelemetry.api.trace.Span;

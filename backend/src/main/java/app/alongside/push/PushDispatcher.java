@@ -1,6 +1,6 @@
 package app.alongside.push;
 
-import app.alongside.platform.Ids;
+import app.alongside.platform.core.Ids;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 

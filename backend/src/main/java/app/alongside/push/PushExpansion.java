@@ -1,6 +1,6 @@
 package app.alongside.push;
 
-import app.alongside.platform.PersistedQueries;
+import app.alongside.platform.graphql.PersistedQueries;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;

@@ -4,11 +4,11 @@ import app.alongside.audit.AuditModule;
 import app.alongside.identity.IdentityModule;
 import app.alongside.platform.Firebase;
 import app.alongside.platform.Foundation;
-import app.alongside.platform.GraphParts;
-import app.alongside.platform.IndexPlan;
 import app.alongside.platform.Module;
-import app.alongside.platform.Periodic;
-import app.alongside.platform.Settings;
+import app.alongside.platform.config.Settings;
+import app.alongside.platform.core.Periodic;
+import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.store.IndexPlan;
 import com.google.firebase.FirebaseApp;
 import io.helidon.health.HealthCheck;
 

@@ -1,7 +1,7 @@
 package app.alongside.push;
 
-import app.alongside.platform.Ids;
-import app.alongside.platform.IndexPlan;
+import app.alongside.platform.core.Ids;
+import app.alongside.platform.store.IndexPlan;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 

@@ -1,6 +1,6 @@
 package app.alongside.push;
 
-import app.alongside.platform.CachedGauges;
+import app.alongside.platform.observe.CachedGauges;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

@@ -1,6 +1,6 @@
 package app.alongside.push;
 
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import org.bson.Document;
 
 import java.time.Clock;

@@ -3,10 +3,10 @@ package app.alongside.push;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.kernel.Principal;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Input;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
 
 import java.time.Clock;
 import java.time.DateTimeException;

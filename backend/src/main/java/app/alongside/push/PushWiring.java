@@ -2,20 +2,17 @@ package app.alongside.push;
 
 import app.alongside.identity.IdentityPolicy;
 import app.alongside.identity.StaffMember;
-import app.alongside.kernel.StaffRole;
 import app.alongside.identity.YoungPerson;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.GlobalIds;
-import app.alongside.platform.Input;
-import app.alongside.platform.Nodes;
-import app.alongside.platform.Payloads;
-import app.alongside.platform.RequestContext;
-import app.alongside.platform.Wiring;
-import com.mongodb.client.model.Filters;
-import org.bson.conversions.Bson;
+import app.alongside.kernel.StaffRole;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.Payloads;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.Nodes;
+import app.alongside.platform.graphql.Wiring;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +66,7 @@ public final class PushWiring {
                 .fetcher("Query", "pushNotifications", env -> {
                     policy.requireRole(RequestContext.of(env).principal(), StaffRole.ADMIN);
                     Map<String, Object> filter = env.getArgument("filter");
-                    return notifications.find(filter(filter == null ? Map.of() : filter),
+                    return notifications.search(search(filter == null ? Map.of() : filter),
                             Connections.Page.of(env, maxPage));
                 });
         registerMutations(wiring, push);
@@ -95,18 +92,10 @@ public final class PushWiring {
         });
     }
 
-    private static Bson filter(Map<String, Object> filter) {
-        List<Bson> parts = new ArrayList<>();
-        if (filter.get("state") instanceof String state) {
-            parts.add(Filters.eq("state", state));
-        }
-        if (filter.get("kind") instanceof String kind) {
-            parts.add(Filters.eq("kind", kind));
-        }
-        if (filter.get("recipientId") instanceof String id) {
-            parts.add(Filters.eq("recipient", recipientKey(id)));
-        }
-        return parts.isEmpty() ? new org.bson.Document() : Filters.and(parts);
+    private static NotificationRepository.Search search(Map<String, Object> filter) {
+        return new NotificationRepository.Search(filter.get("state") instanceof String state ? state : null,
+                filter.get("kind") instanceof String kind ? kind : null,
+                filter.get("recipientId") instanceof String id ? recipientKey(id) : null);
     }
 
     private static String recipientKey(String globalId) {

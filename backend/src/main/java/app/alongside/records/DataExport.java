@@ -2,9 +2,9 @@ package app.alongside.records;
 
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
-import app.alongside.platform.PersonalDataSection;
-import app.alongside.platform.RateLimiter;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.PersonalDataSection;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.http.RateLimiter;
 import org.bson.Document;
 
 import java.time.Clock;

@@ -1,15 +1,18 @@
 package app.alongside.records;
 
 import app.alongside.audit.AuditEvent;
-import app.alongside.platform.IndexPlan;
-import app.alongside.platform.Mongo;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Mongo;
+import app.alongside.push.PushOutbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code goals} collection; like records, each goal keeps its history in its own document. */
 public final class GoalRepository {
@@ -67,7 +71,57 @@ public final class GoalRepository {
     }
 
     /** The newest {@code limit} goals past the cursor matching any of {@code filters}. */
-    List<Document> newest(List<List<Bson>> filters, Optional<String> after, int limit) {
+    /** The owner's newest goals past the cursor, of one mission or status, or all. */
+    List<Document> newestOwn(String ownerId, Optional<Mission> mission, Optional<Goal.GoalStatus> status,
+                             Optional<String> after, int limit) {
+        List<Bson> filter = new ArrayList<>(List.of(Filters.eq("ownerId", ownerId)));
+        mission.ifPresent(m -> filter.add(Filters.eq("mission", m.name())));
+        status.ifPresent(s -> filter.add(Filters.eq("status", s.name())));
+        return newest(List.of(filter), after, limit);
+    }
+
+    /**
+     * The newest goals past the cursor an advocate sees: per mission, all its goals if the owner shares the mission
+     * ({@code true}), else those shared one by one.
+     */
+    List<Document> newestShared(String ownerId, Map<Mission, Boolean> missions, Optional<String> after, int limit) {
+        List<List<Bson>> branches = new ArrayList<>();
+        missions.forEach((mission, shared) -> {
+            List<Bson> filter = new ArrayList<>(List.of(Filters.eq("ownerId", ownerId),
+                    Filters.eq("mission", mission.name())));
+            if (!shared) {
+                filter.add(Filters.eq("visibility", Visibility.SHARED_WITH_ADVOCATE.name()));
+            }
+            branches.add(filter);
+        });
+        return newest(branches, after, limit);
+    }
+
+    /** A comment added. */
+    static Bson commented(Goal.Comment comment, Instant now) {
+        return Updates.combine(Updates.push("comments", comment(comment)), Updates.set("updatedAt", Date.from(now)));
+    }
+
+    /**
+     * An edit: the state's {@code changed} keys as in {@code updated}; when the target date or status changed, the
+     * nudge due at {@code nudgeAt} (none when empty).
+     */
+    static Bson edited(Goal updated, Set<String> changed, Optional<Instant> nudgeAt) {
+        List<Bson> sets = new ArrayList<>();
+        state(updated).forEach((key, value) -> {
+            if (changed.contains(key)) {
+                sets.add(Updates.set(key, value));
+            }
+        });
+        sets.add(Updates.set("updatedAt", Date.from(updated.updatedAt())));
+        if (changed.contains("targetDate") || changed.contains("status")) {
+            sets.add(nudgeAt.map(at -> Updates.set(PushOutbox.FIELD, PushOutbox.pending(at)))
+                    .orElse(Updates.unset(PushOutbox.FIELD)));
+        }
+        return Updates.combine(sets);
+    }
+
+    private List<Document> newest(List<List<Bson>> filters, Optional<String> after, int limit) {
         return RecordRepository.newest(goals, filters, after, limit);
     }
 

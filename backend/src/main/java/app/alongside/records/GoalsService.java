@@ -4,27 +4,25 @@ import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditEvent;
 import app.alongside.audit.AuditLog;
 import app.alongside.kernel.Principal;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Idempotency;
-import app.alongside.platform.GlobalIds;
-import app.alongside.platform.Ids;
-import app.alongside.platform.Input;
-import app.alongside.platform.Mongo;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.Ids;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.store.Idempotency;
+import app.alongside.platform.store.Mongo;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,9 +174,7 @@ public final class GoalsService {
         };
         List<Goal.Comment> comments = new ArrayList<>(current.comments());
         comments.add(comment);
-        if (!goals.update(id, current.ownerId(), current.version(), Updates.combine(
-                        Updates.push("comments", GoalRepository.comment(comment)),
-                        Updates.set("updatedAt", Date.from(now))),
+        if (!goals.update(id, current.ownerId(), current.version(), GoalRepository.commented(comment, now),
                 Histories.entry(current.version() + 1, Histories.Change.UPDATED, context.principal(), now,
                         new Document("comments", current.comments().stream().map(GoalRepository::comment)
                                 .toList())))) {
@@ -193,34 +189,26 @@ public final class GoalsService {
     Connections.Connection<Goal> mine(RequestContext context, Optional<Mission> mission,
                                       Optional<Goal.GoalStatus> status, Connections.Page page) {
         String owner = policy.requireOwner(context.principal());
-        List<Bson> filter = new ArrayList<>(List.of(Filters.eq("ownerId", owner)));
-        mission.ifPresent(m -> filter.add(Filters.eq("mission", m.name())));
-        status.ifPresent(s -> filter.add(Filters.eq("status", s.name())));
-        return page(List.of(filter), page);
+        return page(goals.newestOwn(owner, mission, status, page.after(), page.first() + 1), page);
     }
 
     /** Per mission, all its goals if the mission is shared, else those shared one by one. */
     Connections.Connection<Goal> shared(RequestContext context, String youngPersonId, Connections.Page page) {
         policy.requireAdvocateOf(context, youngPersonId, Goal.TYPE);
         RecordIndex.Summary summary = index.find(youngPersonId);
-        List<List<Bson>> filters = new ArrayList<>();
+        Map<Mission, Boolean> missions = new EnumMap<>(Mission.class);
         for (Mission mission : Mission.values()) {
-            List<Bson> filter = new ArrayList<>(List.of(Filters.eq("ownerId", youngPersonId),
-                    Filters.eq("mission", mission.name())));
-            if (!summary.missionShared(mission)) {
-                filter.add(Filters.eq("visibility", Visibility.SHARED_WITH_ADVOCATE.name()));
-            }
-            filters.add(filter);
+            missions.put(mission, summary.missionShared(mission));
         }
-        Connections.Connection<Goal> found = page(filters, page);
+        Connections.Connection<Goal> found = page(goals.newestShared(youngPersonId, missions, page.after(),
+                page.first() + 1), page);
         audit.recordReadsOf(context, Goal.TYPE, youngPersonId, found.nodes().stream().map(Goal::id).toList(),
                 "shared goals");
         return found;
     }
 
-    private Connections.Connection<Goal> page(List<List<Bson>> filters, Connections.Page page) {
-        List<Goal> found = goals.newest(filters, page.after(), page.first() + 1).stream()
-                .map(GoalRepository::fromDocument).toList();
+    private static Connections.Connection<Goal> page(List<Document> newest, Connections.Page page) {
+        List<Goal> found = newest.stream().map(GoalRepository::fromDocument).toList();
         return Connections.page(found, page, page.after().isPresent(),
                 g -> Connections.newestKey(g.createdAt(), g.id()));
     }
@@ -278,18 +266,8 @@ public final class GoalsService {
         if (before.isEmpty()) {
             return current;
         }
-        List<Bson> sets = new ArrayList<>();
-        GoalRepository.state(updated).forEach((key, value) -> {
-            if (before.containsKey(key)) {
-                sets.add(Updates.set(key, value));
-            }
-        });
-        sets.add(Updates.set("updatedAt", Date.from(updated.updatedAt())));
-        if (before.containsKey("targetDate") || before.containsKey("status")) {
-            sets.add(nudgeAt(updated, updated.updatedAt()).map(at -> Updates.set(PushOutbox.FIELD,
-                    PushOutbox.pending(at))).orElse(Updates.unset(PushOutbox.FIELD)));
-        }
-        if (!goals.update(current.id(), current.ownerId(), current.version(), Updates.combine(sets),
+        if (!goals.update(current.id(), current.ownerId(), current.version(),
+                GoalRepository.edited(updated, before.keySet(), nudgeAt(updated, updated.updatedAt())),
                 Histories.entry(current.version() + 1, change, context.principal(), updated.updatedAt(), before))) {
             Goal latest = goals.find(current.id()).map(GoalRepository::fromDocument).orElse(current);
             throw new StaleVersion(latest, latest.version());

@@ -14,7 +14,7 @@ import java.util.Map;
 public record LifeRecord(String id, String ownerId, RecordKind kind, int version, Visibility visibility,
                          Map<String, Object> details, String notes, List<DatedEntry> entries,
                          List<Attachment> attachments, Instant createdAt, Instant updatedAt, Instant deletedAt,
-                         Instant restorableUntil) implements app.alongside.platform.Wiring.Typed {
+                         Instant restorableUntil) implements app.alongside.platform.graphql.Wiring.Typed {
     public static final String TYPE = "Record";
 
     @Override

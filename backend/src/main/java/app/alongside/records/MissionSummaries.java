@@ -2,9 +2,9 @@ package app.alongside.records;
 
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Input;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
 import app.alongside.push.PushOutbox;
 
 import java.time.Clock;

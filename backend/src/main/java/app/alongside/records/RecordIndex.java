@@ -1,6 +1,6 @@
 package app.alongside.records;
 
-import app.alongside.platform.Migration;
+import app.alongside.platform.store.Migration;
 import app.alongside.push.PushOutbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

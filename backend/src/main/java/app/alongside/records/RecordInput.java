@@ -1,7 +1,7 @@
 package app.alongside.records;
 
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Input;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Input;
 
 import java.time.Instant;
 import java.time.LocalDate;

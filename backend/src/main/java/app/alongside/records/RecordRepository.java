@@ -1,7 +1,8 @@
 package app.alongside.records;
 
-import app.alongside.platform.Connections;
-import app.alongside.platform.IndexPlan;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.push.PushOutbox;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code records} collection. A record's versions live in the record's own document ({@code history}: what
@@ -115,7 +117,7 @@ public final class RecordRepository {
     }
 
     /** The newest {@code limit} records past the cursor matching any of {@code filters} (see {@link #newest}). */
-    List<Document> newest(List<List<Bson>> filters, Optional<String> after, int limit) {
+    private List<Document> newest(List<List<Bson>> filters, Optional<String> after, int limit) {
         return newest(records, filters, after, limit);
     }
 
@@ -135,6 +137,72 @@ public final class RecordRepository {
         }
         return found.values().stream().sorted(Comparator.comparing((Document d) -> d.getDate("createdAt"))
                 .thenComparing(d -> d.getString("_id")).reversed()).limit(limit).toList();
+    }
+
+    /**
+     * The owner's newest records past the cursor: of one mission, of some kinds (each its own index branch), or
+     * all; with or without the deleted ones.
+     */
+    List<Document> newestOwn(String ownerId, Optional<Mission> mission, Set<RecordKind> kinds,
+                             boolean includeDeleted, Optional<String> after, int limit) {
+        List<Bson> base = includeDeleted ? List.of(Filters.eq("ownerId", ownerId)) : live(ownerId);
+        List<List<Bson>> branches = kinds.isEmpty()
+                ? List.of(mission.map(m -> with(base, Filters.eq("mission", m.name()))).orElse(base))
+                : kinds.stream().filter(k -> mission.map(m -> k.mission() == m).orElse(true))
+                .map(k -> with(base, Filters.eq("kind", k.name()))).toList();
+        return newest(branches, after, limit);
+    }
+
+    /**
+     * The newest records past the cursor an advocate sees of the owner's {@code missions}: every live record of
+     * a mission the owner shares ({@code true}), else only those shared one by one.
+     */
+    List<Document> newestShared(String ownerId, Map<Mission, Boolean> missions, Optional<String> after, int limit) {
+        List<List<Bson>> branches = missions.entrySet().stream().map(m -> {
+            List<Bson> records = with(live(ownerId), Filters.eq("mission", m.getKey().name()));
+            return m.getValue() ? records
+                    : with(records, Filters.eq("visibility", Visibility.SHARED_WITH_ADVOCATE.name()));
+        }).toList();
+        return newest(branches, after, limit);
+    }
+
+    static List<Bson> with(List<Bson> filters, Bson more) {
+        List<Bson> all = new ArrayList<>(filters);
+        all.add(more);
+        return all;
+    }
+
+    /**
+     * An edit: the state's {@code changed} keys as in {@code updated}, and the reminder due at {@code remindAt}
+     * (none when empty).
+     */
+    static Bson edited(LifeRecord updated, Set<String> changed, Instant now, Optional<Instant> remindAt) {
+        List<Bson> sets = new ArrayList<>();
+        state(updated).forEach((key, value) -> {
+            if (changed.contains(key)) {
+                sets.add(Updates.set(key, value));
+            }
+        });
+        sets.add(Updates.set("updatedAt", Date.from(now)));
+        sets.add(remindAt.map(at -> Updates.set(PushOutbox.FIELD, PushOutbox.pending(at)))
+                .orElse(Updates.unset(PushOutbox.FIELD)));
+        return Updates.combine(sets);
+    }
+
+    /** A delete that can be undone until {@code purgeAt}; its reminder goes. */
+    static Bson deleted(Instant now, Instant purgeAt) {
+        return Updates.combine(Updates.set("deletedAt", Date.from(now)), Updates.set("purgeAt", Date.from(purgeAt)),
+                Updates.set("updatedAt", Date.from(now)), Updates.unset(PushOutbox.FIELD));
+    }
+
+    /** The delete undone. */
+    static Bson restored(Instant now) {
+        return Updates.combine(Updates.unset("deletedAt"), Updates.unset("purgeAt"),
+                Updates.set("updatedAt", Date.from(now)));
+    }
+
+    static Bson visible(Visibility visibility, Instant now) {
+        return Updates.combine(Updates.set("visibility", visibility.name()), Updates.set("updatedAt", Date.from(now)));
     }
 
     /** The owner's live records, counted up to {@code limit}. */

@@ -1,6 +1,6 @@
 package app.alongside.records;
 
-import app.alongside.platform.Periodic;
+import app.alongside.platform.core.Periodic;
 import org.bson.Document;
 
 import java.time.Clock;

@@ -3,11 +3,11 @@ package app.alongside.records;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.identity.IdentityPolicy;
+import app.alongside.identity.YoungPerson;
 import app.alongside.kernel.Principal;
 import app.alongside.kernel.StaffRole;
-import app.alongside.identity.YoungPerson;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.RequestContext;
 
 import java.util.Optional;
 import java.util.function.Function;

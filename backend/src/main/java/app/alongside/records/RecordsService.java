@@ -3,24 +3,21 @@ package app.alongside.records;
 import app.alongside.audit.AuditAction;
 import app.alongside.audit.AuditLog;
 import app.alongside.kernel.Principal;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.Idempotency;
-import app.alongside.platform.Input;
-import app.alongside.platform.Mongo;
-import app.alongside.platform.RequestContext;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.store.Idempotency;
+import app.alongside.platform.store.Mongo;
 import app.alongside.push.PushOutbox;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
@@ -133,16 +130,8 @@ public final class RecordsService {
         if (before.isEmpty()) {
             return current;
         }
-        List<Bson> sets = new ArrayList<>();
-        RecordRepository.state(updated).forEach((key, value) -> {
-            if (before.containsKey(key)) {
-                sets.add(Updates.set(key, value));
-            }
-        });
-        sets.add(Updates.set("updatedAt", Date.from(now)));
-        sets.add(reminderAt(updated, now).map(at -> Updates.set(PushOutbox.FIELD, PushOutbox.pending(at)))
-                .orElse(Updates.unset(PushOutbox.FIELD)));
-        write(current, Updates.combine(sets), Histories.Change.UPDATED, context, now, before);
+        write(current, RecordRepository.edited(updated, before.keySet(), now, reminderAt(updated, now)),
+                Histories.Change.UPDATED, context, now, before);
         audit.record(context, AuditAction.UPDATE, LifeRecord.TYPE, current.id(), owner, current.kind().name());
         return updated;
     }
@@ -155,9 +144,7 @@ public final class RecordsService {
         }
         Instant now = clock.instant();
         Instant purgeAt = now.plus(undoWindow);
-        write(current, Updates.combine(Updates.set("deletedAt", Date.from(now)),
-                Updates.set("purgeAt", Date.from(purgeAt)), Updates.set("updatedAt", Date.from(now)),
-                Updates.unset(PushOutbox.FIELD)), Histories.Change.DELETED, context, now,
+        write(current, RecordRepository.deleted(now, purgeAt), Histories.Change.DELETED, context, now,
                 new Document("deletedAt", null).append("purgeAt", null));
         LifeRecord deleted = copy(current, current.version() + 1, current.visibility(), now, now, purgeAt);
         audit.record(context, AuditAction.DELETE, LifeRecord.TYPE, current.id(), owner, current.kind().name());
@@ -175,8 +162,7 @@ public final class RecordsService {
             throw new ApiException(ErrorCode.CONFLICT, "The time to undo this delete has passed.", input.at("id"),
                     Map.of());
         }
-        write(current, Updates.combine(Updates.unset("deletedAt"), Updates.unset("purgeAt"),
-                        Updates.set("updatedAt", Date.from(now))), Histories.Change.RESTORED, context, now,
+        write(current, RecordRepository.restored(now), Histories.Change.RESTORED, context, now,
                 new Document("deletedAt", Date.from(current.deletedAt()))
                         .append("purgeAt", Date.from(current.restorableUntil())));
         LifeRecord restored = copy(current, current.version() + 1, current.visibility(), now, null, null);
@@ -192,9 +178,7 @@ public final class RecordsService {
             return current;
         }
         Instant now = clock.instant();
-        write(current, Updates.combine(Updates.set("visibility", visibility.name()),
-                        Updates.set("updatedAt", Date.from(now))),
-                shared ? Histories.Change.SHARED : Histories.Change.UNSHARED, context, now,
+        write(current, RecordRepository.visible(visibility, now), shared ? Histories.Change.SHARED : Histories.Change.UNSHARED, context, now,
                 new Document("visibility", current.visibility().name()));
         LifeRecord changed = copy(current, current.version() + 1, visibility, now, current.deletedAt(),
                 current.restorableUntil());
@@ -214,12 +198,7 @@ public final class RecordsService {
     Connections.Connection<LifeRecord> mine(RequestContext context, Optional<Mission> mission, Set<RecordKind> kinds,
                                             boolean includeDeleted, Connections.Page page) {
         String owner = policy.requireOwner(context.principal());
-        List<Bson> base = includeDeleted ? List.of(Filters.eq("ownerId", owner)) : RecordRepository.live(owner);
-        List<List<Bson>> filters = kinds.isEmpty()
-                ? List.of(mission.map(m -> with(base, Filters.eq("mission", m.name()))).orElse(base))
-                : kinds.stream().filter(k -> mission.map(m -> k.mission() == m).orElse(true))
-                .map(k -> with(base, Filters.eq("kind", k.name()))).toList();
-        return page(filters, page);
+        return page(records.newestOwn(owner, mission, kinds, includeDeleted, page.after(), page.first() + 1), page);
     }
 
     /** What {@code youngPersonId} shared with their advocate, for an advocate of theirs. Audited. */
@@ -227,30 +206,18 @@ public final class RecordsService {
                                               Optional<Mission> mission, Connections.Page page) {
         policy.requireAdvocateOf(context, youngPersonId, LifeRecord.TYPE);
         RecordIndex.Summary summary = index.find(youngPersonId);
-        List<List<Bson>> filters = mission.map(List::of).orElse(List.of(Mission.values())).stream()
-                .map(m -> sharedIn(youngPersonId, m, summary.missionShared(m))).toList();
-        Connections.Connection<LifeRecord> found = page(filters, page);
+        Map<Mission, Boolean> missions = new EnumMap<>(Mission.class);
+        mission.map(List::of).orElse(List.of(Mission.values()))
+                .forEach(m -> missions.put(m, summary.missionShared(m)));
+        Connections.Connection<LifeRecord> found = page(records.newestShared(youngPersonId, missions, page.after(),
+                page.first() + 1), page);
         audit.recordReadsOf(context, LifeRecord.TYPE, youngPersonId, found.nodes().stream().map(LifeRecord::id)
                 .toList(), "shared records");
         return found;
     }
 
-    /** A mission's records the advocate sees: all its live ones if the mission is shared, else those shared. */
-    private static List<Bson> sharedIn(String ownerId, Mission mission, boolean missionShared) {
-        List<Bson> records = with(RecordRepository.live(ownerId), Filters.eq("mission", mission.name()));
-        return missionShared ? records
-                : with(records, Filters.eq("visibility", Visibility.SHARED_WITH_ADVOCATE.name()));
-    }
-
-    private static List<Bson> with(List<Bson> filters, Bson more) {
-        List<Bson> all = new ArrayList<>(filters);
-        all.add(more);
-        return all;
-    }
-
-    private Connections.Connection<LifeRecord> page(List<List<Bson>> filters, Connections.Page page) {
-        List<LifeRecord> found = records.newest(filters, page.after(), page.first() + 1).stream()
-                .map(RecordRepository::fromDocument).toList();
+    private static Connections.Connection<LifeRecord> page(List<Document> newest, Connections.Page page) {
+        List<LifeRecord> found = newest.stream().map(RecordRepository::fromDocument).toList();
         return Connections.page(found, page, page.after().isPresent(),
                 r -> Connections.newestKey(r.createdAt(), r.id()));
     }

@@ -1,16 +1,16 @@
 package app.alongside.records;
 
 import app.alongside.identity.YoungPerson;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.Connections;
-import app.alongside.platform.DataLoaders;
-import app.alongside.platform.ErrorCode;
-import app.alongside.platform.GlobalIds;
-import app.alongside.platform.Input;
-import app.alongside.platform.Nodes;
-import app.alongside.platform.Payloads;
-import app.alongside.platform.RequestContext;
-import app.alongside.platform.Wiring;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.Connections;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.Input;
+import app.alongside.platform.core.Payloads;
+import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.DataLoaders;
+import app.alongside.platform.graphql.Nodes;
+import app.alongside.platform.graphql.Wiring;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;

@@ -1,7 +1,7 @@
 package app.alongside.records;
 
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
 
 import java.util.List;
 import java.util.Map;

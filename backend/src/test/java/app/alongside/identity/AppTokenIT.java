@@ -1,8 +1,8 @@
 package app.alongside.identity;
 
 import app.alongside.fixtures.AuthEmulator;
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.TestServer;
@@ -34,7 +34,7 @@ class AppTokenIT {
 
     @Test
     void theEmulatorIsRefusedWithARealProjectId() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(app.alongside.platform.StartupException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(app.alongside.platform.config.StartupException.class,
                 () -> app.alongside.fixtures.TestServer.start(java.util.Map.of("FIREBASE_PROJECT_ID",
                         "alongside-production")));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("demo-"), e.getMessage());

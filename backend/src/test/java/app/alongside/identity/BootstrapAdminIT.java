@@ -2,7 +2,7 @@ package app.alongside.identity;
 
 import app.alongside.fixtures.Console;
 import app.alongside.fixtures.TestServer;
-import app.alongside.platform.StartupException;
+import app.alongside.platform.config.StartupException;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package app.alongside.identity;
 
 import app.alongside.fixtures.BadValues;
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.OpportunityOps;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
@@ -10,7 +10,7 @@ import app.alongside.fixtures.PushOps;
 import app.alongside.fixtures.RecordsOps;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.YoungPersonApp;
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;

@@ -1,13 +1,13 @@
 package app.alongside.messaging;
 
 import app.alongside.fixtures.Console;
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.MutableClock;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;

@@ -1,8 +1,8 @@
 package app.alongside.messaging;
 
 import app.alongside.embedded.IndexedMemoryBackend;
-import app.alongside.platform.ApiException;
-import app.alongside.platform.ErrorCode;
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
 import app.alongside.push.PushOutbox;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -18,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

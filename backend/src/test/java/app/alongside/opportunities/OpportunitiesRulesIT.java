@@ -1,14 +1,14 @@
 package app.alongside.opportunities;
 
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.MutableClock;
 import app.alongside.fixtures.OpportunityOps;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.YoungPersonApp;
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,7 +3,7 @@ package app.alongside.opportunities;
 import app.alongside.identity.LegalStatus;
 import app.alongside.identity.YoungPerson;
 import app.alongside.identity.YoungPersonRepository;
-import app.alongside.platform.Ids;
+import app.alongside.platform.core.Ids;
 import app.alongside.records.Mission;
 import com.mongodb.client.MongoDatabase;
 

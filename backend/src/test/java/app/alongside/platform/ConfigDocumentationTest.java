@@ -1,5 +1,6 @@
 package app.alongside.platform;
 
+import app.alongside.platform.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 

@@ -2,6 +2,7 @@ package app.alongside.platform;
 
 import app.alongside.App;
 import app.alongside.fixtures.EmbeddedServer;
+import app.alongside.platform.config.StartupException;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;

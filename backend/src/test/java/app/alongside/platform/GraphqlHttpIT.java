@@ -1,8 +1,9 @@
 package app.alongside.platform;
 
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.ServerExtension;
+import app.alongside.platform.graphql.PlatformWiring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -8,6 +8,7 @@ import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
+import app.alongside.platform.graphql.PlatformWiring;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,11 @@
 package app.alongside.platform;
 
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.TestServer;
+import app.alongside.platform.config.StartupException;
+import app.alongside.platform.graphql.PersistedQueries;
+import app.alongside.platform.graphql.PlatformWiring;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

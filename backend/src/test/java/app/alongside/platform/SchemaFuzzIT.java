@@ -2,13 +2,15 @@ package app.alongside.platform;
 
 import app.alongside.fixtures.BadValues;
 import app.alongside.fixtures.Console;
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.RecordsOps;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.YoungPersonApp;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.graphql.PlatformWiring;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;

@@ -1,12 +1,12 @@
 package app.alongside.push;
 
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.MutableClock;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
-import app.alongside.fixtures.PushOps;
 import app.alongside.fixtures.PushOps.Person;
+import app.alongside.fixtures.PushOps;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.YoungPersonApp;
 import com.mongodb.client.MongoCollection;
@@ -63,7 +63,7 @@ class DevicesIT {
         Reply removed = sam.app().graphql(PushOps.UNREGISTER_DEVICE, Ops.input(Map.of("token", PushOps.token("sam"))));
         assertEquals(Boolean.TRUE, Ops.at(removed, "unregisterDevice", "removed"), removed.body());
         assertEquals(0, devicesOf(sam));
-        String samId = app.alongside.platform.GlobalIds.decode(sam.id()).orElseThrow().id();
+        String samId = app.alongside.platform.core.GlobalIds.decode(sam.id()).orElseThrow().id();
         assertEquals(3, SERVER.server().app().store().db().getCollection("audit").countDocuments(Filters.and(
                 Filters.eq("subjectId", samId), Filters.eq("targetType", Device.TYPE))), "every change is audited");
     }
@@ -117,7 +117,7 @@ class DevicesIT {
                 PushOps.device(PushOps.token("on-call"), "ANDROID"));
         assertEquals(List.of(), Ops.userErrorCodes(reply, "registerDevice"), reply.body());
         assertEquals(1, devices().countDocuments(Filters.eq("owner", "staff:"
-                + app.alongside.platform.GlobalIds.decode(platform.staffIds.get("advocate")).orElseThrow().id())));
+                + app.alongside.platform.core.GlobalIds.decode(platform.staffIds.get("advocate")).orElseThrow().id())));
     }
 
     @Test

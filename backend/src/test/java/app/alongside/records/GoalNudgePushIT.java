@@ -1,14 +1,14 @@
 package app.alongside.records;
 
 import app.alongside.fixtures.FakeFcm;
-import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.MutableClock;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.PushOps;
 import app.alongside.fixtures.RecordsOps;
 import app.alongside.fixtures.ServerExtension;
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;

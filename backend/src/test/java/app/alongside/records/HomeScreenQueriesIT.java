@@ -5,7 +5,7 @@ import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.RecordsOps;
 import app.alongside.fixtures.ServerExtension;
 import app.alongside.fixtures.YoungPersonApp;
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.Test;

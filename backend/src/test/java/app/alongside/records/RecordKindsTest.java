@@ -1,6 +1,6 @@
 package app.alongside.records;
 
-import app.alongside.platform.SchemaLoader;
+import app.alongside.platform.graphql.SchemaLoader;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;

@@ -51,7 +51,7 @@ class RecordsMaintenanceIT {
     }
 
     private static String storedId(String globalId) {
-        return app.alongside.platform.GlobalIds.decode(globalId).orElseThrow().id();
+        return app.alongside.platform.core.GlobalIds.decode(globalId).orElseThrow().id();
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {

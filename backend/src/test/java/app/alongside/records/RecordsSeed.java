@@ -2,7 +2,7 @@ package app.alongside.records;
 
 import app.alongside.fixtures.RecordsOps;
 import app.alongside.kernel.Principal;
-import app.alongside.platform.Ids;
+import app.alongside.platform.core.Ids;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;

@@ -1,6 +1,6 @@
 package app.alongside.bench;
 
-import app.alongside.platform.PlatformWiring;
+import app.alongside.platform.graphql.PlatformWiring;
 import com.mongodb.client.MongoDatabase;
 import io.helidon.webserver.http.Handler;
 

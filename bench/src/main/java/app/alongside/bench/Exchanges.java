@@ -1,6 +1,6 @@
 package app.alongside.bench;
 
-import app.alongside.platform.Json;
+import app.alongside.platform.core.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 

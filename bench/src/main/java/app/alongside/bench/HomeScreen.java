@@ -10,7 +10,7 @@ import app.alongside.fixtures.RecordsOps;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
 import app.alongside.identity.YoungPerson;
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import app.alongside.records.LifeRecord;
 import app.alongside.records.RecordsSeed;
 import com.mongodb.client.MongoDatabase;

@@ -7,7 +7,7 @@ import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.TestServer;
 import app.alongside.fixtures.YoungPersonApp;
 import app.alongside.opportunities.OpportunitiesSeed;
-import app.alongside.platform.GlobalIds;
+import app.alongside.platform.core.GlobalIds;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;

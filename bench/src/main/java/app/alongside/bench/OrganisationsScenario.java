@@ -1,12 +1,12 @@
 package app.alongside.bench;
 
 import app.alongside.fixtures.TestServer;
+import app.alongside.kernel.OrganisationKind;
 import app.alongside.organisations.CorporateParentSector;
 import app.alongside.organisations.Organisation;
-import app.alongside.kernel.OrganisationKind;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.Ids;
-import app.alongside.platform.RateLimiter;
+import app.alongside.platform.core.Ids;
+import app.alongside.platform.http.RateLimiter;
 import com.mongodb.client.MongoDatabase;
 import io.helidon.webserver.http.Handler;
 

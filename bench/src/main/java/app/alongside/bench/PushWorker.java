@@ -2,7 +2,7 @@ package app.alongside.bench;
 
 import app.alongside.App;
 import app.alongside.fixtures.TestPushSource;
-import app.alongside.platform.Settings;
+import app.alongside.platform.config.Settings;
 
 import java.io.IOException;
 import java.io.InputStream;

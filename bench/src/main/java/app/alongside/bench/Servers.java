@@ -1,8 +1,8 @@
 package app.alongside.bench;
 
 import app.alongside.fixtures.TestServer;
-import app.alongside.platform.HttpFilters;
-import app.alongside.platform.Store;
+import app.alongside.platform.http.HttpFilters;
+import app.alongside.platform.store.Store;
 import com.mongodb.client.MongoDatabase;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;

@@ -18,8 +18,8 @@ import app.alongside.messaging.ServiceSettingsRepository;
 import app.alongside.messaging.ThreadRepository;
 import app.alongside.messaging.WorkingHours;
 import app.alongside.organisations.OrganisationRepository;
-import app.alongside.platform.GlobalIds;
-import app.alongside.platform.Ids;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.Ids;
 import app.alongside.records.RecordsSeed;
 import com.mongodb.client.MongoDatabase;
 

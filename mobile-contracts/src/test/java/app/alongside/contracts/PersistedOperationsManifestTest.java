@@ -4,7 +4,7 @@ import app.alongside.contracts.fixtures.Contracts;
 import app.alongside.contracts.fixtures.Manifest;
 import app.alongside.contracts.fixtures.Operation;
 import app.alongside.contracts.fixtures.Schemas;
-import app.alongside.platform.PersistedQueries;
+import app.alongside.platform.graphql.PersistedQueries;
 import graphql.ParseAndValidate;
 import graphql.language.Document;
 import graphql.parser.Parser;

@@ -3,7 +3,7 @@ package app.alongside.contracts;
 import app.alongside.contracts.fixtures.Contracts;
 import app.alongside.contracts.fixtures.Operation;
 import app.alongside.contracts.fixtures.Relay;
-import app.alongside.platform.PersistedQueries;
+import app.alongside.platform.graphql.PersistedQueries;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

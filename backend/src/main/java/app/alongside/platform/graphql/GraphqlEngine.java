@@ -1,0 +1,395 @@
+package app.alongside.platform.graphql;
+
+import app.alongside.platform.core.ApiException;
+import app.alongside.platform.core.ErrorCode;
+import app.alongside.platform.core.ErrorText;
+import app.alongside.platform.core.RequestContext;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.ParseAndValidate;
+import graphql.execution.SubscriptionExecutionStrategy;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.introspection.Introspection;
+import graphql.language.Document;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.validation.ValidationError;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderRegistry;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one GraphQL request, transport aside: persisted-query lookup, parse, operation choice, validation and
+ * limits all happen before execution and end in a typed request error; then execution with a fresh DataLoader
+ * registry. HTTP calls {@link #execute}; WebSocket calls {@link #subscribe}, which also runs subscriptions.
+ *
+ * <p>How a domain adds a subscription: declare a field on {@code type Subscription} in its SDL and wire a data
+ * fetcher for it ({@code wiring.fetcher("Subscription", "field", env -> publisher)}) that returns a
+ * {@link Publisher} of event payloads; each payload becomes the source of one execution of the selection set.
+ * Events keep their order, and each event is resolved with empty DataLoader caches, so it never shows what an
+ * earlier event loaded.
+ */
+public final class GraphqlEngine {
+    private static final Logger LOG = Logger.getLogger(GraphqlEngine.class.getName());
+    private static final int DOCUMENT_CACHE_SIZE = 500;
+
+    /** How the transport should answer. */
+    public enum Kind { OK, REQUEST_ERROR, METHOD_NOT_ALLOWED }
+
+    /** The response body and how to send it. */
+    public record Outcome(Kind kind, Map<String, Object> body, String operationName) {
+        public Outcome(Kind kind, Map<String, Object> body) {
+            this(kind, body, null);
+        }
+
+        /** The code of the first error in the body, or null when there is none. */
+        public String firstErrorCode() {
+            if (body.get("errors") instanceof List<?> errors && !errors.isEmpty()
+                    && errors.getFirst() instanceof Map<?, ?> error
+                    && error.get("extensions") instanceof Map<?, ?> extensions) {
+                return String.valueOf(extensions.get("code"));
+            }
+            return null;
+        }
+    }
+
+    /** What {@link #subscribe} started: one result, or a stream of results for a subscription. */
+    public sealed interface Started permits Single, Stream {
+    }
+
+    /** A query or mutation, or any operation that failed before it could start. */
+    public record Single(Outcome outcome) implements Started {
+    }
+
+    /** A running subscription: each item is a response body ({@code data} and maybe {@code errors}). */
+    public record Stream(Publisher<Map<String, Object>> results) implements Started {
+    }
+
+    private enum Transport { HTTP_GET, HTTP_POST, WEBSOCKET }
+
+    private record Prepared(Document document, List<GraphQLError> errors) {
+    }
+
+    private final GraphQL graphql;
+    private final GraphQLSchema schema;
+    private final PersistedQueries persisted;
+    private final OperationLimits limits;
+    private final boolean introspection;
+    private final GraphqlMetrics metrics;
+    private final Function<RequestContext, DataLoaderRegistry> dataLoaders;
+    private final Tracer tracer;
+    private final Map<String, Prepared> documents = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+                    return size() > DOCUMENT_CACHE_SIZE;
+                }
+            });
+
+    public GraphqlEngine(GraphQLSchema schema, PersistedQueries persisted, OperationLimits limits,
+                         boolean introspection, GraphqlMetrics metrics,
+                         Function<RequestContext, DataLoaderRegistry> dataLoaders) {
+        this(schema, persisted, limits, introspection, metrics, dataLoaders,
+                io.opentelemetry.api.OpenTelemetry.noop().getTracer("app.alongside"));
+    }
+
+    /** As above, with a span for each operation from {@code tracer}. */
+    public GraphqlEngine(GraphQLSchema schema, PersistedQueries persisted, OperationLimits limits,
+                         boolean introspection, GraphqlMetrics metrics,
+                         Function<RequestContext, DataLoaderRegistry> dataLoaders, Tracer tracer) {
+        this.tracer = tracer;
+        this.schema = schema;
+        this.persisted = persisted;
+        this.limits = limits;
+        this.introspection = introspection;
+        this.metrics = metrics;
+        this.dataLoaders = dataLoaders;
+        this.graphql = GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new GraphqlErrors())
+                .preparsedDocumentProvider(new AlreadyParsed())
+                .instrumentation(new FreshLoadersPerEvent())
+                .build();
+    }
+
+    public GraphQLSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Runs {@code request}. {@code viaGet} refuses anything but queries (405). Subscriptions are refused here:
+     * they belong to the WebSocket transport.
+     */
+    public Outcome execute(GraphqlRequest request, boolean viaGet, RequestContext context) {
+        return switch (run(request, viaGet ? Transport.HTTP_GET : Transport.HTTP_POST, context)) {
+            case Single single -> single.outcome();
+            case Stream stream -> throw new IllegalStateException("HTTP never starts a subscription");
+        };
+    }
+
+    /**
+     * Runs {@code request} for a WebSocket client: queries and mutations give a {@link Single} result,
+     * subscriptions a {@link Stream} (or a {@link Single} request error if they cannot start). Without a
+     * {@code Subscription} type in the schema, a subscription fails validation like any unknown field.
+     */
+    public Started subscribe(GraphqlRequest request, RequestContext context) {
+        return run(request, Transport.WEBSOCKET, context);
+    }
+
+    /** One span per operation, named by its type and its (bounded) metrics label, child of the request's span. */
+    private Started run(GraphqlRequest request, Transport transport, RequestContext context) {
+        Span span = tracer.spanBuilder("graphql").setSpanKind(SpanKind.INTERNAL).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            Started started = runTraced(request, transport, context);
+            String name = started instanceof Single single ? single.outcome().operationName()
+                    : request.operationName();
+            String label = metrics.label(name);
+            span.updateName("graphql " + label);
+            span.setAttribute("graphql.operation.name", label);
+            if (started instanceof Single single && single.outcome().firstErrorCode() != null) {
+                span.setAttribute("graphql.error.code", single.outcome().firstErrorCode());
+                span.setStatus(StatusCode.ERROR);
+            }
+            return started;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Started runTraced(GraphqlRequest request, Transport transport, RequestContext context) {
+        long start = System.nanoTime();
+        String operationName = request.operationName();
+        String operationType = null;
+        try {
+            String query = persisted.resolve(request);
+            Prepared prepared = prepare(query);
+            ErrorText text = ErrorText.of(prepared.document(), request.variables());
+            OperationDefinition operation = chooseOperation(prepared.document(), operationName);
+            operationType = operation.getOperation().name().toLowerCase(java.util.Locale.ROOT);
+            if (operationName == null) {
+                operationName = operation.getName();
+            }
+            boolean subscription = operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+            if (transport == Transport.HTTP_GET && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+                return new Single(failed(Kind.METHOD_NOT_ALLOWED, new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+                        "Only queries can be sent with GET; send mutations with POST."), operationName, operationType,
+                        start));
+            }
+            if (subscription && transport != Transport.WEBSOCKET) {
+                throw GraphqlRequest.badRequest(
+                        "Subscriptions run over WebSocket at /graphql (graphql-transport-ws).");
+            }
+            if (!prepared.errors().isEmpty()) {
+                return new Single(finish(Kind.REQUEST_ERROR, errorsBody(prepared.errors(), text), operationName,
+                        operationType, start));
+            }
+            limits.check(operation, fragments(prepared.document()), request.variables(), schema);
+            ExecutionResult result = graphql.execute(input(query, operationName, request, context, prepared));
+            if (subscription) {
+                return stream(result, operationName, operationType, start, text);
+            }
+            Kind kind = result.isDataPresent() ? Kind.OK : Kind.REQUEST_ERROR;
+            return new Single(finish(kind, body(result, text), operationName, operationType, start));
+        } catch (ApiException e) {
+            return new Single(failed(Kind.REQUEST_ERROR, e, operationName, operationType, start));
+        } catch (StackOverflowError e) {
+            // The JSON and document limits keep every input shallow; should a walk still run out of stack, the
+            // request fails on its own and the server carries on.
+            LOG.warning("a request ran out of stack: " + e);
+            return new Single(failed(Kind.REQUEST_ERROR, new ApiException(ErrorCode.QUERY_TOO_COMPLEX,
+                    "The operation or its variables are nested too deeply."), operationName, operationType, start));
+        }
+    }
+
+    /** A subscription that started is a stream; one whose source failed is a request error. */
+    private Started stream(ExecutionResult result, String operationName, String operationType, long start,
+                           ErrorText text) {
+        if (result.getErrors().isEmpty() && result.getData() instanceof Publisher<?> events) {
+            finish(Kind.OK, Map.of(), operationName, operationType, start);
+            return new Stream(bodies(events, text));
+        }
+        if (!result.getErrors().isEmpty()) {
+            return new Single(finish(Kind.REQUEST_ERROR, errorsBody(result.getErrors(), text), operationName,
+                    operationType, start));
+        }
+        Map<String, Object> extensions = GraphqlErrors.extensionsFor(new IllegalStateException(
+                "subscription field of " + operationName + " returned no Publisher"));
+        Map<String, Object> error = Map.of("message", GraphqlErrors.messageFor(extensions), "extensions", extensions);
+        return new Single(finish(Kind.REQUEST_ERROR, Map.of("errors", List.of(error)), operationName, operationType,
+                start));
+    }
+
+    private static Map<String, Object> body(ExecutionResult result, ErrorText text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!result.getErrors().isEmpty()) {
+            body.put("errors", GraphqlErrors.toSpecification(result.getErrors(), text));
+        }
+        if (result.isDataPresent()) {
+            body.put("data", result.getData());
+        }
+        return body;
+    }
+
+    /** The subscription's results as response bodies; cancelling passes straight through to the source. */
+    @SuppressWarnings("unchecked")
+    private static Publisher<Map<String, Object>> bodies(Publisher<?> events, ErrorText text) {
+        Publisher<ExecutionResult> results = (Publisher<ExecutionResult>) events;
+        return subscriber -> results.subscribe(new Subscriber<>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                subscriber.onSubscribe(subscription);
+            }
+
+            @Override
+            public void onNext(ExecutionResult result) {
+                subscriber.onNext(body(result, text));
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                subscriber.onError(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                subscriber.onComplete();
+            }
+        });
+    }
+
+    private ExecutionInput input(String query, String operationName, GraphqlRequest request, RequestContext context,
+                                 Prepared prepared) {
+        Map<Object, Object> ctx = new java.util.HashMap<>();
+        ctx.put(RequestContext.class, context);
+        ctx.put(Document.class, prepared.document());
+        ctx.put(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true);
+        if (!introspection) {
+            ctx.put(Introspection.INTROSPECTION_DISABLED, true);
+        }
+        return ExecutionInput.newExecutionInput()
+                .query(query)
+                .operationName(operationName)
+                .variables(request.variables())
+                .graphQLContext(ctx)
+                .dataLoaderRegistry(dataLoaders.apply(context))
+                .build();
+    }
+
+    private Prepared prepare(String query) {
+        Prepared cached = documents.get(query);
+        if (cached != null) {
+            return cached;
+        }
+        Document document;
+        try {
+            document = Parser.parse(query);
+        } catch (InvalidSyntaxException e) {
+            throw new ApiException(ErrorCode.GRAPHQL_PARSE_FAILED, e.getMessage());
+        }
+        List<ValidationError> errors = ParseAndValidate.validate(schema, document);
+        Prepared prepared = new Prepared(document, List.copyOf(errors));
+        documents.put(query, prepared);
+        return prepared;
+    }
+
+    private static OperationDefinition chooseOperation(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operations.isEmpty()) {
+            throw new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED, "The document contains no operation.");
+        }
+        if (operationName == null) {
+            if (operations.size() > 1) {
+                throw new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                        "The document contains several operations: name one with \"operationName\".");
+            }
+            return operations.getFirst();
+        }
+        return operations.stream().filter(op -> operationName.equals(op.getName())).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                        "The document has no operation named \"" + operationName + "\"."));
+    }
+
+    private static Map<String, FragmentDefinition> fragments(Document document) {
+        return document.getDefinitionsOfType(FragmentDefinition.class).stream()
+                .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
+    }
+
+    private static Map<String, Object> errorsBody(List<GraphQLError> errors, ErrorText text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", GraphqlErrors.toSpecification(errors, text));
+        return body;
+    }
+
+    private Outcome failed(Kind kind, ApiException e, String operationName, String operationType, long start) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", List.of(GraphqlErrors.requestError(e)));
+        return finish(kind, body, operationName, operationType, start);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Outcome finish(Kind kind, Map<String, Object> body, String operationName, String operationType,
+                           long start) {
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) body.getOrDefault("errors", List.of());
+        for (Map<String, Object> error : errors) {
+            Map<String, Object> extensions = (Map<String, Object>) error.get("extensions");
+            metrics.recordError(String.valueOf(extensions.get("code")));
+        }
+        metrics.recordOperation(operationName, operationType, Duration.ofNanos(System.nanoTime() - start),
+                !errors.isEmpty());
+        return new Outcome(kind, body, operationName);
+    }
+
+    /** Hands graphql-java the document this engine already parsed and validated. */
+    private static final class AlreadyParsed implements PreparsedDocumentProvider {
+        @Override
+        public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+                Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+            GraphQLContext context = input.getGraphQLContext();
+            Document document = context.get(Document.class);
+            return CompletableFuture.completedFuture(document != null ? new PreparsedDocumentEntry(document)
+                    : parseAndValidate.apply(input));
+        }
+    }
+
+    /**
+     * Empties the DataLoader caches before each subscription event: a subscription's registry lives as long as
+     * the subscription, and an event must not be answered with what an earlier event loaded.
+     */
+    private static final class FreshLoadersPerEvent extends SimplePerformantInstrumentation {
+        @Override
+        public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(
+                InstrumentationFieldParameters parameters, InstrumentationState state) {
+            parameters.getExecutionContext().getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
+            return super.beginSubscribedFieldEvent(parameters, state);
+        }
+    }
+}
