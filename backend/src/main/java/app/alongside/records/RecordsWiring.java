@@ -17,7 +17,6 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,23 +55,7 @@ public final class RecordsWiring {
                                       List<Connections.UserError> userErrors) {
     }
 
-    /** Payload of {@code createGoal}. */
-    public record CreateGoalPayload(Goal goal, List<Connections.UserError> userErrors, String clientMutationId) {
-    }
 
-    /** Payload of {@code updateGoal}. */
-    public record UpdateGoalPayload(Goal goal, Goal currentGoal, List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code completeGoalStep}. */
-    public record GoalPayload(Goal goal, List<Connections.UserError> userErrors) {
-    }
-
-    /** Payload of {@code commentOnGoal}. */
-    public record CommentPayload(Goal goal, List<Connections.UserError> userErrors, String clientMutationId) {
-    }
-
-    /** Payload of {@code setPathwayPlanReview}. */
     public record ReviewPayload(MissionSummaries.PathwayPlanReview pathwayPlanReview,
                                 List<Connections.UserError> userErrors) {
     }
@@ -88,9 +71,6 @@ public final class RecordsWiring {
     public static void register(Wiring wiring, Nodes nodes, DataLoaders loaders, Services services, int maxPage) {
         nodes.register(LifeRecord.TYPE, (ids, context) -> services.records().load(context, ids),
                 new Nodes.Stored(RecordRepository.COLLECTION, "ownerId"));
-        nodes.register(Goal.TYPE, (ids, context) -> services.goals().load(context, ids),
-                new Nodes.Stored(GoalRepository.COLLECTION, "ownerId"));
-        registerGoalParts(wiring, nodes, services);
         registerLoaders(loaders, services);
         wiring.typeResolver("Record", env -> env.getSchema().getObjectType(((LifeRecord) env.getObject()).typeName()));
         for (RecordKind kind : RecordKind.values()) {
@@ -103,70 +83,22 @@ public final class RecordsWiring {
                 .backedBy("RecordVersion", Histories.Version.class)
                 .backedBy("RecordConnection", Connections.Connection.class)
                 .backedBy("RecordEdge", Connections.Edge.class)
-                .backedBy("GoalConnection", Connections.Connection.class)
-                .backedBy("GoalEdge", Connections.Edge.class)
                 .backedBy("MissionSummary", MissionSummaries.MissionSummary.class)
                 .backedBy("MissionOverview", MissionSummaries.MissionOverview.class)
                 .backedBy("KindCount", MissionSummaries.KindCount.class)
                 .backedBy("DueItem", MissionSummaries.DueItem.class)
                 .backedBy("PathwayPlanReview", MissionSummaries.PathwayPlanReview.class)
-                .backedBy("GoalComment", Goal.Comment.class)
                 .backedBy("DataExport", DataExport.Export.class)
-                .backedBy("GoalStep", Goal.Step.class)
                 .backedBy("CreateRecordPayload", CreateRecordPayload.class)
                 .backedBy("UpdateRecordPayload", UpdateRecordPayload.class)
                 .backedBy("DeleteRecordPayload", RecordPayload.class)
                 .backedBy("RestoreRecordPayload", RecordPayload.class)
                 .backedBy("ShareWithAdvocatePayload", SharePayload.class)
                 .backedBy("ShareMissionPayload", ShareMissionPayload.class)
-                .backedBy("CreateGoalPayload", CreateGoalPayload.class)
-                .backedBy("UpdateGoalPayload", UpdateGoalPayload.class)
-                .backedBy("CompleteGoalStepPayload", GoalPayload.class)
-                .backedBy("CommentOnGoalPayload", CommentPayload.class)
-                .backedBy("SetPathwayPlanReviewPayload", ReviewPayload.class)
-                .fetcher("GoalStep", "done", env -> ((Goal.Step) env.getSource()).done())
-                .nodeType(Goal.TYPE, Goal.class, Goal::id)
-                .fetcher(Goal.TYPE, "progressPercent", env -> ((Goal) env.getSource()).progressPercent())
-                .fetcher(Goal.TYPE, "sharedWithAdvocate", env -> index(env, ((Goal) env.getSource()).ownerId())
-                        .thenApply(summary -> ((Goal) env.getSource()).sharedWithAdvocate(summary)))
-                .fetcher(Goal.TYPE, "history", env -> history(env, GOAL_HISTORY_LOADER, ((Goal) env.getSource()).id()));
+                .backedBy("SetPathwayPlanReviewPayload", ReviewPayload.class);
         registerQueries(wiring, services, maxPage);
         registerRecordMutations(wiring, services);
-        registerGoalMutations(wiring, services);
-    }
-
-    /**
-     * A goal's steps and comments are nodes too: their global ids join the goal's id and their own, and
-     * {@code node(id:)} shows them to whoever may see the goal.
-     */
-    private static void registerGoalParts(Wiring wiring, Nodes nodes, Services services) {
-        Nodes.Stored inGoal = new Nodes.Stored(GoalRepository.COLLECTION, "ownerId",
-                id -> Goal.partOf(id).map(part -> part[0]).orElse(id));
-        nodes.register(Goal.Step.TYPE, (ids, context) -> goalParts(services, context, ids, Goal::steps,
-                        Goal.Step::id), inGoal)
-                .register(Goal.Comment.TYPE, (ids, context) -> goalParts(services, context, ids, Goal::comments,
-                        Goal.Comment::id), inGoal);
-        wiring.fetcher(Goal.Step.TYPE, "id", env -> {
-            Goal.Step step = env.getSource();
-            return GlobalIds.encode(Goal.Step.TYPE, Goal.nodeId(step.goalId(), step.id()));
-        }).fetcher(Goal.Comment.TYPE, "id", env -> {
-            Goal.Comment comment = env.getSource();
-            return GlobalIds.encode(Goal.Comment.TYPE, Goal.nodeId(comment.goalId(), comment.id()));
-        });
-    }
-
-    private static <T> Map<String, Object> goalParts(Services services, RequestContext context, List<String> ids,
-                                                     Function<Goal, List<T>> parts, Function<T, String> partId) {
-        List<String> goalIds = ids.stream().flatMap(id -> Goal.partOf(id).stream()).map(part -> part[0])
-                .distinct().toList();
-        Map<String, Object> goals = goalIds.isEmpty() ? Map.of() : services.goals().load(context, goalIds);
-        Map<String, Object> visible = new HashMap<>();
-        for (String id : ids) {
-            Goal.partOf(id).filter(part -> goals.get(part[0]) instanceof Goal).ifPresent(part ->
-                    parts.apply((Goal) goals.get(part[0])).stream().filter(p -> partId.apply(p).equals(part[1]))
-                            .findFirst().ifPresent(p -> visible.put(id, p)));
-        }
-        return visible;
+        GoalsWiring.register(wiring, nodes, services, maxPage);
     }
 
     private static void registerLoaders(DataLoaders loaders, Services services) {
@@ -225,13 +157,8 @@ public final class RecordsWiring {
                         Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "missionSummary", env -> services.summaries().summary(RequestContext.of(env),
                         owner -> cachedIndex(env, services, owner)))
-                .fetcher("Query", "myGoals", env -> services.goals().mine(RequestContext.of(env), mission(env),
-                        Optional.ofNullable((String) env.getArgument("status")).map(Goal.GoalStatus::valueOf),
-                        Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "sharedRecords", env -> services.records().shared(RequestContext.of(env),
                         youngPerson(env), mission(env), Connections.Page.of(env, maxPage)))
-                .fetcher("Query", "sharedGoals", env -> services.goals().shared(RequestContext.of(env),
-                        youngPerson(env), Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "codeLists", env -> services.codes().lists())
                 .fetcher("Query", "exportMyData", env -> services.export().export(RequestContext.of(env)));
     }
@@ -258,27 +185,8 @@ public final class RecordsWiring {
             RequestContext context = RequestContext.of(env);
             records.shareMission(context, mission, input.optionalBoolean("shared").orElseThrow());
             return new ShareMissionPayload(services.summaries().overview(context, mission), List.of());
-        }, e -> new ShareMissionPayload(null, e)));
-    }
-
-    private static void registerGoalMutations(Wiring wiring, Services services) {
-        GoalsService goals = services.goals();
-        wiring.fetcher("Mutation", "createGoal", env -> {
-            Input input = Input.of(env);
-            String id = input.clientMutationId().orElse(null);
-            return Payloads.run(() -> new CreateGoalPayload(goals.create(RequestContext.of(env), input), List.of(),
-                    id), errors -> new CreateGoalPayload(null, errors, id));
-        }).fetcher("Mutation", "updateGoal", env -> orStale(
-                () -> new UpdateGoalPayload(goals.update(RequestContext.of(env), Input.of(env)), null, List.of()),
-                (errors, current) -> new UpdateGoalPayload(null, (Goal) current, errors))
-        ).fetcher("Mutation", "completeGoalStep", env -> Payloads.run(() -> new GoalPayload(
-                goals.completeStep(RequestContext.of(env), Input.of(env)), List.of()), e -> new GoalPayload(null, e))
-        ).fetcher("Mutation", "commentOnGoal", env -> {
-            Input input = Input.of(env);
-            String id = input.clientMutationId().orElse(null);
-            return Payloads.run(() -> new CommentPayload(goals.comment(RequestContext.of(env), input), List.of(),
-                    id), errors -> new CommentPayload(null, errors, id));
-        }).fetcher("Mutation", "setPathwayPlanReview", env -> Payloads.run(() -> new ReviewPayload(
+        }, e -> new ShareMissionPayload(null, e))
+        ).fetcher("Mutation", "setPathwayPlanReview", env -> Payloads.run(() -> new ReviewPayload(
                 services.summaries().setPathwayReview(RequestContext.of(env), Input.of(env)), List.of()),
                 e -> new ReviewPayload(null, e)));
     }
@@ -298,7 +206,7 @@ public final class RecordsWiring {
     }
 
     /** Like {@link Payloads#run}, and a stale version also answers with the current object. */
-    private static <T> T orStale(Supplier<T> mutation, BiFunction<List<Connections.UserError>, Object, T> failed) {
+    static <T> T orStale(Supplier<T> mutation, BiFunction<List<Connections.UserError>, Object, T> failed) {
         return Payloads.run(() -> {
             try {
                 return mutation.get();
@@ -321,18 +229,18 @@ public final class RecordsWiring {
         });
     }
 
-    private static CompletableFuture<RecordIndex.Summary> index(DataFetchingEnvironment env, String ownerId) {
+    static CompletableFuture<RecordIndex.Summary> index(DataFetchingEnvironment env, String ownerId) {
         DataLoader<String, RecordIndex.Summary> loader = env.getDataLoader(INDEX_LOADER);
         return loader.load(ownerId);
     }
 
-    private static CompletableFuture<List<Histories.Version>> history(DataFetchingEnvironment env, String loaderName,
+    static CompletableFuture<List<Histories.Version>> history(DataFetchingEnvironment env, String loaderName,
                                                                       String id) {
         DataLoader<String, List<Histories.Version>> loader = env.getDataLoader(loaderName);
         return loader.load(id);
     }
 
-    private static Optional<Mission> mission(DataFetchingEnvironment env) {
+    static Optional<Mission> mission(DataFetchingEnvironment env) {
         return Optional.ofNullable((String) env.getArgument("mission")).map(Mission::valueOf);
     }
 
@@ -345,7 +253,7 @@ public final class RecordsWiring {
         return set;
     }
 
-    private static String youngPerson(DataFetchingEnvironment env) {
+    static String youngPerson(DataFetchingEnvironment env) {
         return Input.decodeOrNotFound(env.getArgument("youngPersonId"), YoungPerson.TYPE, List.of("youngPersonId"));
     }
 }
