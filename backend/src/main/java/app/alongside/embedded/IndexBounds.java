@@ -171,13 +171,13 @@ record IndexBounds(List<List<Object>> pinned, Object low, Object high) {
                     if (!lookupable(value)) {
                         return null;
                     }
-                    found.add(SecondaryIndex.normalize(value));
+                    found.add(EntryKeys.normalize(value));
                 }
                 return found;
             }
             return null;
         }
-        return lookupable(condition) ? Collections.singletonList(SecondaryIndex.normalize(condition)) : null;
+        return lookupable(condition) ? Collections.singletonList(EntryKeys.normalize(condition)) : null;
     }
 
     /** A scalar (or null): documents, arrays and regular expressions match in ways a point lookup cannot see. */
@@ -194,7 +194,7 @@ record IndexBounds(List<List<Object>> pinned, Object low, Object high) {
         Object low = null;
         Object high = null;
         for (Map.Entry<String, Object> entry : document.entrySet()) {
-            Object bound = SecondaryIndex.normalize(entry.getValue());
+            Object bound = EntryKeys.normalize(entry.getValue());
             if (!rangeable(bound)) {
                 continue;
             }

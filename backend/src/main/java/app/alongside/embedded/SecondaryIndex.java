@@ -7,15 +7,10 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
-import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -40,17 +35,9 @@ import java.util.stream.Stream;
  * whole query.
  */
 final class SecondaryIndex<P> extends Index<P> {
-    private static final String ID = "_id";
-    private static final Object LOW = new Object();
-    private static final Object HIGH = new Object();
-
-    private final boolean[] descending;
-    /** The key names, and whether each is a path into sub-documents, read once: every write and lookup uses them. */
-    private final List<String> names;
-    private final boolean[] paths;
+    private final EntryKeys layout;
     private final boolean unique;
     private final ConcurrentSkipListMap<Object[], P> entries;
-    private volatile boolean multikey;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         this(name, keys, sparse, false);
@@ -64,14 +51,8 @@ final class SecondaryIndex<P> extends Index<P> {
     private SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, boolean unique) {
         super(name, keys, sparse);
         this.unique = unique;
-        this.descending = new boolean[keys.size()];
-        this.paths = new boolean[keys.size()];
-        for (int i = 0; i < keys.size(); i++) {
-            descending[i] = !keys.get(i).isAscending();
-            paths[i] = keys.get(i).getKey().contains(".");
-        }
-        this.names = keys.stream().map(IndexKey::getKey).toList();
-        this.entries = new ConcurrentSkipListMap<>(this::compareEntries);
+        this.layout = new EntryKeys(keys);
+        this.entries = new ConcurrentSkipListMap<>(this.layout::compare);
     }
 
     /** Fills the empty index from a collection's documents in one pass (the library reads them twice per index). */
@@ -79,26 +60,14 @@ final class SecondaryIndex<P> extends Index<P> {
         documents.forEach(d -> add(d.getDocument(), d.getPosition(), collection));
     }
 
-    /** A value as the index holds it: numbers of equal value are one key, whatever their BSON type. */
-    static Object normalize(Object value) {
-        if (Missing.isNullOrMissing(value)) {
-            return null;
-        }
-        if (value instanceof Number number && !(value instanceof Long l && l != (long) (double) l)) {
-            double d = number.doubleValue();
-            return d == 0.0 ? 0.0 : d;
-        }
-        return value;
-    }
-
     /** True once any document held an array in a key: sorts can then not follow the index's order. */
     boolean multikey() {
-        return multikey;
+        return layout.multikey();
     }
 
     @Override
     public P getPosition(Document document) {
-        for (Object[] entry : entriesOf(document)) {
+        for (Object[] entry : layout.entriesOf(document)) {
             P position = entries.get(entry);
             if (position != null) {
                 return position;
@@ -125,14 +94,14 @@ final class SecondaryIndex<P> extends Index<P> {
         if (!unique || skips(document)) {
             return;
         }
-        for (Object[] entry : entriesOf(document)) {
+        for (Object[] entry : layout.entriesOf(document)) {
             Object id = entry[entry.length - 1];
             Object[] from = entry.clone();
             Object[] to = entry.clone();
-            from[from.length - 1] = LOW;
-            to[to.length - 1] = HIGH;
+            from[from.length - 1] = EntryKeys.LOW;
+            to[to.length - 1] = EntryKeys.HIGH;
             boolean taken = entries.subMap(from, true, to, true).keySet().stream()
-                    .anyMatch(other -> !itself || compareValues(other[other.length - 1], id) != 0);
+                    .anyMatch(other -> !itself || EntryKeys.compareValues(other[other.length - 1], id) != 0);
             if (taken) {
                 throw new DuplicateKeyError(this, collection, getKeys(),
                         new KeyValue(Arrays.asList(entry).subList(0, entry.length - 1)));
@@ -146,7 +115,7 @@ final class SecondaryIndex<P> extends Index<P> {
             return;
         }
         checkUnique(document, false, collection);
-        for (Object[] entry : entriesOf(document)) {
+        for (Object[] entry : layout.entriesOf(document)) {
             entries.put(entry, position);
         }
     }
@@ -157,7 +126,7 @@ final class SecondaryIndex<P> extends Index<P> {
             return null;
         }
         P removed = null;
-        for (Object[] entry : entriesOf(document)) {
+        for (Object[] entry : layout.entriesOf(document)) {
             P position = entries.remove(entry);
             removed = position != null ? position : removed;
         }
@@ -171,9 +140,9 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
-        List<Object[]> before = skips(oldDocument) ? List.of() : entriesOf(oldDocument);
-        List<Object[]> after = skips(newDocument) ? List.of() : entriesOf(newDocument);
-        if (sameEntries(before, after)) {
+        List<Object[]> before = skips(oldDocument) ? List.of() : layout.entriesOf(oldDocument);
+        List<Object[]> after = skips(newDocument) ? List.of() : layout.entriesOf(newDocument);
+        if (EntryKeys.same(before, after)) {
             return;
         }
         before.forEach(entries::remove);
@@ -211,7 +180,7 @@ final class SecondaryIndex<P> extends Index<P> {
         return points.stream().flatMap(point -> {
             Object[] from = edge(point, bounds, true);
             Object[] to = edge(point, bounds, false);
-            if (compareEntries(from, to) > 0) {
+            if (layout.compare(from, to) > 0) {
                 return Stream.empty();
             }
             NavigableMap<Object[], P> range = entries.subMap(from, true, to, true);
@@ -225,7 +194,7 @@ final class SecondaryIndex<P> extends Index<P> {
      * after the pinned ones, all in the index's directions or all reversed.
      */
     int order(IndexBounds bounds, Document orderBy) {
-        if (multikey || !bounds.singlePoint()) {
+        if (layout.multikey() || !bounds.singlePoint()) {
             return 0;
         }
         List<IndexKey> keys = getKeys();
@@ -239,7 +208,7 @@ final class SecondaryIndex<P> extends Index<P> {
             if (!sort.getKey().equals(keys.get(i).getKey()) || !(sort.getValue() instanceof Number n)) {
                 return 0;
             }
-            int wanted = (n.intValue() < 0) == descending[i] ? 1 : -1;
+            int wanted = (n.intValue() < 0) == layout.descending(i) ? 1 : -1;
             if (direction != 0 && wanted != direction) {
                 return 0;
             }
@@ -259,109 +228,20 @@ final class SecondaryIndex<P> extends Index<P> {
         }
         if (bounds.hasRange() && i < size) {
             Object low = bounds.lowOrTypeLowest();
-            Object high = multikey && bounds.low() != null ? null : bounds.highOrTypeHighest();
-            boolean lowFirst = !descending[i];
+            Object high = layout.multikey() && bounds.low() != null ? null : bounds.highOrTypeHighest();
+            boolean lowFirst = !layout.descending(i);
             Object value = from == lowFirst ? low : high;
-            edge[i++] = value != null ? value : (from ? LOW : HIGH);
+            edge[i++] = value != null ? value : (from ? EntryKeys.LOW : EntryKeys.HIGH);
         }
         for (; i <= size; i++) {
-            edge[i] = from ? LOW : HIGH;
+            edge[i] = from ? EntryKeys.LOW : EntryKeys.HIGH;
         }
         return edge;
     }
 
     private boolean skips(Document document) {
-        return isSparse() && names.stream()
+        return isSparse() && layout.names().stream()
                 .allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key)));
-    }
-
-    /** One entry key per combination of the document's key values (more than one for arrays), ending in its id. */
-    private List<Object[]> entriesOf(Document document) {
-        List<Object[]> result = new ArrayList<>();
-        result.add(new Object[names.size() + 1]);
-        for (int i = 0; i < names.size(); i++) {
-            List<Object> values = valuesOf(document, i);
-            List<Object[]> next = new ArrayList<>(result.size() * values.size());
-            for (Object[] partial : result) {
-                for (Object value : values) {
-                    Object[] entry = values.size() == 1 ? partial : partial.clone();
-                    entry[i] = value;
-                    next.add(entry);
-                }
-            }
-            result = next;
-        }
-        Object id = normalize(document.get(ID));
-        result.forEach(entry -> entry[names.size()] = id);
-        return result;
-    }
-
-    private List<Object> valuesOf(Document document, int key) {
-        Object value = paths[key] ? Utils.getSubdocumentValueCollectionAware(document, names.get(key))
-                : document.getOrMissing(names.get(key));
-        if (!(value instanceof Collection<?> values)) {
-            return Collections.singletonList(normalize(value));
-        }
-        multikey = true;
-        return values.isEmpty() ? Collections.singletonList(null) : distinctValues(values);
-    }
-
-    private static List<Object> distinctValues(Collection<?> values) {
-        List<Object> distinct = new ArrayList<>();
-        for (Object value : values) {
-            Object normalized = normalize(value);
-            if (distinct.stream().noneMatch(seen -> ValueComparator.asc().compare(seen, normalized) == 0)) {
-                distinct.add(normalized);
-            }
-        }
-        return distinct;
-    }
-
-    private static boolean sameEntries(List<Object[]> a, List<Object[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!Arrays.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int compareEntries(Object[] a, Object[] b) {
-        for (int i = 0; i < a.length; i++) {
-            int c = compareValues(a[i], b[i]);
-            if (c != 0) {
-                return i < descending.length && descending[i] && isValue(a[i]) && isValue(b[i]) ? -c : c;
-            }
-        }
-        return 0;
-    }
-
-    private static boolean isValue(Object value) {
-        return value != LOW && value != HIGH;
-    }
-
-    private static int compareValues(Object a, Object b) {
-        if (a == b) {
-            return 0;
-        }
-        if (a == LOW || b == HIGH) {
-            return -1;
-        }
-        if (a == HIGH || b == LOW) {
-            return 1;
-        }
-        // The keys the platform's indexes hold most (ids, dates), as ValueComparator orders them, without its
-        // type checks: building the indexes when the store opens makes millions of these comparisons.
-        if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
-        }
-        if (a instanceof Instant x && b instanceof Instant y) {
-            return x.compareTo(y);
-        }
-        return ValueComparator.asc().compare(a, b);
     }
 
     @Override
