@@ -9,7 +9,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
-import graphql.ParseAndValidate;
 import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -19,12 +18,8 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.introspection.Introspection;
 import graphql.language.Document;
-import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
-import graphql.validation.ValidationError;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -33,18 +28,14 @@ import io.opentelemetry.context.Scope;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Runs one GraphQL request, transport aside: persisted-query lookup, parse, operation choice, validation and
@@ -59,7 +50,6 @@ import java.util.stream.Collectors;
  */
 public final class GraphqlEngine {
     private static final Logger LOG = Logger.getLogger(GraphqlEngine.class.getName());
-    private static final int DOCUMENT_CACHE_SIZE = 500;
 
     /** How the transport should answer. */
     public enum Kind { OK, REQUEST_ERROR, METHOD_NOT_ALLOWED }
@@ -106,15 +96,7 @@ public final class GraphqlEngine {
     private final GraphqlMetrics metrics;
     private final Function<RequestContext, DataLoaderRegistry> dataLoaders;
     private final Tracer tracer;
-    private final Map<String, Prepared> documents = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
-                    return size() > DOCUMENT_CACHE_SIZE;
-                }
-            });
+    private final PreparedDocuments documents;
 
     public GraphqlEngine(GraphQLSchema schema, PersistedQueries persisted, OperationLimits limits,
                          boolean introspection, GraphqlMetrics metrics,
@@ -129,6 +111,7 @@ public final class GraphqlEngine {
                          Function<RequestContext, DataLoaderRegistry> dataLoaders, Tracer tracer) {
         this.tracer = tracer;
         this.schema = schema;
+        this.documents = new PreparedDocuments(schema);
         this.persisted = persisted;
         this.limits = limits;
         this.introspection = introspection;
@@ -191,9 +174,9 @@ public final class GraphqlEngine {
         String operationType = null;
         try {
             String query = persisted.resolve(request);
-            Prepared prepared = prepare(query);
+            PreparedDocuments.Prepared prepared = documents.prepare(query);
             ErrorText text = ErrorText.of(prepared.document(), request.variables());
-            OperationDefinition operation = chooseOperation(prepared.document(), operationName);
+            OperationDefinition operation = PreparedDocuments.chooseOperation(prepared.document(), operationName);
             operationType = operation.getOperation().name().toLowerCase(java.util.Locale.ROOT);
             if (operationName == null) {
                 operationName = operation.getName();
@@ -209,16 +192,16 @@ public final class GraphqlEngine {
                         "Subscriptions run over WebSocket at /graphql (graphql-transport-ws).");
             }
             if (!prepared.errors().isEmpty()) {
-                return new Single(finish(Kind.REQUEST_ERROR, errorsBody(prepared.errors(), text), operationName,
+                return new Single(finish(Kind.REQUEST_ERROR, ResponseBodies.errors(prepared.errors(), text), operationName,
                         operationType, start));
             }
-            limits.check(operation, fragments(prepared.document()), request.variables(), schema);
+            limits.check(operation, PreparedDocuments.fragments(prepared.document()), request.variables(), schema);
             ExecutionResult result = graphql.execute(input(query, operationName, request, context, prepared));
             if (subscription) {
                 return stream(result, operationName, operationType, start, text);
             }
             Kind kind = result.isDataPresent() ? Kind.OK : Kind.REQUEST_ERROR;
-            return new Single(finish(kind, body(result, text), operationName, operationType, start));
+            return new Single(finish(kind, ResponseBodies.of(result, text), operationName, operationType, start));
         } catch (ApiException e) {
             return new Single(failed(Kind.REQUEST_ERROR, e, operationName, operationType, start));
         } catch (StackOverflowError e) {
@@ -235,10 +218,10 @@ public final class GraphqlEngine {
                            ErrorText text) {
         if (result.getErrors().isEmpty() && result.getData() instanceof Publisher<?> events) {
             finish(Kind.OK, Map.of(), operationName, operationType, start);
-            return new Stream(bodies(events, text));
+            return new Stream(ResponseBodies.stream(events, text));
         }
         if (!result.getErrors().isEmpty()) {
-            return new Single(finish(Kind.REQUEST_ERROR, errorsBody(result.getErrors(), text), operationName,
+            return new Single(finish(Kind.REQUEST_ERROR, ResponseBodies.errors(result.getErrors(), text), operationName,
                     operationType, start));
         }
         Map<String, Object> extensions = GraphqlErrors.extensionsFor(new IllegalStateException(
@@ -248,46 +231,8 @@ public final class GraphqlEngine {
                 start));
     }
 
-    private static Map<String, Object> body(ExecutionResult result, ErrorText text) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (!result.getErrors().isEmpty()) {
-            body.put("errors", GraphqlErrors.toSpecification(result.getErrors(), text));
-        }
-        if (result.isDataPresent()) {
-            body.put("data", result.getData());
-        }
-        return body;
-    }
-
-    /** The subscription's results as response bodies; cancelling passes straight through to the source. */
-    @SuppressWarnings("unchecked")
-    private static Publisher<Map<String, Object>> bodies(Publisher<?> events, ErrorText text) {
-        Publisher<ExecutionResult> results = (Publisher<ExecutionResult>) events;
-        return subscriber -> results.subscribe(new Subscriber<>() {
-            @Override
-            public void onSubscribe(Subscription subscription) {
-                subscriber.onSubscribe(subscription);
-            }
-
-            @Override
-            public void onNext(ExecutionResult result) {
-                subscriber.onNext(body(result, text));
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                subscriber.onError(failure);
-            }
-
-            @Override
-            public void onComplete() {
-                subscriber.onComplete();
-            }
-        });
-    }
-
     private ExecutionInput input(String query, String operationName, GraphqlRequest request, RequestContext context,
-                                 Prepared prepared) {
+                                 PreparedDocuments.Prepared prepared) {
         Map<Object, Object> ctx = new java.util.HashMap<>();
         ctx.put(RequestContext.class, context);
         ctx.put(Document.class, prepared.document());
@@ -302,51 +247,6 @@ public final class GraphqlEngine {
                 .graphQLContext(ctx)
                 .dataLoaderRegistry(dataLoaders.apply(context))
                 .build();
-    }
-
-    private Prepared prepare(String query) {
-        Prepared cached = documents.get(query);
-        if (cached != null) {
-            return cached;
-        }
-        Document document;
-        try {
-            document = Parser.parse(query);
-        } catch (InvalidSyntaxException e) {
-            throw new ApiException(ErrorCode.GRAPHQL_PARSE_FAILED, e.getMessage());
-        }
-        List<ValidationError> errors = ParseAndValidate.validate(schema, document);
-        Prepared prepared = new Prepared(document, List.copyOf(errors));
-        documents.put(query, prepared);
-        return prepared;
-    }
-
-    private static OperationDefinition chooseOperation(Document document, String operationName) {
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        if (operations.isEmpty()) {
-            throw new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED, "The document contains no operation.");
-        }
-        if (operationName == null) {
-            if (operations.size() > 1) {
-                throw new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED,
-                        "The document contains several operations: name one with \"operationName\".");
-            }
-            return operations.getFirst();
-        }
-        return operations.stream().filter(op -> operationName.equals(op.getName())).findFirst()
-                .orElseThrow(() -> new ApiException(ErrorCode.GRAPHQL_VALIDATION_FAILED,
-                        "The document has no operation named \"" + operationName + "\"."));
-    }
-
-    private static Map<String, FragmentDefinition> fragments(Document document) {
-        return document.getDefinitionsOfType(FragmentDefinition.class).stream()
-                .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
-    }
-
-    private static Map<String, Object> errorsBody(List<GraphQLError> errors, ErrorText text) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", GraphqlErrors.toSpecification(errors, text));
-        return body;
     }
 
     private Outcome failed(Kind kind, ApiException e, String operationName, String operationType, long start) {

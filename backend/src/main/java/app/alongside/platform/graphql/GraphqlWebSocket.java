@@ -1,7 +1,6 @@
 package app.alongside.platform.graphql;
 
 import app.alongside.kernel.Principal;
-import app.alongside.platform.core.ErrorCode;
 import app.alongside.platform.core.Json;
 import app.alongside.platform.http.RateLimiter;
 import io.helidon.http.DirectHandler;
@@ -10,13 +9,8 @@ import io.helidon.http.Headers;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,18 +73,6 @@ public record GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator au
     }
 
     /**
-     * The body of the 400 that refuses an upgrade offering only subprotocols other than ours (such as the legacy
-     * {@code graphql-ws} of subscriptions-transport-ws): a request error with code {@code BAD_REQUEST}, so the
-     * client is told at once instead of being upgraded without a protocol and dropped.
-     */
-    String unknownSubprotocol(List<String> offered) {
-        String message = "Unsupported WebSocket subprotocol " + String.join(", ", offered).replaceAll("[^ -~]", "?")
-                + ": this server speaks only " + PROTOCOL + " (the graphql-ws library's protocol).";
-        return json.write(Map.of("errors", List.of(Map.of("message", message,
-                "extensions", Map.of("code", ErrorCode.BAD_REQUEST.name())))));
-    }
-
-    /**
      * Answers refusals made before routing: one whose headers say JSON (the upgrade refusal above) goes out as it
      * is, anything else as Helidon answers it (which HTML-escapes the message, and would garble the JSON).
      */
@@ -111,34 +93,5 @@ public record GraphqlWebSocket(GraphqlEngine engine, Json json, Authenticator au
 
     WsListener newConnection() {
         return new GraphqlWsConnection(this);
-    }
-
-    /**
-     * Whether a socket may be opened from {@code origin}. Browsers always send it and cannot forge it, and a
-     * socket, unlike a fetch, is not held back by CORS: without this check any web page could open one with the
-     * console's cookie. Apps send no Origin and pass.
-     */
-    static boolean originAllowed(Optional<String> origin, Optional<String> host, Set<String> allowedOrigins) {
-        if (origin.isEmpty() || allowedOrigins.contains(origin.get())) {
-            return true;
-        }
-        if (host.isEmpty()) {
-            return false;
-        }
-        try {
-            URI from = new URI(origin.get());
-            if (from.getScheme() == null || from.getHost() == null) {
-                return false;
-            }
-            URI self = new URI(from.getScheme() + "://" + host.get());
-            return authority(from).equals(authority(self));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static String authority(URI uri) {
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
     }
 }

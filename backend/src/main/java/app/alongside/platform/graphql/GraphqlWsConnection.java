@@ -6,22 +6,15 @@ import app.alongside.platform.core.ErrorCode;
 import app.alongside.platform.core.RequestContext;
 import app.alongside.platform.observe.Tracing;
 import io.helidon.common.buffers.BufferData;
-import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
-import io.helidon.http.RequestException;
-import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.logging.common.HelidonMdc;
-import io.helidon.webserver.websocket.WsUpgrader;
-import io.helidon.websocket.WsCloseCodes;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,28 +33,6 @@ import java.util.logging.Logger;
  */
 final class GraphqlWsConnection implements WsListener {
     private static final Logger LOG = Logger.getLogger(GraphqlWsConnection.class.getName());
-
-    /** The close codes of the protocol (and two of WebSocket's own), with the reason given. */
-    enum Close {
-        BAD_REQUEST(4400, "Invalid message received"),
-        UNAUTHORIZED(4401, "Unauthorized"),
-        FORBIDDEN(4403, "Forbidden"),
-        SUBPROTOCOL_NOT_ACCEPTABLE(4406, "Subprotocol not acceptable"),
-        INIT_TIMEOUT(4408, "Connection initialisation timeout"),
-        SUBSCRIBER_EXISTS(4409, "Subscriber for this id already exists"),
-        TOO_MANY_INITS(4429, "Too many initialisation requests"),
-        INTERNAL(4500, "Internal server error"),
-        TOO_BIG(WsCloseCodes.TOO_BIG, "Message too big"),
-        TRY_AGAIN_LATER(WsCloseCodes.TRY_AGAIN_LATER, "Too many requests, try again later");
-
-        final int code;
-        final String reason;
-
-        Close(int code, String reason) {
-            this.code = code;
-            this.reason = reason;
-        }
-    }
 
     private final GraphqlWebSocket endpoint;
     private final String connectionId = UUID.randomUUID().toString();
@@ -87,28 +58,11 @@ final class GraphqlWsConnection implements WsListener {
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) {
-        if (!GraphqlWebSocket.originAllowed(headers.first(HeaderNames.ORIGIN), headers.first(HeaderNames.HOST),
-                endpoint.allowedOrigins())) {
-            throw RequestException.builder().type(DirectHandler.EventType.FORBIDDEN)
-                    .message("This origin may not open a GraphQL socket.").build();
-        }
+        GraphqlWsHandshake.checkOrigin(headers, endpoint.allowedOrigins());
         upgradeRequest = WritableHeaders.create(headers);
         trace = Tracing.extract(name -> headers.first(HeaderNames.create(name)));
-        List<String> offered = headers.all(WsUpgrader.PROTOCOL, List::of).stream()
-                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(p -> !p.isEmpty())
-                .toList();
-        protocolAgreed = offered.contains(GraphqlWebSocket.PROTOCOL);
-        if (!protocolAgreed && !offered.isEmpty()) {
-            throw RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST).status(Status.BAD_REQUEST_400)
-                    .header(HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json"))
-                    .message(endpoint.unknownSubprotocol(offered)).safeMessage(true).build();
-        }
-        if (!protocolAgreed) {
-            return Optional.empty();
-        }
-        WritableHeaders<?> reply = WritableHeaders.create();
-        reply.set(WsUpgrader.PROTOCOL, GraphqlWebSocket.PROTOCOL);
-        return Optional.of(reply);
+        protocolAgreed = GraphqlWsHandshake.agreeProtocol(headers, endpoint.json());
+        return protocolAgreed ? Optional.of(GraphqlWsHandshake.reply()) : Optional.empty();
     }
 
     @Override
@@ -117,7 +71,7 @@ final class GraphqlWsConnection implements WsListener {
         clientAddress = endpoint.authenticator().clientAddress(session.socketContext().remotePeer().address(),
                 upgradeRequest);
         if (!protocolAgreed) {
-            close(Close.SUBPROTOCOL_NOT_ACCEPTABLE);
+            close(GraphqlWsClose.SUBPROTOCOL_NOT_ACCEPTABLE);
             return;
         }
         LOG.info(() -> "graphql-ws " + connectionId + " opened");
@@ -127,7 +81,7 @@ final class GraphqlWsConnection implements WsListener {
         CompletableFuture.delayedExecutor(endpoint.limits().initTimeout().toMillis(), TimeUnit.MILLISECONDS,
                 task -> Thread.ofVirtual().start(task)).execute(() -> {
                     if (!initReceived) {
-                        close(Close.INIT_TIMEOUT);
+                        close(GraphqlWsClose.INIT_TIMEOUT);
                     }
                 });
     }
@@ -139,7 +93,7 @@ final class GraphqlWsConnection implements WsListener {
         }
         fragmentBytes += text.getBytes(StandardCharsets.UTF_8).length;
         if (fragmentBytes > endpoint.limits().maxMessageBytes()) {
-            close(Close.TOO_BIG);
+            close(GraphqlWsClose.TOO_BIG);
             return;
         }
         if (!last) {
@@ -155,16 +109,16 @@ final class GraphqlWsConnection implements WsListener {
             // Messages are read without recursion and nest at most GRAPHQL_MAX_JSON_DEPTH: should anything still
             // run out of stack, it was this message's shape, and only this socket ends.
             LOG.warning("graphql-ws " + connectionId + " message ran out of stack");
-            close(Close.BAD_REQUEST);
+            close(GraphqlWsClose.BAD_REQUEST);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "graphql-ws " + connectionId + " failed", e);
-            close(Close.INTERNAL);
+            close(GraphqlWsClose.INTERNAL);
         }
     }
 
     @Override
     public void onMessage(WsSession session, BufferData buffer, boolean last) {
-        close(Close.BAD_REQUEST);
+        close(GraphqlWsClose.BAD_REQUEST);
     }
 
     @Override
@@ -209,7 +163,7 @@ final class GraphqlWsConnection implements WsListener {
     private void handle(String text) {
         Optional<GraphqlWsMessage> parsed = GraphqlWsMessage.parse(text, endpoint.json());
         if (parsed.isEmpty()) {
-            close(Close.BAD_REQUEST);
+            close(GraphqlWsClose.BAD_REQUEST);
             return;
         }
         GraphqlWsMessage message = parsed.get();
@@ -224,7 +178,7 @@ final class GraphqlWsConnection implements WsListener {
 
     private void init(Map<String, Object> payload) {
         if (initReceived) {
-            close(Close.TOO_MANY_INITS);
+            close(GraphqlWsClose.TOO_MANY_INITS);
             return;
         }
         initReceived = true;
@@ -234,7 +188,7 @@ final class GraphqlWsConnection implements WsListener {
             principal = endpoint.authenticator().authenticate(upgradeRequest, payload);
         } catch (ApiException e) {
             LOG.info(() -> "graphql-ws " + connectionId + " refused: " + e.code());
-            close(e.code() == ErrorCode.RATE_LIMITED ? Close.TRY_AGAIN_LATER : Close.FORBIDDEN);
+            close(e.code() == ErrorCode.RATE_LIMITED ? GraphqlWsClose.TRY_AGAIN_LATER : GraphqlWsClose.FORBIDDEN);
             return;
         }
         initPayload = payload;
@@ -248,7 +202,7 @@ final class GraphqlWsConnection implements WsListener {
 
     private void subscribe(GraphqlWsMessage message) {
         if (context == null) {
-            close(Close.UNAUTHORIZED);
+            close(GraphqlWsClose.UNAUTHORIZED);
             return;
         }
         // The credential is checked again for every operation: a session that ended (sign-out, deactivation) or
@@ -259,20 +213,20 @@ final class GraphqlWsConnection implements WsListener {
                     initPayload), clientAddress);
         } catch (ApiException e) {
             LOG.info(() -> "graphql-ws " + connectionId + " closed: credential no longer valid (" + e.code() + ")");
-            close(Close.FORBIDDEN);
+            close(GraphqlWsClose.FORBIDDEN);
             return;
         }
         GraphqlRequest request;
         try {
             request = GraphqlRequest.fromBody(message.payload());
         } catch (ApiException e) {
-            close(Close.BAD_REQUEST);
+            close(GraphqlWsClose.BAD_REQUEST);
             return;
         }
         GraphqlWsOperation operation = new GraphqlWsOperation(message.id(), operations, this::send,
                 endpoint.live().subscriptions());
         if (operations.putIfAbsent(operation.id(), operation) != null) {
-            close(Close.SUBSCRIBER_EXISTS);
+            close(GraphqlWsClose.SUBSCRIBER_EXISTS);
             return;
         }
         Optional<ApiException> refused = admit(current.principal());
@@ -311,7 +265,7 @@ final class GraphqlWsConnection implements WsListener {
             } catch (ApiException e) {
                 LOG.info(() -> "graphql-ws " + connectionId + " closed: credential no longer valid (" + e.code()
                         + ")");
-                close(Close.FORBIDDEN);
+                close(GraphqlWsClose.FORBIDDEN);
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "graphql-ws " + connectionId + " could not recheck its credential", e);
@@ -369,7 +323,7 @@ final class GraphqlWsConnection implements WsListener {
         cancelAll();
     }
 
-    private void close(Close close) {
+    private void close(GraphqlWsClose close) {
         synchronized (sendLock) {
             if (closed) {
                 return;
