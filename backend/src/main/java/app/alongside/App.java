@@ -12,6 +12,7 @@ import app.alongside.platform.WebEdge;
 import app.alongside.platform.config.Settings;
 import app.alongside.platform.core.Json;
 import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.graphql.GraphqlEngine;
 import app.alongside.platform.http.RateLimiter;
 import app.alongside.platform.observe.CachedGauges;
 import app.alongside.platform.store.Store;
@@ -113,6 +114,11 @@ public final class App implements AutoCloseable {
     /** The port of {@code /observe} when {@code OBSERVE_PORT} is set, else the public port. */
     public int observePort() {
         return edge.observePort();
+    }
+
+    /** The GraphQL engine, for tests that run one rule's operation as a principal, with no HTTP in between. */
+    public GraphqlEngine engine() {
+        return edge.engine();
     }
 
     public Store store() {

@@ -66,6 +66,7 @@ public final class WebEdge {
     }
 
     private final WebServer server;
+    private final GraphqlEngine engine;
     private final Draining draining = new Draining();
     private final Duration grace;
     private final String host;
@@ -101,6 +102,7 @@ public final class WebEdge {
         meters.gauge("graphql.ws.subscriptions", "Subscriptions running over GraphQL WebSockets", Tags.empty(),
                 webSocket.live().subscriptions()::get);
 
+        this.engine = engine;
         this.grace = Duration.ofSeconds(settings.integer("shutdown-grace-seconds", 0, 300));
         this.host = settings.string("host");
         Optional<javax.net.ssl.SSLContext> tls = ServerTls.from(settings);
@@ -153,6 +155,11 @@ public final class WebEdge {
         LOG.info(() -> "Alongside listening on http://" + host + ":" + server.port()
                 + " (store: " + (embeddedStore ? "embedded" : "MONGODB_URI") + ")"
                 + (observeApart() ? "; /observe on port " + observePort() : ""));
+    }
+
+    /** The engine both transports run requests on: tests that hold one rule run operations on it directly. */
+    public GraphqlEngine engine() {
+        return engine;
     }
 
     public int port() {

@@ -115,6 +115,44 @@ final class MessagingOps {
     private MessagingOps() {
     }
 
+    /** A message as {@link #SEND}, {@link #EDIT}, {@link #DELETE} and {@link #MESSAGES} select it. */
+    public record Message(String id, String threadId, Integer sequence, String body, Boolean deleted, String clientMessageId,
+                   String editedAt, Author author) {
+    }
+
+    public record Author(String kind, String name, Boolean isMe) {
+    }
+
+    /** A thread as the mutations select it. */
+    public record ThreadView(String id, Boolean urgent, Integer lastSequence, Integer unreadCount,
+                  List<ReadReceipt> readReceipts) {
+    }
+
+    public record ReadReceipt(String readerKind, String readerName, Integer lastReadSequence) {
+    }
+
+    /** The payload of {@code sendMessage}, {@code editMessage} and {@code deleteMessage}. */
+    public record MessagePayload(Message message, ThreadView thread, List<Ops.UserError> userErrors)
+            implements Ops.WithUserErrors {
+    }
+
+    /** The payload of {@code markThreadRead}. */
+    public record ThreadPayload(ThreadView thread, List<Ops.UserError> userErrors) implements Ops.WithUserErrors {
+    }
+
+    /** A page of {@link #MESSAGES}. */
+    public record Messages(List<Edge> edges, PageInfo pageInfo) {
+        public List<Integer> sequences() {
+            return edges.stream().map(edge -> edge.node().sequence()).toList();
+        }
+    }
+
+    public record Edge(String cursor, Message node) {
+    }
+
+    public record PageInfo(Boolean hasNextPage, Boolean hasPreviousPage, String startCursor, String endCursor) {
+    }
+
     /** A young person of council A, invited and signed in to the app with their code redeemed. */
     record Person(String id, YoungPersonApp app) {
     }
