@@ -14,10 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A process {@link StoreBench} starts (the packaged server, the memory store), with a clean environment (only
@@ -138,6 +142,45 @@ final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
         } finally {
             LIVE.remove(process);
+        }
+    }
+
+    /**
+     * The pid of the process listening on 127.0.0.1:{@code port} (the Auth emulator), from /proc: the socket's
+     * inode in /proc/net/tcp, then the process holding it. Empty when it cannot be told (another user's process).
+     */
+    static OptionalLong listeningPid(int port) {
+        String local = String.format(Locale.ROOT, ":%04X", port);
+        try (Stream<String> lines = Stream.concat(Files.lines(Path.of("/proc/net/tcp")),
+                Files.lines(Path.of("/proc/net/tcp6")))) {
+            Optional<String> inode = lines.map(String::trim).map(l -> l.split("\\s+"))
+                    .filter(f -> f.length > 9 && f[1].endsWith(local) && f[3].equals("0A")).map(f -> f[9])
+                    .findFirst();
+            if (inode.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            String socket = "socket:[" + inode.get() + "]";
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .filter(p -> holds(p, socket)).mapToLong(p -> Long.parseLong(p.getFileName().toString()))
+                        .findFirst();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static boolean holds(Path process, String socket) {
+        try (Stream<Path> fds = Files.list(process.resolve("fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().equals(socket);
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 }

@@ -25,7 +25,7 @@ class StoreBenchSmokeTest {
                 "CONNECTIONS", "4", "WARMUP", "0", "DURATION", "1", "WRITERS", "2", "RESTART", "never",
                 "WORK_DIR", root.resolve("bench/target/store-bench-smoke").toString()), root);
         StoreBench.Report report = StoreBench.run(knobs, root, progress -> { });
-        String table = StoreBench.table(report);
+        String table = StoreBenchReport.table(report);
         List<String> expected = List.of("floor default", "floor memory", "newest20 default", "newest20 memory",
                 "newest20paced default", "newest20paced memory", "homeScreen default", "homeScreen memory",
                 "send default", "send memory");
@@ -33,7 +33,7 @@ class StoreBenchSmokeTest {
         assertFalse(report.failed(), table);
         assertTrue(report.rows().stream().mapToLong(StoreBench.Row::requests).sum() > 0, table);
         assertTrue(report.rows().stream().allMatch(r -> r.cpu().containsKey("server")), table);
-        assertEquals(report.rows().size(), StoreBench.jsonLines(report).size(), table);
+        assertEquals(report.rows().size(), StoreBenchReport.jsonLines(report).size(), table);
         assertTrue(table.contains(">= 1000/s: "), table);
         assertTrue(table.contains("1000/s offered, p99 <= 100 ms: "), table);
     }
