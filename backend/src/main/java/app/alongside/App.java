@@ -55,7 +55,7 @@ public final class App implements AutoCloseable {
         public static final Extras NONE = new Extras(List.of(), List.of());
     }
 
-    /** Builds everything and starts listening. Throws {@link app.alongside.platform.config.StartupException} on bad config. */
+    /** Builds everything and starts listening; throws {@code StartupException} on bad config. */
     public static App start(Settings settings, Clock clock) {
         return start(settings, clock, Extras.NONE);
     }

@@ -80,7 +80,8 @@ public final class IdentityPolicy implements Access {
             return false;
         }
         return staff.staffId().equals(member.id()) || staff.role() == StaffRole.ADMIN
-                || (staff.role() == StaffRole.ADVOCACY_MANAGER && staff.organisationId().equals(member.organisationId()));
+                || (staff.role() == StaffRole.ADVOCACY_MANAGER
+                && staff.organisationId().equals(member.organisationId()));
     }
 
     /**

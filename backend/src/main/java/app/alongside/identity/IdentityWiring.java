@@ -77,7 +77,8 @@ public final class IdentityWiring {
                         Optional.ofNullable((String) env.getArgument("organisationId"))
                                 .map(id -> Input.decodeOrNotFound(id, Organisation.TYPE, List.of("organisationId"))),
                         Connections.Page.of(env, maxPage)))
-                .fetcher("Query", "youngPeople", env -> people.list(RequestContext.of(env), Connections.Page.of(env, maxPage)));
+                .fetcher("Query", "youngPeople", env -> people.list(RequestContext.of(env),
+                        Connections.Page.of(env, maxPage)));
         registerMutations(wiring, staff, people);
     }
 
@@ -105,7 +106,8 @@ public final class IdentityWiring {
                 people.redeemInvite(RequestContext.of(env), Input.of(env)), List.of()),
                 e -> new YoungPersonPayload(null, e))
         ).fetcher("Mutation", "transferYoungPerson", env -> Payloads.run(() -> new YoungPersonPayload(
-                people.transfer(RequestContext.of(env), Input.of(env)), List.of()), e -> new YoungPersonPayload(null, e))
+                people.transfer(RequestContext.of(env), Input.of(env)), List.of()),
+                e -> new YoungPersonPayload(null, e))
         ).fetcher("Mutation", "updateMyProfile", env -> Payloads.run(() -> new YoungPersonPayload(
                 people.updateProfile(RequestContext.of(env), Input.of(env)), List.of()),
                 e -> new YoungPersonPayload(null, e)));

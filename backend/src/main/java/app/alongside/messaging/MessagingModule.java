@@ -121,8 +121,8 @@ public final class MessagingModule implements Module {
     @Override
     public void wire(GraphParts graph) {
         MessagingWiring.register(graph.wiring(), graph.nodes(), graph.loaders(), new MessagingWiring.Parts(advocacy,
-                messaging, conversations, safeguarding, live, policy, identity.youngPeople(), identity.people(), identity.staff(),
-                audit.log(), maxPage));
+                messaging, conversations, safeguarding, live, policy, identity.youngPeople(), identity.people(),
+                identity.staff(), audit.log(), maxPage));
     }
 
     @Override

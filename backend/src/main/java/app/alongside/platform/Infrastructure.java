@@ -54,7 +54,8 @@ public final class Infrastructure implements AutoCloseable {
             all.add(new TracingCommandListener(tracing.tracer()));
             store = Store.connect(uri.orElseGet(() -> embedded.connectionString()), settings.string("mongodb.database"),
                     all, List.of(new MongoMetricsConnectionPoolListener(meters.registry())));
-            return new Infrastructure(embedded, store, meters, tracing, Firebase.start(Firebase.Settings.from(settings)));
+            return new Infrastructure(embedded, store, meters, tracing,
+                    Firebase.start(Firebase.Settings.from(settings)));
         } catch (RuntimeException | Error e) {
             new Infrastructure(embedded, store, null, tracing, Optional.empty()).close();
             throw e;

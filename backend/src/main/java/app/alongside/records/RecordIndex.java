@@ -90,7 +90,8 @@ public final class RecordIndex {
 
     public Map<String, Summary> findByIds(Collection<String> ownerIds) {
         Map<String, Summary> found = new HashMap<>();
-        index.find(Filters.in("_id", ownerIds)).projection(KEPT).forEach(doc -> found.put(doc.getString("_id"), fromDocument(doc)));
+        index.find(Filters.in("_id", ownerIds)).projection(KEPT)
+                .forEach(doc -> found.put(doc.getString("_id"), fromDocument(doc)));
         ownerIds.forEach(id -> found.putIfAbsent(id, Summary.empty(id)));
         return found;
     }

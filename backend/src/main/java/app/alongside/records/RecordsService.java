@@ -178,7 +178,8 @@ public final class RecordsService {
             return current;
         }
         Instant now = clock.instant();
-        write(current, RecordRepository.visible(visibility, now), shared ? Histories.Change.SHARED : Histories.Change.UNSHARED, context, now,
+        write(current, RecordRepository.visible(visibility, now),
+                shared ? Histories.Change.SHARED : Histories.Change.UNSHARED, context, now,
                 new Document("visibility", current.visibility().name()));
         LifeRecord changed = copy(current, current.version() + 1, visibility, now, current.deletedAt(),
                 current.restorableUntil());

@@ -123,16 +123,18 @@ final class OpportunitiesBench {
 
     static String table(Options options, Result r) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Opportunities: %,d approved, %,d young "
-                        + "people, %d clients, %.1f s warm-up + %.1f s measured, Java %s, %d cores (seeded in %d s)%n%n",
+                        + "people, %d clients, %.1f s warm-up + %.1f s measured, Java %s, %d cores "
+                        + "(seeded in %d s)%n%n",
                 OPPORTUNITIES, PEOPLE, CLIENTS, options.warmup().toMillis() / 1000.0,
-                options.measure().toMillis() / 1000.0, Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                r.seeding().toSeconds()));
+                options.measure().toMillis() / 1000.0, Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), r.seeding().toSeconds()));
         out.append(String.format(Locale.ROOT, "eligible-and-search  conc %d | %9.0f req/s  p50 %8.2f ms  p99 %8.2f ms"
                         + " | p99 < %.0f ms: %s%n", CLIENTS, r.search().perSecond(), r.search().p50Millis(),
                 r.search().p99Millis(), TARGET_P99_MILLIS, r.search().p99Millis() < TARGET_P99_MILLIS ? "met"
                         : "MISSED"));
         out.append(String.format(Locale.ROOT, "fan-out of one approved opportunity to %,d eligible young people: "
-                + "%.1f s from approval to every notification recorded%n", r.eligible(), r.fanOut().toMillis() / 1000.0));
+                + "%.1f s from approval to every notification recorded%n", r.eligible(),
+                r.fanOut().toMillis() / 1000.0));
         r.byState().forEach((state, n) -> out.append(String.format(Locale.ROOT, "  notifications %-24s %,d%n",
                 state, n)));
         if (r.search().errors() > 0) {

@@ -192,8 +192,8 @@ public final class GraphqlEngine {
                         "Subscriptions run over WebSocket at /graphql (graphql-transport-ws).");
             }
             if (!prepared.errors().isEmpty()) {
-                return new Single(finish(Kind.REQUEST_ERROR, ResponseBodies.errors(prepared.errors(), text), operationName,
-                        operationType, start));
+                return new Single(finish(Kind.REQUEST_ERROR, ResponseBodies.errors(prepared.errors(), text),
+                        operationName, operationType, start));
             }
             limits.check(operation, PreparedDocuments.fragments(prepared.document()), request.variables(), schema);
             ExecutionResult result = graphql.execute(input(query, operationName, request, context, prepared));

@@ -244,7 +244,8 @@ public final class OperationLimits {
         /** A Relay connection queried without {@code first} still returns a default page. */
         private static boolean isConnection(Field field) {
             return field.getSelectionSet() != null && field.getSelectionSet().getSelections().stream()
-                    .anyMatch(s -> s instanceof Field f && (f.getName().equals("edges") || f.getName().equals("nodes")));
+                    .anyMatch(s -> s instanceof Field f
+                            && (f.getName().equals("edges") || f.getName().equals("nodes")));
         }
 
         private void checkPageSize(Field field, String argument, long value) {

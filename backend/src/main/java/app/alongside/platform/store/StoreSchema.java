@@ -84,7 +84,8 @@ public final class StoreSchema {
             while (!ready) {
                 try {
                     apply();
-                    LOG.info("store schema ready: " + indexes.size() + " indexes, " + migrations.size() + " migrations");
+                    LOG.info("store schema ready: " + indexes.size() + " indexes, " + migrations.size()
+                            + " migrations");
                 } catch (RuntimeException e) {
                     if (Thread.currentThread().isInterrupted()) {
                         return;
