@@ -15,6 +15,7 @@ import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.graphql.GraphqlEngine;
 import app.alongside.platform.http.RateLimiter;
 import app.alongside.platform.observe.CachedGauges;
+import app.alongside.privacy.PrivacyModule;
 import app.alongside.platform.store.Store;
 import app.alongside.platform.store.StoreSchema;
 import app.alongside.push.PushDispatcher;
@@ -55,12 +56,10 @@ public final class App implements AutoCloseable {
         public static final Extras NONE = new Extras(List.of(), List.of());
     }
 
-    /** Builds everything and starts listening; throws {@code StartupException} on bad config. */
-    public static App start(Settings settings, Clock clock) {
-        return start(settings, clock, Extras.NONE);
-    }
-
-    /** As {@link #start(Settings, Clock)}, with test parts. */
+    /**
+     * Builds everything and starts listening, with test parts ({@link Extras#NONE} for none); throws
+     * {@code StartupException} on bad config.
+     */
     public static App start(Settings settings, Clock clock, Extras extras) {
         Infrastructure infrastructure = Infrastructure.open(settings, extras.commandListeners());
         try {
@@ -79,8 +78,7 @@ public final class App implements AutoCloseable {
 
         AuditModule audit = new AuditModule(base);
         OrganisationsModule organisations = new OrganisationsModule(base, audit);
-        IdentityModule identity = new IdentityModule(base, organisations, audit, infrastructure.firebase(), requests,
-                json);
+        var identity = new IdentityModule(base, organisations, audit, infrastructure.firebase(), requests, json);
         MessagingModule messaging = new MessagingModule(base, identity, organisations, audit);
         identity.whenOnboarded(messaging::allocate);
         OpportunitiesModule opportunities = new OpportunitiesModule(base, identity, organisations, audit);
@@ -89,7 +87,9 @@ public final class App implements AutoCloseable {
         PushModule push = new PushModule(base, identity, audit, infrastructure.firebase(), Stream.of(
                 extras.pushSources(), records.pushSources(), opportunities.pushSources(), messaging.pushSources())
                 .flatMap(List::stream).toList());
-        List<Module> modules = List.of(audit, organisations, identity, messaging, opportunities, records, push);
+        PrivacyModule privacy = new PrivacyModule(base, identity, organisations, audit);
+        List<Module> modules = List.of(audit, organisations, identity, messaging, opportunities, records, push,
+                privacy);
 
         GraphParts graph = GraphParts.create(store.db(), audit.nodeRefusals(), clock);
         organisations.wire(graph, identity::ownCouncil);

@@ -35,7 +35,7 @@ public final class Main {
         ShutdownLogManager.holdResetUntil(stopped);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, stopped), "shutdown"));
         try {
-            started.complete(App.start(Settings.load(System.getenv()), Clock.systemUTC()));
+            started.complete(App.start(Settings.load(System.getenv()), Clock.systemUTC(), App.Extras.NONE));
         } catch (StartupException e) {
             started.completeExceptionally(e);
             LOG.log(Level.SEVERE, "cannot start: " + e.getMessage());
