@@ -82,14 +82,14 @@ public final class App implements AutoCloseable {
         MessagingModule messaging = new MessagingModule(base, identity, organisations, audit);
         identity.whenOnboarded(messaging::allocate);
         OpportunitiesModule opportunities = new OpportunitiesModule(base, identity, organisations, audit);
-        RecordsModule records = new RecordsModule(base, identity, audit,
-                List.of(messaging.exportSection(), opportunities.exportSection()));
+        RecordsModule records = new RecordsModule(base, identity, audit);
         PushModule push = new PushModule(base, identity, audit, infrastructure.firebase(), Stream.of(
                 extras.pushSources(), records.pushSources(), opportunities.pushSources(), messaging.pushSources())
                 .flatMap(List::stream).toList());
         PrivacyModule privacy = new PrivacyModule(base, identity, organisations, audit);
         List<Module> modules = List.of(audit, organisations, identity, messaging, opportunities, records, push,
                 privacy);
+        records.exportAlso(modules);
 
         GraphParts graph = GraphParts.create(store.db(), audit.nodeRefusals(), clock);
         organisations.wire(graph, identity::ownCouncil);

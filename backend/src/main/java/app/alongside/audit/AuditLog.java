@@ -26,6 +26,8 @@ import java.util.List;
  */
 public final class AuditLog {
     public static final String COLLECTION = "audit";
+    /** Set on an event withheld from its subject's access log ({@link #recordWithheld}). */
+    static final String WITHHELD = "withheldFromSubject";
 
     private final MongoCollection<Document> events;
     private final Clock clock;
@@ -47,6 +49,18 @@ public final class AuditLog {
     public void record(RequestContext context, AuditAction action, String targetType, String targetId,
                        String subjectId, String detail) {
         events.insertOne(document(context, action, targetType, targetId, subjectId, detail));
+    }
+
+    /**
+     * As {@link #record}, for an event the young person is not shown in their access log or export: what the
+     * data protection exemption for social work data (DPA 2018 Schedule 3 Part 3) allows to be withheld when
+     * telling them would be likely to cause serious harm, such as a safeguarding concern raised without telling
+     * them first because that would have increased the risk. Admins still see it.
+     */
+    public void recordWithheld(RequestContext context, AuditAction action, String targetType, String targetId,
+                               String subjectId, String detail) {
+        events.insertOne(document(context, action, targetType, targetId, subjectId, detail)
+                .append(WITHHELD, true));
     }
 
     /** Records staff reads of several young people's data (a page of them) in one write. */
@@ -97,7 +111,11 @@ public final class AuditLog {
 
     /** One page of what was done to the young person's data, newest first. */
     public Connections.Connection<AuditEvent> about(String youngPersonId, Connections.Page page) {
-        return find(Filters.eq("subjectId", youngPersonId), page);
+        return find(shownTo(youngPersonId), page);
+    }
+
+    private static Bson shownTo(String youngPersonId) {
+        return Filters.and(Filters.eq("subjectId", youngPersonId), Filters.ne(WITHHELD, true));
     }
 
     /** One page of the events the search matches, newest first. */
@@ -129,18 +147,19 @@ public final class AuditLog {
 
     /**
      * The young person's whole access log for their data export: as {@code myAccessLog} shows it (organisations and
-     * roles, never staff names), oldest first.
+     * roles, never staff names), with what each entry says was done, oldest first.
      */
     public app.alongside.platform.core.PersonalDataSection accessLogSection() {
         return app.alongside.platform.core.PersonalDataSection.of("accessLog", subjectId -> {
             List<Document> entries = new ArrayList<>();
-            events.find(Filters.eq("subjectId", subjectId)).sort(com.mongodb.client.model.Sorts.ascending("createdAt"))
+            events.find(shownTo(subjectId)).sort(com.mongodb.client.model.Sorts.ascending("createdAt"))
                     .forEach(doc -> entries.add(new Document("at", doc.getDate("createdAt"))
                             .append("action", doc.getString("action")).append("what", doc.getString("targetType"))
                             .append("byYou", AuditEvent.ActorKind.YOUNG_PERSON.name().equals(doc.getString("actorKind"))
                                     && subjectId.equals(doc.getString("actorId")))
                             .append("organisationName", doc.getString("actorOrganisationName"))
-                            .append("role", doc.getString("actorRole"))));
+                            .append("role", doc.getString("actorRole"))
+                            .append("detail", doc.getString("detail"))));
             return entries;
         });
     }

@@ -6,6 +6,7 @@ import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
 import app.alongside.platform.config.Settings;
 import app.alongside.platform.core.Json;
+import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.core.RequestContext;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.http.RateLimiter;
@@ -34,6 +35,7 @@ public final class IdentityModule implements Module {
     private final BootstrapAdmin bootstrap;
     private final StaffService staffService;
     private final YoungPeopleService youngPeople;
+    private final InviteRepository invites;
     private final Authentication authentication;
     private final AuthEndpoint authEndpoint;
     private final GraphqlWsAuthentication socketAuthentication;
@@ -65,7 +67,8 @@ public final class IdentityModule implements Module {
                 clock);
         this.staffService = new StaffService(staff, organisations.repository(), policy, passwords, staffAuth,
                 audit.log(), foundation.idempotency(), clock, id -> rosterChanges.forEach(step -> step.accept(id)));
-        this.youngPeople = new YoungPeopleService(people, new InviteRepository(foundation.db()),
+        this.invites = new InviteRepository(foundation.db());
+        this.youngPeople = new YoungPeopleService(people, invites,
                 organisations.repository(), policy, audit.log(), foundation.idempotency(),
                 new RateLimiter("redeem-invite", auth.integer("invite-attempts-per-hour", 1, 10_000),
                         Duration.ofHours(1)), clock, person -> onboarding.forEach(step -> step.accept(person)));
@@ -134,6 +137,11 @@ public final class IdentityModule implements Module {
         indexes.addAll(YoungPersonRepository.indexes());
         indexes.addAll(InviteRepository.indexes());
         return indexes;
+    }
+
+    @Override
+    public List<PersonalDataSection> exportSections() {
+        return List.of(invites.exportSection());
     }
 
     @Override

@@ -1,15 +1,20 @@
 package app.alongside.identity;
 
+import app.alongside.organisations.Organisation;
+import app.alongside.platform.core.GlobalIds;
+import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.store.IndexPlan;
 import app.alongside.platform.store.Mongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +60,19 @@ public final class InviteRepository {
                         Filters.gt("expiresAt", Mongo.date(now))),
                 Updates.combine(Updates.set("usedAt", Mongo.date(now)), Updates.set("usedByUid", uid)))
                 .getModifiedCount() == 1;
+    }
+
+    /**
+     * The invites part of a young person's data export: when each invite was made, by which council, until when it
+     * could be used and when it was. Neither the code's hash nor the staff member's id goes out.
+     */
+    public PersonalDataSection exportSection() {
+        return PersonalDataSection.of("invites", youngPersonId -> collection.find(Filters.eq("youngPersonId",
+                        youngPersonId)).sort(Sorts.ascending("createdAt"))
+                .map(d -> new Document("createdAt", d.getDate("createdAt"))
+                        .append("localAuthorityId", GlobalIds.encode(Organisation.TYPE, d.getString("localAuthorityId")))
+                        .append("expiresAt", d.getDate("expiresAt")).append("usedAt", d.getDate("usedAt")))
+                .into(new ArrayList<>()));
     }
 
     /** Withdraws every unused invite of a young person (a new code replaces them). */

@@ -13,6 +13,8 @@ public record YoungPerson(String id, String firstName, String preferredName, Str
                           ContactPreferences contactPreferences, String firebaseUid, Instant createdAt,
                           Instant updatedAt) {
     public static final String TYPE = app.alongside.kernel.PersonTypes.YOUNG_PERSON;
+    /** One account from 16 to 25: an invite is for someone aged 16 to 25 (the Children's Code's user group). */
+    public static final int MIN_AGE = 16;
     public static final int MAX_AGE = 25;
 
     /** The schema's {@code ContactPreferences}; all off by default (privacy by default). */

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The messaging part of a young person's data export: their advocacy (service, advocate, every choice they made)
- * and every thread with every message, edits and deletions included, as stored.
+ * The messaging part of a young person's data export: their advocacy (service, advocate, every choice they made),
+ * every thread with every message, edits and deletions included, as stored, and the safeguarding concerns their
+ * advocates raised, except those withheld from them ({@link Safeguarding#withheld}).
  */
 public final class MessagingExport {
     private MessagingExport() {
@@ -25,8 +26,18 @@ public final class MessagingExport {
             List<Document> threads = new ArrayList<>();
             db.getCollection(ThreadRepository.COLLECTION).find(Filters.eq("youngPersonId", youngPersonId))
                     .forEach(thread -> threads.add(withMessages(db, thread)));
+            List<Document> concerns = new ArrayList<>();
+            db.getCollection(ServiceSettingsRepository.CONCERNS).find(Filters.and(
+                    Filters.eq("youngPersonId", youngPersonId),
+                    Filters.ne("notToldReason", Records.NotToldReason.WOULD_INCREASE_RISK.name())))
+                    .sort(Sorts.ascending("createdAt")).forEach(concern -> {
+                        Document copy = new Document(concern);
+                        copy.remove("raisedById");
+                        copy.remove("serviceId");
+                        concerns.add(copy);
+                    });
             return new Document("advocacy", advocacy == null ? null : withoutInternals(advocacy))
-                    .append("threads", threads);
+                    .append("threads", threads).append("safeguardingConcerns", concerns);
         });
     }
 

@@ -91,8 +91,9 @@ public final class MessagingModule implements Module {
                 new AllocationEscalationPushSource());
     }
 
-    public PersonalDataSection exportSection() {
-        return MessagingExport.section(db);
+    @Override
+    public List<PersonalDataSection> exportSections() {
+        return List.of(MessagingExport.section(db));
     }
 
     /** Readiness is DOWN when this year's bank holidays are missing (the response clock would count them). */

@@ -238,6 +238,8 @@ public final class MessagingWiring {
                         ((MessageThread) env.getSource()).serviceId()))
                 .fetcher(MessageThread.TYPE, "assignedAdvocate", env -> advocate(env,
                         ((MessageThread) env.getSource()).assignedAdvocateId()))
+                .fetcher(MessageThread.TYPE, "urgent", env -> ((MessageThread) env.getSource()).urgent()
+                        && RequestContext.of(env).principal() instanceof Principal.Staff)
                 .fetcher(MessageThread.TYPE, "overdue", env -> ((MessageThread) env.getSource())
                         .overdue(parts.conversations().clock().instant()))
                 .fetcher(MessageThread.TYPE, "unreadCount", env -> {

@@ -184,9 +184,15 @@ public final class Safeguarding {
                 caller.staffId(), now);
         settings.insertConcern(concern);
         threads.markUrgent(threadId, now);
-        audit.record(context, AuditAction.CREATE, Records.Concern.TYPE, concern.id(), thread.youngPersonId(),
-                "safeguarding concern raised; referred to " + referredTo + (toldFirst ? "; young person told first"
-                        : "; not told first: " + reason.get()));
+        String detail = "safeguarding concern raised; " + (toldFirst ? "young person told first"
+                : "not told first: " + reason.get());
+        if (withheld(concern)) {
+            audit.recordWithheld(context, AuditAction.CREATE, Records.Concern.TYPE, concern.id(),
+                    thread.youngPersonId(), detail);
+        } else {
+            audit.record(context, AuditAction.CREATE, Records.Concern.TYPE, concern.id(), thread.youngPersonId(),
+                    detail);
+        }
         bus.publish(new MessagingEvent(MessagingEvent.Kind.URGENT, threadId, thread.serviceId(),
                 thread.youngPersonId(), null));
         return concern;
@@ -198,8 +204,24 @@ public final class Safeguarding {
         MessageThread thread = threads.findById(threadId).filter(t -> policy.canSee(caller, t))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No thread has that id.",
                         List.of("threadId"), Map.of()));
-        audit.record(context, AuditAction.READ, Records.Concern.TYPE, thread.id(), thread.youngPersonId(),
-                "safeguarding concerns read");
-        return settings.concernsOf(threadId);
+        List<Records.Concern> concerns = settings.concernsOf(threadId);
+        if (concerns.stream().anyMatch(Safeguarding::withheld)) {
+            audit.recordWithheld(context, AuditAction.READ, Records.Concern.TYPE, thread.id(),
+                    thread.youngPersonId(), "safeguarding concerns read");
+        } else {
+            audit.record(context, AuditAction.READ, Records.Concern.TYPE, thread.id(), thread.youngPersonId(),
+                    "safeguarding concerns read");
+        }
+        return concerns;
+    }
+
+    /**
+     * A concern raised without telling the young person first because telling them would have increased the risk
+     * is withheld from them: from their access log and their data export (the social work data exemption, DPA 2018
+     * Schedule 3 Part 3, where telling them would be likely to cause serious harm). Every other concern is theirs
+     * to see in their export.
+     */
+    static boolean withheld(Records.Concern concern) {
+        return concern.notToldReason() == Records.NotToldReason.WOULD_INCREASE_RISK;
     }
 }

@@ -55,8 +55,9 @@ public final class OpportunitiesModule implements Module {
         return OpportunitiesPushSource.sources(opportunities, identity.people(), organisations.repository(), clock);
     }
 
-    public PersonalDataSection exportSection() {
-        return interests.exportSection();
+    @Override
+    public List<PersonalDataSection> exportSections() {
+        return List.of(interests.exportSection());
     }
 
     @Override

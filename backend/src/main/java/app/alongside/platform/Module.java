@@ -1,5 +1,6 @@
 package app.alongside.platform;
 
+import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
 import app.alongside.platform.store.Migration;
@@ -22,6 +23,14 @@ public interface Module extends AutoCloseable {
     }
 
     default List<Migration> migrations() {
+        return List.of();
+    }
+
+    /**
+     * The module's parts of a young person's data export ({@code exportMyData}): everything it holds about them.
+     * The export lists them in module order, so it stays complete as modules are added.
+     */
+    default List<PersonalDataSection> exportSections() {
         return List.of();
     }
 

@@ -7,6 +7,7 @@ import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
 import app.alongside.platform.config.Settings;
 import app.alongside.platform.core.Periodic;
+import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
 import com.google.firebase.FirebaseApp;
@@ -35,6 +36,7 @@ public final class PushModule implements Module {
     private final Periodic retention;
     private final List<PushSource> sources;
     private final IdentityModule identity;
+    private final PersonalDataSection export;
     private final int maxPage;
 
     /** @param sources every module's push sources: the collections whose documents ask for pushes */
@@ -62,7 +64,13 @@ public final class PushModule implements Module {
         this.retention = new Periodic("push-retention", Duration.ofHours(1),
                 () -> notifications.purgeBefore(clock.instant().minus(kept)));
         PushQueueGauges.register(foundation.gauges(), foundation.db(), clock);
+        this.export = PushExport.section(foundation.db());
         this.maxPage = foundation.maxPage();
+    }
+
+    @Override
+    public List<PersonalDataSection> exportSections() {
+        return List.of(export);
     }
 
     private static Optional<PushSender> sender(Settings settings, Optional<FirebaseApp> firebase) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code exportMyData}: everything the platform holds about the signed-in young person, one section per domain,
@@ -18,21 +19,21 @@ import java.util.List;
  */
 public final class DataExport {
     /** The export document's shape; MINOR grows when sections or fields are added. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     /** The schema's {@code DataExport}. */
     public record Export(String schemaVersion, Instant generatedAt, String document) {
     }
 
-    private final List<PersonalDataSection> sections;
+    private final Supplier<List<PersonalDataSection>> sections;
     private final RecordsPolicy policy;
     private final AuditLog audit;
     private final RateLimiter limiter;
     private final Clock clock;
 
-    public DataExport(List<PersonalDataSection> sections, RecordsPolicy policy, AuditLog audit, RateLimiter limiter,
-               Clock clock) {
-        this.sections = List.copyOf(sections);
+    public DataExport(Supplier<List<PersonalDataSection>> sections, RecordsPolicy policy, AuditLog audit,
+                      RateLimiter limiter, Clock clock) {
+        this.sections = sections;
         this.policy = policy;
         this.audit = audit;
         this.limiter = limiter;
@@ -44,7 +45,7 @@ public final class DataExport {
         limiter.acquire(owner);
         Instant now = clock.instant();
         Document document = new Document("schemaVersion", SCHEMA_VERSION).append("generatedAt", Date.from(now));
-        for (PersonalDataSection section : sections) {
+        for (PersonalDataSection section : sections.get()) {
             document.append(section.name(), section.export(owner));
         }
         audit.record(context, AuditAction.READ, "DataExport", owner, owner, "export of all their data");

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The records domain (settings node {@code records}): a young person's records and goals across the five
@@ -30,10 +31,9 @@ public final class RecordsModule implements Module {
     private final RecordsWiring.Services services;
     private final RecordsMaintenance maintenance;
     private final int maxPage;
+    private volatile List<PersonalDataSection> others = List.of();
 
-    /** @param otherSections the export sections of the other modules, after this module's own */
-    public RecordsModule(Foundation foundation, IdentityModule identity, AuditModule audit,
-                         List<PersonalDataSection> otherSections) {
+    public RecordsModule(Foundation foundation, IdentityModule identity, AuditModule audit) {
         Settings settings = foundation.settings().node("records");
         MongoDatabase db = foundation.db();
         Clock clock = foundation.clock();
@@ -48,19 +48,27 @@ public final class RecordsModule implements Module {
                 60 * 24 * 30)), clock);
         GoalsService goals = new GoalsService(goalRepository, index, policy, log, foundation.idempotency(),
                 id -> identity.staff().findById(id).map(StaffMember::name), clock);
-        List<PersonalDataSection> sections = new ArrayList<>();
-        sections.add(PersonalDataSection.of("profile", id -> identity.people().findById(id)
+        List<PersonalDataSection> own = new ArrayList<>();
+        own.add(PersonalDataSection.of("profile", id -> identity.people().findById(id)
                 .map(YoungPeopleService::export).orElse(null)));
-        sections.addAll(DataExport.sections(recordRepository, goalRepository, index));
-        sections.addAll(otherSections);
-        sections.add(log.accessLogSection());
-        DataExport export = new DataExport(sections, policy, log, new RateLimiter("export",
+        own.addAll(DataExport.sections(recordRepository, goalRepository, index));
+        PersonalDataSection accessLog = log.accessLogSection();
+        DataExport export = new DataExport(() -> Stream.of(own, others, List.of(accessLog))
+                .flatMap(List::stream).toList(), policy, log, new RateLimiter("export",
                 settings.integer("exports-per-hour", 1, 1000), Duration.ofHours(1)), clock);
         this.services = new RecordsWiring.Services(records, goals,
                 new MissionSummaries(records, goals, index, policy, log, clock), export, codes, index);
         this.maintenance = new RecordsMaintenance(recordRepository, Duration.ofSeconds(
                 settings.integer("maintenance-interval-seconds", 1, 86_400)), clock);
         this.maxPage = foundation.maxPage();
+    }
+
+    /**
+     * The export takes every other module's {@link Module#exportSections()} after this module's own, and ends with
+     * the access log. Called once the modules are built.
+     */
+    public void exportAlso(List<? extends Module> modules) {
+        this.others = modules.stream().filter(m -> m != this).flatMap(m -> m.exportSections().stream()).toList();
     }
 
     public List<PushSource> pushSources() {

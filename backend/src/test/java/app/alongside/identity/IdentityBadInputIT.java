@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,8 @@ class IdentityBadInputIT {
         assertField(invite(Map.of("firstName", "")), "firstName");
         assertField(invite(Map.of("dateOfBirth", "1990-01-01")), "dateOfBirth");
         assertField(invite(Map.of("dateOfBirth", "2099-01-01")), "dateOfBirth");
+        assertField(invite(Map.of("dateOfBirth", LocalDate.now(ZoneId.of("Europe/London")).minusYears(16).plusDays(1)
+                .toString())), "dateOfBirth");
         Reply wrongType = invite(Map.of("firstName", Map.of("$gt", "")));
         assertEquals(List.of("BAD_USER_INPUT"), wrongType.errorCodes(), "an object is not a string");
         Reply badDate = invite(Map.of("dateOfBirth", "31/12/2008"));

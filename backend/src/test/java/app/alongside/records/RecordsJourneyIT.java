@@ -234,11 +234,11 @@ class RecordsJourneyIT {
         app.graphql(RecordsOps.UPDATE, Ops.input(Map.of("id", id, "version", 1, "notes", "Sees me at weekends")));
         app.graphql(RecordsOps.CREATE_GOAL, Ops.input(Map.of("mission", "RELATIONSHIPS", "title", "Visit Jo")));
         Reply export = app.graphql("{ exportMyData { schemaVersion generatedAt document } }");
-        assertEquals("1.0", Ops.at(export, "exportMyData", "schemaVersion"), export.body());
+        assertEquals("1.1", Ops.at(export, "exportMyData", "schemaVersion"), export.body());
         @SuppressWarnings("unchecked")
         Map<String, Object> document = JsonbBuilder.create().fromJson(
                 (String) Ops.at(export, "exportMyData", "document"), HashMap.class);
-        assertEquals("1.0", document.get("schemaVersion"));
+        assertEquals("1.1", document.get("schemaVersion"));
         assertEquals("Hana", ((Map<?, ?>) document.get("profile")).get("firstName"));
         List<Map<String, Object>> records = (List<Map<String, Object>>) document.get("records");
         assertEquals(1, records.size());
