@@ -82,8 +82,8 @@ public final class App implements AutoCloseable {
         MessagingModule messaging = new MessagingModule(base, identity, organisations, audit);
         identity.whenOnboarded(messaging::allocate);
         OpportunitiesModule opportunities = new OpportunitiesModule(base, identity, organisations, audit);
-        RecordsModule records = new RecordsModule(base, identity, audit,
-                List.of(messaging.exportSection(), opportunities.exportSection()));
+        RecordsModule records = new RecordsModule(base, identity, audit, Stream.of(List.of(messaging.exportSection(),
+                opportunities.exportSection()), PrivacyModule.exportSections(base)).flatMap(List::stream).toList());
         PushModule push = new PushModule(base, identity, audit, infrastructure.firebase(), Stream.of(
                 extras.pushSources(), records.pushSources(), opportunities.pushSources(), messaging.pushSources())
                 .flatMap(List::stream).toList());

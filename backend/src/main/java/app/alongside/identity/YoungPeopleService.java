@@ -135,11 +135,7 @@ public final class YoungPeopleService {
     }
 
     private void requireAge(LocalDate dateOfBirth) {
-        LocalDate today = today();
-        if (dateOfBirth.isAfter(today) || dateOfBirth.plusYears(YoungPerson.MAX_AGE + 1L).isBefore(today.plusDays(1))) {
-            throw ApiException.badInput(Input.path("dateOfBirth"),
-                    "The date of birth must make them between 0 and " + YoungPerson.MAX_AGE + " years old.");
-        }
+        CouncilEntries.requireAge(dateOfBirth, today(), Input.path("dateOfBirth"));
     }
 
     public YoungPerson redeemInvite(RequestContext context, Input input) {
