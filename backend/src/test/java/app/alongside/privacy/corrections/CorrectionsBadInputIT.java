@@ -41,6 +41,7 @@ class CorrectionsBadInputIT {
     @Test
     void badCorrectionRequestsAreRefusedAtTheirFieldAndStoreNothing() {
         String profile = app.graphql(CorrectionsOps.PROFILE).body();
+        int before = requests().size();
         for (String name : List.of("", "A".repeat(51), OPERATOR, "Fern2", "Robert'); DROP")) {
             assertField(request("FIRST_NAME", name, null), "proposedValue");
         }
@@ -51,11 +52,11 @@ class CorrectionsBadInputIT {
         assertField(request("LEGAL_STATUS", "FORMER_RELEVANT", null), "proposedValue");
         assertField(request("FIRST_NAME", "Fern", null), "proposedValue");
         assertField(request("FIRST_NAME", "Ferne", "x".repeat(1001)), "reason");
-        assertField(request("FIRST_NAME", "Ferne", "bell\u0007"), "reason");
+        assertField(request("FIRST_NAME", "Ferne", "bell\u0007ring"), "reason");
         Reply badField = app.graphql(CorrectionsOps.REQUEST, Ops.input(Map.of("field", "SURNAME",
                 "proposedValue", "Smith")));
         assertEquals(List.of("BAD_USER_INPUT"), badField.errorCodes(), "not a correctable field");
-        assertEquals(List.of(), requests(), "nothing was stored");
+        assertEquals(before, requests().size(), "nothing was stored");
         assertEquals(profile, app.graphql(CorrectionsOps.PROFILE).body());
 
         Map<String, Object> first = Map.of("field", "FIRST_NAME", "proposedValue", "Ferne",
@@ -65,7 +66,7 @@ class CorrectionsBadInputIT {
         reused.put("proposedValue", "Fearne");
         assertField(app.graphql(CorrectionsOps.REQUEST, Ops.input(reused)), "clientMutationId");
         assertField(request("FIRST_NAME", "Fearne", null), "field");
-        assertEquals(1, requests().size(), "a retry and a second pending request store nothing");
+        assertEquals(before + 1, requests().size(), "a retry and a second pending request store nothing");
     }
 
     @Test

@@ -105,18 +105,21 @@ final class CorrectionsOps {
             implements Ops.WithUserErrors {
     }
 
-    public record Node<T>(T node) {
+    public record RequestEdge(Request node) {
     }
 
-    public record Requests(List<Node<Request>> edges) {
+    public record Requests(List<RequestEdge> edges) {
         public List<Request> nodes() {
-            return edges.stream().map(Node::node).toList();
+            return edges.stream().map(RequestEdge::node).toList();
         }
     }
 
-    public record Disputes(List<Node<DisputeView>> edges) {
+    public record DisputeEdge(DisputeView node) {
+    }
+
+    public record Disputes(List<DisputeEdge> edges) {
         public List<DisputeView> nodes() {
-            return edges.stream().map(Node::node).toList();
+            return edges.stream().map(DisputeEdge::node).toList();
         }
     }
 }
