@@ -43,12 +43,12 @@ class ConsoleCorrectionsBrowserIT {
     @Test
     void aCouncilWorkerMakesOneCorrectionAndDeclinesAnotherThenSeesTheYoungPersonsSide() {
         YoungPersonApp gil = onboard("Gill");
-        String name = request(gil, "FIRST_NAME", "Gil");
         String status = request(gil, "LEGAL_STATUS", "RELEVANT");
+        String name = request(gil, "FIRST_NAME", "Gil");
         browser.signIn("laworkera@example.test", Platform.PASSWORD);
         browser.go("#/corrections");
         browser.heading("Correction requests");
-        browser.waitForText("ul.cards", "Legal status to “RELEVANT”");
+        browser.waitForText("ul.cards", "First name to “Gil”");
         browser.check("corrections-pending");
 
         browser.button("Make the change").click();
@@ -62,7 +62,7 @@ class ConsoleCorrectionsBrowserIT {
         browser.waitForText("[role=status]", "Declined: Gil's request.");
         browser.waitForText("main", "No correction requests here.");
         List<Map<String, Map<String, Object>>> mine = Ops.at(gil.graphql(MINE), "myCorrectionRequests", "edges");
-        assertEquals(List.of("DECLINED", "MADE"), mine.stream().map(e -> e.get("node").get("state")).toList());
+        assertEquals(List.of("MADE", "DECLINED"), mine.stream().map(e -> e.get("node").get("state")).toList());
 
         Reply side = gil.graphql(DISPUTE, Ops.input(Map.of("entryId", status, "statement",
                 "The order changed in May.")));
