@@ -20,6 +20,7 @@ const ROUTES = [
   ['/opportunities/new', 'opportunity-edit', ['CORPORATE_PARENT_STAFF']],
   ['/opportunities/:id', 'opportunity', ['CORPORATE_PARENT_STAFF']],
   ['/moderation', 'moderation', ['ADMIN', 'LA_WORKER'], 'Moderation'],
+  ['/corrections', 'corrections', ['ADMIN', 'LA_WORKER'], 'Correction requests'],
   ['/organisations', 'organisations', ['ADMIN'], 'Organisations'],
   ['/staff', 'staff', ['ADMIN'], 'Staff'],
   ['/phrases', 'phrases', ['ADMIN'], 'Safeguarding phrases'],

@@ -4,13 +4,14 @@ import { form, mutate, showErrors } from '../forms.js';
 import { heading } from '../console.js';
 import { PAGE_SIZE } from '../paging.js';
 import { loadAdvocates } from './allocations.js';
+import { disputeBox, DISPUTE_FIELDS } from './dispute.js';
 
 const THREAD = `query ConsoleThread($id: ID!) { node(id: $id) { ... on MessageThread {
   id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { id staffMemberId name } } } }`;
 const MESSAGE_FIELDS = 'id sequence body deleted createdAt author { kind name isMe }';
 const MESSAGES = `query ConsoleMessages($threadId: ID!, $last: Int, $before: String) {
   messages(threadId: $threadId, last: $last, before: $before) {
-  edges { node { ${MESSAGE_FIELDS} } } pageInfo { hasPreviousPage startCursor } } }`;
+  edges { node { ${MESSAGE_FIELDS} ${DISPUTE_FIELDS} } } pageInfo { hasPreviousPage startCursor } } }`;
 const ADDED = `subscription ConsoleMessageAdded($threadId: ID!) { messageAdded(threadId: $threadId) {
   ${MESSAGE_FIELDS} } }`;
 const SEND = `mutation ConsoleSendMessage($input: SendMessageInput!) { sendMessage(input: $input) {
@@ -49,7 +50,8 @@ export async function render(main, { params, onLeave, staff }) {
     const li = h('li', { class: message.author.kind === 'STAFF' ? 'staff' : 'young-person',
       'data-sequence': message.sequence },
     h('p', { class: 'meta' }, `${who}, ${dateTime(message.createdAt)}`),
-    message.deleted ? h('em', {}, 'Message deleted') : h('span', { class: 'body' }, message.body));
+    message.deleted ? h('em', {}, 'Message deleted') : h('span', { class: 'body' }, message.body),
+    message.dispute ? disputeBox(message.dispute) : null);
     const after = [...list.children].find((el) => Number(el.dataset.sequence) > message.sequence);
     list.insertBefore(li, after || null);
     return li;

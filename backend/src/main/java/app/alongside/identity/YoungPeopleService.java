@@ -135,12 +135,7 @@ public final class YoungPeopleService {
     }
 
     private void requireAge(LocalDate dateOfBirth) {
-        LocalDate today = today();
-        if (dateOfBirth.plusYears(YoungPerson.MIN_AGE).isAfter(today)
-                || dateOfBirth.plusYears(YoungPerson.MAX_AGE + 1L).isBefore(today.plusDays(1))) {
-            throw ApiException.badInput(Input.path("dateOfBirth"), "The date of birth must make them between "
-                    + YoungPerson.MIN_AGE + " and " + YoungPerson.MAX_AGE + " years old.");
-        }
+        CouncilEntries.requireAge(dateOfBirth, today(), Input.path("dateOfBirth"));
     }
 
     public YoungPerson redeemInvite(RequestContext context, Input input) {

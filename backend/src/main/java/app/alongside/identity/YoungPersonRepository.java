@@ -140,6 +140,12 @@ public final class YoungPersonRepository {
         return updated;
     }
 
+    /** Sets one field the council entered ({@link CouncilEntries}) to its corrected, stored value. */
+    public void correct(String id, String field, String value, Instant now) {
+        people.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set(field, value),
+                Updates.set("updatedAt", Mongo.date(now))));
+    }
+
     /** Moves a young person to another council, keeping a history of moves. */
     public void transfer(String id, String fromCouncil, String toCouncil, String byStaffId, Instant now) {
         people.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("localAuthorityId", toCouncil),

@@ -5,13 +5,45 @@ import app.alongside.identity.IdentityModule;
 import app.alongside.organisations.OrganisationsModule;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
+import app.alongside.platform.core.PersonalDataSection;
+import app.alongside.platform.graphql.GraphParts;
+import app.alongside.platform.store.IndexPlan;
+import app.alongside.privacy.corrections.Corrections;
+import com.mongodb.client.MongoDatabase;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The privacy domain: a young person's data rights and the duties the Children's Code sets, each built by a
  * sub-package of this one. Built after the domains whose data it explains, corrects or erases.
  */
 public final class PrivacyModule implements Module {
+    private final Corrections corrections;
+    private final MongoDatabase db;
+
     public PrivacyModule(Foundation foundation, IdentityModule identity, OrganisationsModule organisations,
                          AuditModule audit) {
+        this.corrections = new Corrections(foundation, identity, audit);
+        this.db = foundation.db();
+    }
+
+    @Override
+    public List<PersonalDataSection> exportSections() {
+        List<PersonalDataSection> sections = new ArrayList<>();
+        sections.addAll(Corrections.exportSections(db));
+        return sections;
+    }
+
+    @Override
+    public List<IndexPlan> indexes() {
+        List<IndexPlan> indexes = new ArrayList<>();
+        indexes.addAll(corrections.indexes());
+        return indexes;
+    }
+
+    @Override
+    public void wire(GraphParts graph) {
+        corrections.wire(graph);
     }
 }
