@@ -83,7 +83,7 @@ public final class App implements AutoCloseable {
         identity.whenOnboarded(messaging::allocate);
         OpportunitiesModule opportunities = new OpportunitiesModule(base, identity, organisations, audit);
         RecordsModule records = new RecordsModule(base, identity, audit,
-                List.of(messaging.exportSection(), opportunities.exportSection()));
+                List.of(messaging.exportSection(), opportunities.exportSection(), PrivacyModule.exportSection(base)));
         PushModule push = new PushModule(base, identity, audit, infrastructure.firebase(), Stream.of(
                 extras.pushSources(), records.pushSources(), opportunities.pushSources(), messaging.pushSources())
                 .flatMap(List::stream).toList());
