@@ -9,6 +9,7 @@ import app.alongside.platform.config.Settings;
 import app.alongside.platform.core.Periodic;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Migration;
 import com.google.firebase.FirebaseApp;
 import io.helidon.health.HealthCheck;
 
@@ -36,6 +37,7 @@ public final class PushModule implements Module {
     private final List<PushSource> sources;
     private final IdentityModule identity;
     private final int maxPage;
+    private final Clock clock;
 
     /** @param sources every module's push sources: the collections whose documents ask for pushes */
     public PushModule(Foundation foundation, IdentityModule identity, AuditModule audit,
@@ -63,6 +65,7 @@ public final class PushModule implements Module {
                 () -> notifications.purgeBefore(clock.instant().minus(kept)));
         PushQueueGauges.register(foundation.gauges(), foundation.db(), clock);
         this.maxPage = foundation.maxPage();
+        this.clock = clock;
     }
 
     private static Optional<PushSender> sender(Settings settings, Optional<FirebaseApp> firebase) {
@@ -90,6 +93,11 @@ public final class PushModule implements Module {
         indexes.addAll(NotificationRepository.indexes());
         sources.forEach(source -> indexes.add(PushOutbox.index(source.collection())));
         return indexes;
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return PreferencesRepository.migrations(clock);
     }
 
     @Override
