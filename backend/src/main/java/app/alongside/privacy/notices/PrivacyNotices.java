@@ -90,15 +90,15 @@ public final class PrivacyNotices {
             throw ApiException.unauthenticatedOrForbidden(context.principal());
         }
         NoticeFeature feature = input.requiredEnum("feature", NoticeFeature.class);
-        int version = input.optionalInt("version", 1, Integer.MAX_VALUE).orElse(0);
+        int version = input.raw("version") instanceof Integer given ? given : 0;
         PrivacyNotice notice = notices.current(feature).orElseThrow(ApiException::notFound);
-        if (version < notice.version()) {
+        if (version >= 1 && version < notice.version()) {
             throw ApiException.badInput(Input.path("version"), "Version " + version + " of this part is out of "
                     + "date. Show version " + notice.version() + ", the current one, and acknowledge that.");
         }
-        if (version > notice.version()) {
+        if (version != notice.version()) {
             throw ApiException.badInput(Input.path("version"), "There is no version " + version
-                    + " of this part yet. The current one is version " + notice.version() + ".");
+                    + " of this part. The current one is version " + notice.version() + ".");
         }
         var added = acknowledgements.add(new Acknowledgement(yp.youngPersonId(), feature, version, clock.instant()));
         if (added.fresh()) {
