@@ -28,13 +28,14 @@ export async function render(main) {
     const rows = data.privacyNoticeStatus;
     replace(tableSlot, tableBox('Parts of the privacy notice', h('table', {},
       h('caption', { class: 'visually-hidden' }, 'Parts of the privacy notice'),
-      h('thead', {}, h('tr', {}, ['Part', 'Title', 'Version', 'Published', 'Read the current version',
-        'Earlier versions'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Part', 'Title', 'Version', 'Published', 'Read by']
+        .map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, rows.map((row) => h('tr', { 'data-feature': row.notice.feature },
         h('td', {}, words(row.notice.feature)), h('td', {}, row.notice.title),
-        h('td', {}, String(row.notice.version)), h('td', {}, row.notice.publishedOn),
-        h('td', {}, `${row.acknowledgedCount} young ${row.acknowledgedCount === 1 ? 'person' : 'people'}`),
-        h('td', {}, String(row.earlierVersions))))))));
+        h('td', {}, row.earlierVersions ? `${row.notice.version} (${row.earlierVersions} earlier kept)`
+          : String(row.notice.version)),
+        h('td', {}, row.notice.publishedOn),
+        h('td', {}, `${row.acknowledgedCount} young ${row.acknowledgedCount === 1 ? 'person' : 'people'}`)))))));
     return rows.map((row) => row.notice);
   }
 
@@ -103,7 +104,8 @@ function showSummary(box, formEl, userErrors) {
     const name = [...(error.field || [])].reverse().find((p) => formEl.controls[p]);
     const control = name ? formEl.controls[name] : null;
     if (!control) return h('li', {}, error.message);
-    const link = h('a', { href: `#${control.id}` }, error.message);
+    const label = formEl.querySelector(`label[for="${control.id}"]`);
+    const link = h('a', { href: `#${control.id}` }, `${label ? label.textContent : name}: ${error.message}`);
     link.addEventListener('click', (event) => {
       event.preventDefault();
       control.focus();

@@ -67,6 +67,7 @@ class ConsolePrivacyNoticeBrowserIT {
         browser.field("Points, one a line").clear();
         browser.button("Publish new version").click();
         browser.waitForText(".notice.error", "There is a problem");
+        browser.waitForText(".notice.error li a", "Summary: Must be between 10 and 200 characters.");
         assertTrue(browser.errorFor(browser.field("Summary")).contains("between 10 and 200"), "at the summary");
         assertEquals(1, browser.driver.findElements(By.cssSelector(".notice.error li a")).size(),
                 "the summary links to the field; the server stops at the first problem");
@@ -79,7 +80,7 @@ class ConsolePrivacyNoticeBrowserIT {
         browser.field("Points, one a line").sendKeys("We keep your messages.\nOnly your advocates read them.");
         browser.button("Publish new version").click();
         browser.waitForText(".notice.success", "Published version 2 of “Talking to your advocate”");
-        browser.waitForText("tr[data-feature=MESSAGING]", "2");
+        browser.waitForText("tr[data-feature=MESSAGING]", "2 (1 earlier kept)");
         browser.check("admin-privacy-notice-published");
         assertEquals(2, versions("MESSAGING"), "the new version is kept beside the first");
     }
