@@ -26,6 +26,7 @@ const ROUTES = [
   ['/phrases', 'phrases', ['ADMIN'], 'Safeguarding phrases'],
   ['/audit', 'audit', ['ADMIN'], 'Audit log'],
   ['/push', 'push', ['ADMIN'], 'Push delivery'],
+  ['/privacy', 'privacy', ['ADMIN'], 'Privacy notice'],
   ['/password', 'password', STAFF, 'Change password'],
 ];
 

@@ -78,7 +78,7 @@ public final class CouncilEntries {
                 "corrected on their request: " + field.name());
     }
 
-    /** An invite's rule: the date of birth makes them 0 to {@link YoungPerson#MAX_AGE} years old today. */
+    /** An invite's rule: the date of birth makes them {@link YoungPerson#MIN_AGE} to {@link YoungPerson#MAX_AGE} today. */
     static void requireAge(LocalDate dateOfBirth, LocalDate today, List<String> field) {
         if (dateOfBirth.plusYears(YoungPerson.MIN_AGE).isAfter(today)
                 || dateOfBirth.plusYears(YoungPerson.MAX_AGE + 1L).isBefore(today.plusDays(1))) {

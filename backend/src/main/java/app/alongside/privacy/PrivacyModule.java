@@ -9,6 +9,7 @@ import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
 import app.alongside.privacy.corrections.Corrections;
+import app.alongside.privacy.notices.Notices;
 import com.mongodb.client.MongoDatabase;
 
 import java.util.ArrayList;
@@ -19,11 +20,13 @@ import java.util.List;
  * sub-package of this one. Built after the domains whose data it explains, corrects or erases.
  */
 public final class PrivacyModule implements Module {
+    private final Notices notices;
     private final Corrections corrections;
     private final MongoDatabase db;
 
     public PrivacyModule(Foundation foundation, IdentityModule identity, OrganisationsModule organisations,
                          AuditModule audit) {
+        this.notices = new Notices(foundation, audit);
         this.corrections = new Corrections(foundation, identity, audit);
         this.db = foundation.db();
     }
@@ -31,19 +34,26 @@ public final class PrivacyModule implements Module {
     @Override
     public List<PersonalDataSection> exportSections() {
         List<PersonalDataSection> sections = new ArrayList<>();
+        sections.add(Notices.exportSection(db));
         sections.addAll(Corrections.exportSections(db));
         return sections;
     }
 
     @Override
     public List<IndexPlan> indexes() {
-        List<IndexPlan> indexes = new ArrayList<>();
+        List<IndexPlan> indexes = new ArrayList<>(notices.indexes());
         indexes.addAll(corrections.indexes());
         return indexes;
     }
 
     @Override
     public void wire(GraphParts graph) {
+        notices.wire(graph);
         corrections.wire(graph);
+    }
+
+    @Override
+    public void storeReady() {
+        notices.storeReady();
     }
 }

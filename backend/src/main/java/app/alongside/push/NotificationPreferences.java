@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A person's push choices: which categories are on, quiet hours and lock-screen privacy. The defaults are the
- * privacy-friendly ones of the ICO Children's Code: no nudges, quiet nights, generic text.
+ * A person's push choices: which categories are on (a category missing from {@code enabled} is off), quiet hours
+ * and lock-screen privacy. The defaults are the privacy-friendly ones of the ICO Children's Code: for a young
+ * person every category off, and for everyone quiet nights and generic text.
  */
 public record NotificationPreferences(Map<PushCategory, Boolean> enabled, QuietHours quietHours,
                                       LockScreenPrivacy lockScreen) {
@@ -23,13 +24,23 @@ public record NotificationPreferences(Map<PushCategory, Boolean> enabled, QuietH
     public NotificationPreferences {
         Map<PushCategory, Boolean> all = new EnumMap<>(PushCategory.class);
         for (PushCategory category : PushCategory.values()) {
-            all.put(category, enabled.getOrDefault(category, category.onByDefault()));
+            all.put(category, enabled.getOrDefault(category, false));
         }
         enabled = Map.copyOf(all);
     }
 
-    public static NotificationPreferences defaults() {
-        return new NotificationPreferences(Map.of(), DEFAULT_QUIET_HOURS, LockScreenPrivacy.GENERIC);
+    /** The choices of someone who never chose; {@code owner} is their principal key, e.g. {@code yp:...}. */
+    public static NotificationPreferences defaults(String owner) {
+        Map<PushCategory, Boolean> enabled = new EnumMap<>(PushCategory.class);
+        for (PushCategory category : PushCategory.values()) {
+            enabled.put(category, category.onByDefaultFor(owner));
+        }
+        return new NotificationPreferences(enabled, DEFAULT_QUIET_HOURS, LockScreenPrivacy.GENERIC);
+    }
+
+    /** Whether a principal key is a young person's, whose defaults are all off. */
+    public static boolean isYoungPerson(String owner) {
+        return owner.startsWith("yp:");
     }
 
     /** {@code CategoryPreference} in the schema. */

@@ -5,9 +5,10 @@ import java.util.OptionalInt;
 
 /**
  * What a push is about; each person turns categories on or off, and each has its own time to live and the only
- * text a lock screen may show for it (generic: never names or content). Opportunities and goal nudges are off
- * by default, as the ICO Children's Code asks (no nudges), and opportunities are capped at 3 a person in any
- * 7 days even for those who turned them on.
+ * text a lock screen may show for it (generic: never names or content). Every category is off by default for a
+ * young person, as the ICO Children's Code asks (high privacy by default, no nudges): they turn on what they want.
+ * Staff keep the categories their work needs on by default. Opportunities are capped at 3 a person in any 7 days
+ * even for those who turned them on.
  */
 public enum PushCategory {
     NEW_MESSAGE(true, Duration.ofDays(2), "You have a new message"),
@@ -17,17 +18,17 @@ public enum PushCategory {
     GOAL_NUDGES(false, Duration.ofDays(1), "You have an update"),
     ALLOCATION(true, Duration.ofDays(3), "You have an update");
 
-    private final boolean onByDefault;
+    private final boolean onByDefaultForStaff;
     private final Duration ttl;
     private final String genericText;
     private final int weeklyCap;
 
-    PushCategory(boolean onByDefault, Duration ttl, String genericText) {
-        this(onByDefault, ttl, genericText, 0);
+    PushCategory(boolean onByDefaultForStaff, Duration ttl, String genericText) {
+        this(onByDefaultForStaff, ttl, genericText, 0);
     }
 
-    PushCategory(boolean onByDefault, Duration ttl, String genericText, int weeklyCap) {
-        this.onByDefault = onByDefault;
+    PushCategory(boolean onByDefaultForStaff, Duration ttl, String genericText, int weeklyCap) {
+        this.onByDefaultForStaff = onByDefaultForStaff;
         this.ttl = ttl;
         this.genericText = genericText;
         this.weeklyCap = weeklyCap;
@@ -41,8 +42,9 @@ public enum PushCategory {
         return weeklyCap > 0 ? OptionalInt.of(weeklyCap) : OptionalInt.empty();
     }
 
-    public boolean onByDefault() {
-        return onByDefault;
+    /** Off for every young person ({@code owner} {@code yp:...}); for staff, on when their work needs it. */
+    public boolean onByDefaultFor(String owner) {
+        return !NotificationPreferences.isYoungPerson(owner) && onByDefaultForStaff;
     }
 
     /** How long FCM keeps trying to deliver it: android {@code ttl}, apns {@code apns-expiration}, webpush TTL. */

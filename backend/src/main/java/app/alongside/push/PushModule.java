@@ -10,6 +10,7 @@ import app.alongside.platform.core.Periodic;
 import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
+import app.alongside.platform.store.Migration;
 import com.google.firebase.FirebaseApp;
 import io.helidon.health.HealthCheck;
 
@@ -38,6 +39,7 @@ public final class PushModule implements Module {
     private final IdentityModule identity;
     private final PersonalDataSection export;
     private final int maxPage;
+    private final Clock clock;
 
     /** @param sources every module's push sources: the collections whose documents ask for pushes */
     public PushModule(Foundation foundation, IdentityModule identity, AuditModule audit,
@@ -66,6 +68,7 @@ public final class PushModule implements Module {
         PushQueueGauges.register(foundation.gauges(), foundation.db(), clock);
         this.export = PushExport.section(foundation.db());
         this.maxPage = foundation.maxPage();
+        this.clock = clock;
     }
 
     @Override
@@ -98,6 +101,11 @@ public final class PushModule implements Module {
         indexes.addAll(NotificationRepository.indexes());
         sources.forEach(source -> indexes.add(PushOutbox.index(source.collection())));
         return indexes;
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return PreferencesRepository.migrations(clock);
     }
 
     @Override

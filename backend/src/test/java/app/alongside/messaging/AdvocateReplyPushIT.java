@@ -54,6 +54,7 @@ class AdvocateReplyPushIT {
     void anAdvocatesReplyReachesTheDeviceOnlyAsGenericTextAndNotInQuietHours() {
         MessagingOps.Person person = MessagingOps.onboard(http, platform, "Wyn");
         String token = PushOps.token("wyn-phone");
+        PushOps.turnOn(person.app(), "NEW_MESSAGE");
         Reply registered = person.app().graphql(PushOps.REGISTER_DEVICE, PushOps.device(token, "ANDROID"));
         assertEquals(List.of(), Ops.userErrorCodes(registered, "registerDevice"), registered.body());
         String thread = MessagingOps.threadOf(person);

@@ -57,6 +57,7 @@ class OperatorMetricsIT {
         MessagingOps.Person ada = MessagingOps.onboard(http, platform, "Ada");
         MessagingOps.Person ben = MessagingOps.onboard(http, platform, "Ben");
         String token = PushOps.token("ada-phone");
+        PushOps.turnOn(ada.app(), "NEW_MESSAGE");
         ada.app().graphql(PushOps.REGISTER_DEVICE, PushOps.device(token, "ANDROID"));
         Reply record = ada.app().graphql(RecordsOps.CREATE, Ops.input(Map.of("details",
                 Map.of("bursary", Map.of("name", "16 to 19 Bursary", "amountPence", 120000)))));

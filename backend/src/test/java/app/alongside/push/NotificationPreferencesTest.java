@@ -46,10 +46,16 @@ class NotificationPreferencesTest {
 
     @Test
     void defaultsAreTheChildrensCodeOnes() {
-        NotificationPreferences defaults = NotificationPreferences.defaults();
-        assertEquals(false, defaults.allows(PushCategory.OPPORTUNITIES));
-        assertEquals(false, defaults.allows(PushCategory.GOAL_NUDGES));
-        assertEquals(true, defaults.allows(PushCategory.NEW_MESSAGE));
-        assertEquals(LockScreenPrivacy.GENERIC, defaults.lockScreen());
+        NotificationPreferences youngPerson = NotificationPreferences.defaults("yp:someone");
+        for (PushCategory category : PushCategory.values()) {
+            assertEquals(false, youngPerson.allows(category), category + " is off for a young person");
+        }
+        assertEquals(LockScreenPrivacy.GENERIC, youngPerson.lockScreen());
+        assertEquals(true, youngPerson.quietHours().enabled());
+        NotificationPreferences staff = NotificationPreferences.defaults("staff:someone");
+        assertEquals(true, staff.allows(PushCategory.NEW_MESSAGE), "an advocate hears of new messages");
+        assertEquals(true, staff.allows(PushCategory.URGENT));
+        assertEquals(true, staff.allows(PushCategory.ALLOCATION));
+        assertEquals(false, staff.allows(PushCategory.OPPORTUNITIES));
     }
 }

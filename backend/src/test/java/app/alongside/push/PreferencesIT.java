@@ -27,8 +27,9 @@ class PreferencesIT {
     void defaultsAreNoNudgesQuietNightsAndGenericText() {
         Person person = PushOps.youngPerson(platform, http, "Dee");
         Reply reply = person.app().graphql(PushOps.PREFERENCES);
-        assertEquals(Map.of("NEW_MESSAGE", true, "URGENT", true, "REMINDERS", true, "OPPORTUNITIES", false,
-                "GOAL_NUDGES", false, "ALLOCATION", true), categories(reply, "notificationPreferences"));
+        assertEquals(Map.of("NEW_MESSAGE", false, "URGENT", false, "REMINDERS", false, "OPPORTUNITIES", false,
+                "GOAL_NUDGES", false, "ALLOCATION", false), categories(reply, "notificationPreferences"),
+                "a young person turns on what they want");
         assertEquals(Map.of("enabled", true, "start", "22:00", "end", "07:00", "timeZone", "Europe/London"),
                 Ops.at(reply, "notificationPreferences", "quietHours"));
         assertEquals("GENERIC", Ops.at(reply, "notificationPreferences", "lockScreen"));
@@ -47,7 +48,7 @@ class PreferencesIT {
         Map<String, Boolean> categories = categories(read, "notificationPreferences");
         assertEquals(true, categories.get("OPPORTUNITIES"));
         assertEquals(false, categories.get("REMINDERS"));
-        assertEquals(true, categories.get("NEW_MESSAGE"), "not listed, unchanged");
+        assertEquals(false, categories.get("NEW_MESSAGE"), "not listed, unchanged");
         assertEquals("21:30", Ops.at(read, "notificationPreferences", "quietHours", "start"));
         assertEquals("Europe/Dublin", Ops.at(read, "notificationPreferences", "quietHours", "timeZone"));
         Reply lock = person.app().graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("lockScreen", "DATA_ONLY")));
@@ -59,6 +60,10 @@ class PreferencesIT {
 
     @Test
     void staffHaveTheirOwnPreferences() {
+        Reply defaults = platform.as("manager").graphql(PushOps.PREFERENCES);
+        assertEquals(Map.of("NEW_MESSAGE", true, "URGENT", true, "REMINDERS", true, "OPPORTUNITIES", false,
+                "GOAL_NUDGES", false, "ALLOCATION", true), categories(defaults, "notificationPreferences"),
+                "staff hear of the messages and allocations their work needs");
         Reply reply = platform.as("advocate").graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("quietHours",
                 Map.of("enabled", false, "start", "22:00", "end", "07:00", "timeZone", "Europe/London"))));
         assertEquals(false, Ops.at(reply, "updateNotificationPreferences", "notificationPreferences", "quietHours",
@@ -81,7 +86,7 @@ class PreferencesIT {
         assertEquals(List.of("BAD_USER_INPUT"), unknown.errorCodes());
         Reply read = person.app().graphql(PushOps.PREFERENCES);
         assertEquals("22:00", Ops.at(read, "notificationPreferences", "quietHours", "start"), "nothing changed");
-        assertEquals(true, categories(read, "notificationPreferences").get("URGENT"));
+        assertEquals(false, categories(read, "notificationPreferences").get("URGENT"));
     }
 
     private static Map<String, Object> quiet(String start, String end, String zone) {

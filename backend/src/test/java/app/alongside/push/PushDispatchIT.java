@@ -67,6 +67,7 @@ class PushDispatchIT {
 
     private Person withDevice(String name, String token, String platformName) {
         Person person = PushOps.youngPersonNow(http, name);
+        PushOps.turnOn(person.app(), "NEW_MESSAGE", "URGENT", "REMINDERS");
         var reply = person.app().graphql(PushOps.REGISTER_DEVICE, PushOps.device(token, platformName));
         assertEquals(List.of(), Ops.userErrorCodes(reply, "registerDevice"), reply.body());
         return person;
@@ -147,6 +148,7 @@ class PushDispatchIT {
         TestPushSource.need(db(), CLOCK.instant(), TestPushSource.intent(person.key(), PushCategory.GOAL_NUDGES,
                 "goal.nudge", Map.of("goalId", "g1"), "goal-g1", 1));
         Person deviceless = PushOps.youngPersonNow(http, "Dot");
+        PushOps.turnOn(deviceless.app(), "NEW_MESSAGE");
         reply(deviceless, PushCategory.NEW_MESSAGE, 2);
         dispatcher().runOnce();
         assertEquals(List.of(), FCM.received());

@@ -85,6 +85,7 @@ class PushLeaseIT {
 
     private Person withDevice(String name, String token) {
         Person person = PushOps.youngPersonNow(http, name);
+        PushOps.turnOn(person.app(), "NEW_MESSAGE");
         var reply = person.app().graphql(PushOps.REGISTER_DEVICE, PushOps.device(token, "ANDROID"));
         assertEquals(List.of(), Ops.userErrorCodes(reply, "registerDevice"), reply.body());
         return person;

@@ -35,6 +35,7 @@ class PushLiveIT {
     @Test
     void aRegisteredDeviceGetsTheReplyWithoutAnyoneDrivingTheDispatcher() throws InterruptedException {
         Person person = PushOps.youngPersonNow(http, "Rae");
+        PushOps.turnOn(person.app(), "NEW_MESSAGE");
         // Quiet hours would hold the push back at night; this test is about the loop, not the clock.
         person.app().graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("quietHours", Map.of("enabled", false,
                 "start", "22:00", "end", "07:00", "timeZone", "Europe/London"))));
