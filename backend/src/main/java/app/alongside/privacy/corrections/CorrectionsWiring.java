@@ -7,7 +7,6 @@ import app.alongside.platform.core.GlobalIds;
 import app.alongside.platform.core.Input;
 import app.alongside.platform.core.Payloads;
 import app.alongside.platform.core.RequestContext;
-import app.alongside.platform.graphql.DataLoaders;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.graphql.Nodes;
 import app.alongside.records.Goal;
