@@ -78,7 +78,7 @@ public final class CouncilEntries {
                 "corrected on their request: " + field.name());
     }
 
-    /** An invite's rule: the date of birth makes them {@link YoungPerson#MIN_AGE} to {@link YoungPerson#MAX_AGE} today. */
+    /** An invite's rule: the date of birth makes them {@link YoungPerson#MIN_AGE} to {@link YoungPerson#MAX_AGE}. */
     static void requireAge(LocalDate dateOfBirth, LocalDate today, List<String> field) {
         if (dateOfBirth.plusYears(YoungPerson.MIN_AGE).isAfter(today)
                 || dateOfBirth.plusYears(YoungPerson.MAX_AGE + 1L).isBefore(today.plusDays(1))) {

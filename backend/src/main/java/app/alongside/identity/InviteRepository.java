@@ -70,7 +70,8 @@ public final class InviteRepository {
         return PersonalDataSection.of("invites", youngPersonId -> collection.find(Filters.eq("youngPersonId",
                         youngPersonId)).sort(Sorts.ascending("createdAt"))
                 .map(d -> new Document("createdAt", d.getDate("createdAt"))
-                        .append("localAuthorityId", GlobalIds.encode(Organisation.TYPE, d.getString("localAuthorityId")))
+                        .append("localAuthorityId", GlobalIds.encode(Organisation.TYPE,
+                                d.getString("localAuthorityId")))
                         .append("expiresAt", d.getDate("expiresAt")).append("usedAt", d.getDate("usedAt")))
                 .into(new ArrayList<>()));
     }
