@@ -5,6 +5,7 @@ import app.alongside.organisations.OrganisationsModule;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
 import app.alongside.platform.config.Settings;
+import app.alongside.platform.core.ErasableData;
 import app.alongside.platform.core.Json;
 import app.alongside.platform.core.RequestContext;
 import app.alongside.platform.graphql.GraphParts;
@@ -39,6 +40,7 @@ public final class IdentityModule implements Module {
     private final GraphqlWsAuthentication socketAuthentication;
     private final List<Consumer<YoungPerson>> onboarding = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> rosterChanges = new CopyOnWriteArrayList<>();
+    private final List<ErasableData> erasable;
     private final int maxPage;
 
     /**
@@ -65,7 +67,8 @@ public final class IdentityModule implements Module {
                 clock);
         this.staffService = new StaffService(staff, organisations.repository(), policy, passwords, staffAuth,
                 audit.log(), foundation.idempotency(), clock, id -> rosterChanges.forEach(step -> step.accept(id)));
-        this.youngPeople = new YoungPeopleService(people, new InviteRepository(foundation.db()),
+        InviteRepository invites = new InviteRepository(foundation.db());
+        this.youngPeople = new YoungPeopleService(people, invites,
                 organisations.repository(), policy, audit.log(), foundation.idempotency(),
                 new RateLimiter("redeem-invite", auth.integer("invite-attempts-per-hour", 1, 10_000),
                         Duration.ofHours(1)), clock, person -> onboarding.forEach(step -> step.accept(person)));
@@ -79,6 +82,20 @@ public final class IdentityModule implements Module {
                 sessions.absolute());
         this.socketAuthentication = new GraphqlWsAuthentication(authentication, staffAuth, foundation.addresses());
         this.maxPage = foundation.maxPage();
+        this.erasable = List.of(ErasableData.of("profile", id -> people.eraseProfile(id, clock.instant())),
+                ErasableData.of("sessions", id -> closeAccount(id, invites, clock)));
+    }
+
+    /** Closes the app account so it can no longer sign in, and unlinks the Firebase uid everywhere it is kept. */
+    private long closeAccount(String youngPersonId, InviteRepository invites, Clock clock) {
+        List<String> uids = people.closeAccount(youngPersonId, clock.instant());
+        uids.forEach(authentication::forget);
+        return uids.size() + invites.forgetUids(youngPersonId);
+    }
+
+    /** Erases the profile the young person filled in, and closes their app account. */
+    public List<ErasableData> erasable() {
+        return erasable;
     }
 
     /** Runs {@code step} for each young person whose invite was just redeemed (messaging allocates advocacy). */
