@@ -94,6 +94,7 @@ public final class IdentityModule implements Module {
     }
 
     /** Erases the profile the young person filled in, and closes their app account. */
+    @Override
     public List<ErasableData> erasable() {
         return erasable;
     }

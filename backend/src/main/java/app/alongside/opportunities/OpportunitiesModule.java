@@ -64,6 +64,7 @@ public final class OpportunitiesModule implements Module {
     }
 
     /** Erases a young person's interest in opportunities and what they saved. */
+    @Override
     public List<ErasableData> erasable() {
         return erasable;
     }

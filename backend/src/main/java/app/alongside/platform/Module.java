@@ -1,5 +1,6 @@
 package app.alongside.platform;
 
+import app.alongside.platform.core.ErasableData;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
 import app.alongside.platform.store.Migration;
@@ -22,6 +23,11 @@ public interface Module extends AutoCloseable {
     }
 
     default List<Migration> migrations() {
+        return List.of();
+    }
+
+    /** How this module erases what it holds about a young person when their erasure request is approved. */
+    default List<ErasableData> erasable() {
         return List.of();
     }
 

@@ -77,6 +77,7 @@ public final class PushModule implements Module {
     }
 
     /** Erases a young person's devices, notification settings and push history (keyed as their principal is). */
+    @Override
     public List<ErasableData> erasable() {
         return List.of(ErasableData.of("devices", id -> devices.removeAll(owner(id))),
                 ErasableData.of("notificationSettings", id -> preferences.delete(owner(id))),

@@ -68,6 +68,7 @@ public final class RecordsModule implements Module {
     }
 
     /** Erases a young person's records and goals with every version, their sharing and pathway review. */
+    @Override
     public List<ErasableData> erasable() {
         return erasable;
     }
