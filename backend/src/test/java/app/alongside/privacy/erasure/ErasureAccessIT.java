@@ -83,7 +83,8 @@ class ErasureAccessIT {
         assertEquals(Map.of("anonymous", "UNAUTHENTICATED", "otherYoungPerson", "NOT_FOUND", "laWorkerB",
                 "FORBIDDEN", "advocate", "FORBIDDEN", "manager", "FORBIDDEN", "corporate", "FORBIDDEN"),
                 outcomes(cancel));
-        String ask = "mutation { requestErasure(input: {confirm: true}) { erasureRequest { id } userErrors { code } } }";
+        String ask = "mutation { requestErasure(input: {confirm: true}) { erasureRequest { id } "
+                + "userErrors { code } } }";
         assertEquals("FORBIDDEN", outcome(platform.as("laWorkerA").graphql(ask)), "staff cannot ask for anyone");
         assertEquals("UNAUTHENTICATED", outcome(CALLERS.get("anonymous").apply(ask)));
         assertEquals("PENDING", Ops.at(owner.app().graphql("{ myErasureRequest { state } }"), "myErasureRequest",
