@@ -86,7 +86,7 @@ public final class App implements AutoCloseable {
         PushModule push = new PushModule(base, identity, audit, infrastructure.firebase(), Stream.of(
                 extras.pushSources(), records.pushSources(), opportunities.pushSources(), messaging.pushSources())
                 .flatMap(List::stream).toList());
-        PrivacyModule privacy = new PrivacyModule(base, identity, organisations, audit);
+        var privacy = new PrivacyModule(base, identity, organisations, audit, List.of(records, opportunities, push));
         List<Module> modules = List.of(audit, organisations, identity, messaging, opportunities, records, push,
                 privacy);
         records.exportAlso(modules);

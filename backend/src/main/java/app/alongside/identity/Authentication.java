@@ -33,9 +33,9 @@ public final class Authentication implements GraphqlEndpoint.Authenticator {
     private final ShortCache<String, String> links;
 
     /**
-     * @param linkTtl how long a uid's link to a young person is remembered: as long as its token is (a link, once
-     *                made, is never undone; an account not linked yet is always looked up, so a redeemed invite
-     *                counts at once)
+     * @param linkTtl how long a uid's link to a young person is remembered: as long as its token is (a link is
+     *                undone only when the account is closed by erasure, which forgets it here; an account not
+     *                linked yet is always looked up, so a redeemed invite counts at once)
      */
     public Authentication(TokenVerifier tokens, YoungPersonRepository people, StaffAuth staffAuth,
                           RateLimiter limiter, ClientAddresses addresses, Duration linkTtl, Clock clock) {
@@ -85,7 +85,15 @@ public final class Authentication implements GraphqlEndpoint.Authenticator {
                 links.put(uid, linked);
             }
         }
+        if (linked == null && people.closed(uid)) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "This account was closed.");
+        }
         return linked != null ? new Principal.YoungPersonUser(linked, uid) : new Principal.AppUser(uid);
+    }
+
+    /** Forgets the uid's link at once, for an account just closed (other instances forget it within the ttl). */
+    void forget(String uid) {
+        links.forget(uid);
     }
 
     /** The client's address for rate limits (see {@link ClientAddresses}). */

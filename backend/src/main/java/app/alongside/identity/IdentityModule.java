@@ -5,6 +5,7 @@ import app.alongside.organisations.OrganisationsModule;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
 import app.alongside.platform.config.Settings;
+import app.alongside.platform.core.ErasableData;
 import app.alongside.platform.core.Json;
 import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.core.RequestContext;
@@ -41,6 +42,7 @@ public final class IdentityModule implements Module {
     private final GraphqlWsAuthentication socketAuthentication;
     private final List<Consumer<YoungPerson>> onboarding = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> rosterChanges = new CopyOnWriteArrayList<>();
+    private final List<ErasableData> erasable;
     private final int maxPage;
 
     /**
@@ -82,6 +84,21 @@ public final class IdentityModule implements Module {
                 sessions.absolute());
         this.socketAuthentication = new GraphqlWsAuthentication(authentication, staffAuth, foundation.addresses());
         this.maxPage = foundation.maxPage();
+        this.erasable = List.of(ErasableData.of("profile", id -> people.eraseProfile(id, clock.instant())),
+                ErasableData.of("sessions", id -> closeAccount(id, invites, clock)));
+    }
+
+    /** Closes the app account so it can no longer sign in, and unlinks the Firebase uid everywhere it is kept. */
+    private long closeAccount(String youngPersonId, InviteRepository invites, Clock clock) {
+        List<String> uids = people.closeAccount(youngPersonId, clock.instant());
+        uids.forEach(authentication::forget);
+        return uids.size() + invites.forgetUids(youngPersonId);
+    }
+
+    /** Erases the profile the young person filled in, and closes their app account. */
+    @Override
+    public List<ErasableData> erasable() {
+        return erasable;
     }
 
     /** Runs {@code step} for each young person whose invite was just redeemed (messaging allocates advocacy). */

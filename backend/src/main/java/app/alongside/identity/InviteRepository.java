@@ -81,4 +81,10 @@ public final class InviteRepository {
         collection.updateMany(Filters.and(Filters.eq("youngPersonId", youngPersonId), Filters.eq("usedAt", null)),
                 Updates.set("expiresAt", Mongo.date(now)));
     }
+
+    /** Forgets which Firebase account used the young person's invites (erasure); answers how many changed. */
+    public long forgetUids(String youngPersonId) {
+        return collection.updateMany(Filters.and(Filters.eq("youngPersonId", youngPersonId),
+                Filters.ne("usedByUid", null)), Updates.set("usedByUid", null)).getModifiedCount();
+    }
 }

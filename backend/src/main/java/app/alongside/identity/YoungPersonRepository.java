@@ -30,6 +30,8 @@ public final class YoungPersonRepository {
     public static final String COLLECTION = "youngPeople";
     public static final String ACCOUNTS = "appAccounts";
     static final int SCHEMA_VERSION = 1;
+    /** What staff see as the first name of a young person whose data was erased. */
+    public static final String ERASED_NAME = "[erased]";
 
     private final MongoCollection<Document> people;
     private final MongoCollection<Document> accounts;
@@ -183,5 +185,42 @@ public final class YoungPersonRepository {
                 LegalStatus.valueOf(d.getString("legalStatus")), d.getString("localAuthorityId"),
                 d.getString("language"), contact, d.getString("firebaseUid"), Mongo.instant(d.getDate("createdAt")),
                 Mongo.instant(d.getDate("updatedAt")));
+    }
+
+    /**
+     * Closes the young person's app account (erasure): each Firebase uid linked to them stays in
+     * {@code appAccounts}, linked to nobody and marked closed, so it can never sign in as them nor link again; the
+     * young person forgets the uid. Answers the uids closed by this call (none when run again).
+     */
+    public List<String> closeAccount(String youngPersonId, Instant now) {
+        List<String> uids = accounts.find(Filters.eq("youngPersonId", youngPersonId))
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        if (!uids.isEmpty()) {
+            accounts.updateMany(Filters.in("_id", uids), Updates.combine(Updates.set("youngPersonId", null),
+                    Updates.set("closedAt", Mongo.date(now))));
+        }
+        people.updateOne(Filters.and(Filters.eq("_id", youngPersonId), Filters.ne("firebaseUid", null)),
+                Updates.combine(Updates.set("firebaseUid", null), Updates.set("updatedAt", Mongo.date(now))));
+        return uids;
+    }
+
+    /** True when the Firebase uid belonged to an account that was closed. */
+    public boolean closed(String firebaseUid) {
+        return accounts.find(Filters.and(Filters.eq("_id", firebaseUid), Filters.ne("closedAt", null))).first() != null;
+    }
+
+    /**
+     * Removes what the young person said about themself (erasure): preferred name, pronouns, language and contact
+     * preferences; the first name the council entered becomes {@link #ERASED_NAME}. The date of birth, legal status
+     * and council stay, because the kept records are held until a date worked out from them. Answers 1 when this
+     * call erased the profile, 0 when it was erased before.
+     */
+    public long eraseProfile(String youngPersonId, Instant now) {
+        return people.updateOne(Filters.and(Filters.eq("_id", youngPersonId), Filters.eq("erasedAt", null)),
+                Updates.combine(Updates.set("firstName", ERASED_NAME), Updates.set("preferredName", null),
+                        Updates.set("pronouns", null), Updates.set("language", null),
+                        Updates.set("contactPreferences", preferences(YoungPerson.ContactPreferences.NONE)),
+                        Updates.set("erasedAt", Mongo.date(now)), Updates.set("updatedAt", Mongo.date(now))))
+                .getModifiedCount();
     }
 }

@@ -168,4 +168,14 @@ public final class InterestRepository {
                 d.getString("councilName"), d.getString("message"), d.getBoolean("withdrawn", false),
                 d.getDate("createdAt").toInstant());
     }
+
+    /** Deletes one young person's interest in opportunities (erasure); answers how many went. */
+    long deleteInterestsOf(String youngPersonId) {
+        return interests.deleteMany(Filters.eq("youngPersonId", youngPersonId)).getDeletedCount();
+    }
+
+    /** Deletes the opportunities one young person saved (erasure); answers how many went. */
+    long deleteSavedOf(String youngPersonId) {
+        return saved.deleteMany(Filters.eq("youngPersonId", youngPersonId)).getDeletedCount();
+    }
 }

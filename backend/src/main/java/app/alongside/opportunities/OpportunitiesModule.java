@@ -6,6 +6,7 @@ import app.alongside.organisations.OrganisationsModule;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
 import app.alongside.platform.core.Periodic;
+import app.alongside.platform.core.ErasableData;
 import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
@@ -26,6 +27,7 @@ public final class OpportunitiesModule implements Module {
     private final Postings postings;
     private final OpportunitySearch search;
     private final Interests interests;
+    private final List<ErasableData> erasable;
     private final IdentityModule identity;
     private final OrganisationsModule organisations;
     private final Periodic closing;
@@ -46,6 +48,8 @@ public final class OpportunitiesModule implements Module {
         this.search = new OpportunitySearch(opportunities, policy);
         this.interests = new Interests(interestRepository, organisations.repository(), search, policy, audit.log(),
                 clock);
+        this.erasable = List.of(ErasableData.of("interests", interestRepository::deleteInterestsOf),
+                ErasableData.of("savedOpportunities", interestRepository::deleteSavedOf));
         this.closing = new Periodic("opportunities-closing", Duration.ofSeconds(foundation.settings()
                 .node("opportunities").integer("close-interval-seconds", 1, 86_400)), postings::closeExpired);
         this.maxPage = foundation.maxPage();
@@ -58,6 +62,12 @@ public final class OpportunitiesModule implements Module {
     @Override
     public List<PersonalDataSection> exportSections() {
         return List.of(interests.exportSection());
+    }
+
+    /** Erases a young person's interest in opportunities and what they saved. */
+    @Override
+    public List<ErasableData> erasable() {
+        return erasable;
     }
 
     @Override

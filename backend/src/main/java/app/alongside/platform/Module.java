@@ -1,5 +1,6 @@
 package app.alongside.platform;
 
+import app.alongside.platform.core.ErasableData;
 import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
@@ -31,6 +32,11 @@ public interface Module extends AutoCloseable {
      * The export lists them in module order, so it stays complete as modules are added.
      */
     default List<PersonalDataSection> exportSections() {
+        return List.of();
+    }
+
+    /** How this module erases what it holds about a young person when their erasure request is approved. */
+    default List<ErasableData> erasable() {
         return List.of();
     }
 

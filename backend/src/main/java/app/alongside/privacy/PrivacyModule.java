@@ -9,11 +9,13 @@ import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
 import app.alongside.privacy.corrections.Corrections;
+import app.alongside.privacy.erasure.ErasureModule;
 import app.alongside.privacy.notices.Notices;
 import com.mongodb.client.MongoDatabase;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The privacy domain: a young person's data rights and the duties the Children's Code sets, each built by a
@@ -22,12 +24,16 @@ import java.util.List;
 public final class PrivacyModule implements Module {
     private final Notices notices;
     private final Corrections corrections;
+    private final ErasureModule erasure;
     private final MongoDatabase db;
 
+    /** @param domains the modules whose data an erasure removes besides identity's, each through its hooks */
     public PrivacyModule(Foundation foundation, IdentityModule identity, OrganisationsModule organisations,
-                         AuditModule audit) {
+                         AuditModule audit, List<Module> domains) {
         this.notices = new Notices(foundation, audit);
         this.corrections = new Corrections(foundation, identity, audit);
+        this.erasure = new ErasureModule(foundation, identity, audit, Stream.concat(domains.stream(),
+                Stream.of(identity)).flatMap(module -> module.erasable().stream()).toList());
         this.db = foundation.db();
     }
 
@@ -36,6 +42,7 @@ public final class PrivacyModule implements Module {
         List<PersonalDataSection> sections = new ArrayList<>();
         sections.add(Notices.exportSection(db));
         sections.addAll(Corrections.exportSections(db));
+        sections.add(erasure.exportSection());
         return sections;
     }
 
@@ -43,6 +50,7 @@ public final class PrivacyModule implements Module {
     public List<IndexPlan> indexes() {
         List<IndexPlan> indexes = new ArrayList<>(notices.indexes());
         indexes.addAll(corrections.indexes());
+        indexes.addAll(erasure.indexes());
         return indexes;
     }
 
@@ -50,10 +58,12 @@ public final class PrivacyModule implements Module {
     public void wire(GraphParts graph) {
         notices.wire(graph);
         corrections.wire(graph);
+        erasure.wire(graph);
     }
 
     @Override
     public void storeReady() {
         notices.storeReady();
+        erasure.storeReady();
     }
 }

@@ -105,4 +105,9 @@ public final class DeviceRepository {
                 DevicePlatform.valueOf(doc.getString("platform")), doc.getString("appId"),
                 doc.getString("appVersion"), doc.getString("locale"), doc.getDate("registeredAt").toInstant());
     }
+
+    /** Deletes every device of {@code owner} (erasure); answers how many went. */
+    public long removeAll(String owner) {
+        return devices.deleteMany(Filters.eq("owner", owner)).getDeletedCount();
+    }
 }

@@ -211,4 +211,9 @@ public final class NotificationRepository {
                 doc.getInteger("attempts", 0), Mongo.instant(doc.getDate("createdAt")),
                 Mongo.instant(doc.getDate("dueAt")), Mongo.instant(doc.getDate("sentAt")));
     }
+
+    /** Deletes every notification for {@code recipient}, sent or waiting (erasure); answers how many went. */
+    public long deleteFor(String recipient) {
+        return notifications.deleteMany(Filters.eq("recipient", recipient)).getDeletedCount();
+    }
 }

@@ -110,4 +110,9 @@ public final class PreferencesRepository {
         return new NotificationPreferences(enabled, quietHours,
                 LockScreenPrivacy.valueOf(doc.getString("lockScreen")));
     }
+
+    /** Deletes the owner's notification settings (erasure); answers how many documents went. */
+    public long delete(String owner) {
+        return preferences.deleteMany(Filters.eq("_id", owner)).getDeletedCount();
+    }
 }

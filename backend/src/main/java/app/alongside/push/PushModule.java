@@ -2,10 +2,12 @@ package app.alongside.push;
 
 import app.alongside.audit.AuditModule;
 import app.alongside.identity.IdentityModule;
+import app.alongside.kernel.Principal;
 import app.alongside.platform.Firebase;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
 import app.alongside.platform.config.Settings;
+import app.alongside.platform.core.ErasableData;
 import app.alongside.platform.core.Periodic;
 import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
@@ -83,6 +85,18 @@ public final class PushModule implements Module {
             return Optional.empty();
         }
         return Optional.of(new FcmSender(firebase.get()));
+    }
+
+    /** Erases a young person's devices, notification settings and push history (keyed as their principal is). */
+    @Override
+    public List<ErasableData> erasable() {
+        return List.of(ErasableData.of("devices", id -> devices.removeAll(owner(id))),
+                ErasableData.of("notificationSettings", id -> preferences.delete(owner(id))),
+                ErasableData.of("pushHistory", id -> notifications.deleteFor(owner(id))));
+    }
+
+    private static String owner(String youngPersonId) {
+        return PushService.owner(new Principal.YoungPersonUser(youngPersonId, null));
     }
 
     /** The dispatcher, for tests that drive it by hand on a fixed clock. */

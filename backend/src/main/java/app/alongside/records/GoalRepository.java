@@ -172,4 +172,9 @@ public final class GoalRepository {
     private static LocalDate date(String text) {
         return text == null ? null : LocalDate.parse(text);
     }
+
+    /** Deletes every goal of one owner, with its history and comments (erasure); answers how many went. */
+    long deleteOwnedBy(String ownerId) {
+        return goals.deleteMany(Filters.eq("ownerId", ownerId)).getDeletedCount();
+    }
 }

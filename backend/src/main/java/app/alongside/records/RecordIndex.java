@@ -119,4 +119,9 @@ public final class RecordIndex {
                 : new PathwayReview(LocalDate.parse(review.getString("reviewDate")),
                 review.getInteger("remindDaysBefore"), review.getDate("remindAt").toInstant()));
     }
+
+    /** Deletes one young person's sharing and pathway review (erasure); answers how many documents went. */
+    long delete(String ownerId) {
+        return index.deleteMany(Filters.eq("_id", ownerId)).getDeletedCount();
+    }
 }

@@ -295,4 +295,9 @@ public final class RecordRepository {
     private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
     }
+
+    /** Deletes every record of one owner, with its history (erasure); answers how many went. */
+    long deleteOwnedBy(String ownerId) {
+        return records.deleteMany(Filters.eq("ownerId", ownerId)).getDeletedCount();
+    }
 }

@@ -8,6 +8,7 @@ import app.alongside.identity.YoungPeopleService;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
 import app.alongside.platform.config.Settings;
+import app.alongside.platform.core.ErasableData;
 import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.http.RateLimiter;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 public final class RecordsModule implements Module {
     private final RecordsWiring.Services services;
     private final RecordsMaintenance maintenance;
+    private final List<ErasableData> erasable;
     private final int maxPage;
     private volatile List<PersonalDataSection> others = List.of();
 
@@ -61,6 +63,14 @@ public final class RecordsModule implements Module {
         this.maintenance = new RecordsMaintenance(recordRepository, Duration.ofSeconds(
                 settings.integer("maintenance-interval-seconds", 1, 86_400)), clock);
         this.maxPage = foundation.maxPage();
+        this.erasable = List.of(ErasableData.of("records", recordRepository::deleteOwnedBy),
+                ErasableData.of("goals", goalRepository::deleteOwnedBy), ErasableData.of("sharing", index::delete));
+    }
+
+    /** Erases a young person's records and goals with every version, their sharing and pathway review. */
+    @Override
+    public List<ErasableData> erasable() {
+        return erasable;
     }
 
     /**
