@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param period    ISO-8601 (P6Y, P30D, PT12H); for KEEP, when the rule is due for review; empty: no end
  * @param countsFrom a date field of the document, or {@link #TWENTY_FIFTH_BIRTHDAY} (from {@code dateOfBirth})
- * @param appliedBy what deletes: {@link #THIS_JOB}, or the TTL index or job that already does
+ * @param appliedBy what deletes: {@link #THIS_JOB}, the TTL index or job that already does, or {@link #NOTHING}
  */
 public record RetentionRule(String collection, String holds, String lawfulBasis, String condition,
                             Optional<String> period, Optional<String> countsFrom, Action action, String reason,
@@ -27,6 +27,8 @@ public record RetentionRule(String collection, String holds, String lawfulBasis,
     }
 
     public static final String THIS_JOB = "retention job";
+    /** What a KEEP rule is applied by: nothing deletes it. */
+    public static final String NOTHING = "nothing (kept)";
     public static final String TWENTY_FIFTH_BIRTHDAY = "the young person's 25th birthday";
     static final String DATE_OF_BIRTH = "dateOfBirth";
 

@@ -71,12 +71,13 @@ public final class RetentionRules {
 
     private static RetentionRule rule(Map<?, ?> fields) {
         String action = text(fields, "action");
+        String applier = "KEEP".equals(action) ? RetentionRule.NOTHING : RetentionRule.THIS_JOB;
         return new RetentionRule(text(fields, "collection"), text(fields, "holds"), text(fields, "lawfulBasis"),
                 text(fields, "condition"), Optional.ofNullable(text(fields, "period")),
                 Optional.ofNullable(text(fields, "countsFrom")),
                 "DELETE".equals(action) ? RetentionRule.Action.DELETE
                         : "KEEP".equals(action) ? RetentionRule.Action.KEEP : null,
-                text(fields, "reason"), Optional.ofNullable(text(fields, "appliedBy")).orElse(RetentionRule.THIS_JOB),
+                text(fields, "reason"), Optional.ofNullable(text(fields, "appliedBy")).orElse(applier),
                 text(fields, "changedBy"));
     }
 
