@@ -25,6 +25,7 @@ const ROUTES = [
   ['/phrases', 'phrases', ['ADMIN'], 'Safeguarding phrases'],
   ['/audit', 'audit', ['ADMIN'], 'Audit log'],
   ['/push', 'push', ['ADMIN'], 'Push delivery'],
+  ['/retention', 'retention', ['ADMIN'], 'Retention'],
   ['/password', 'password', STAFF, 'Change password'],
 ];
 
