@@ -50,7 +50,7 @@ export async function render(main) {
     h('caption', { class: 'visually-hidden' }, 'Retention rules'),
     h('thead', {}, h('tr', {}, ['Collection', 'Lawful basis', 'Kept for', 'Action', 'Applied by']
       .map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, rules.map((rule) => h('tr', {}, h('th', { scope: 'row' }, rule.collection),
+    h('tbody', {}, rules.map((rule) => h('tr', {}, h('th', { scope: 'row', class: 'collection' }, rule.collection),
       h('td', {}, rule.condition ? `${rule.lawfulBasis}. ${rule.condition}` : rule.lawfulBasis),
       h('td', {}, rule.period ? `${period(rule.period)} from ${rule.countsFrom}` : 'No end'),
       h('td', {}, rule.reason ? `${words(rule.action)}: ${rule.reason}` : words(rule.action)),
