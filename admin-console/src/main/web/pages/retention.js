@@ -29,7 +29,7 @@ export async function render(main) {
     fetchPage: async (after) => (await graphql(RUNS, { first: PAGE_SIZE, after })).retentionRuns,
     frame: () => {
       const body = h('tbody');
-      return { items: body, view: tableBox('Retention runs', h('table', {},
+      return { items: body, view: tableBox('Retention runs', h('table', { class: 'wide' },
         h('caption', { class: 'visually-hidden' }, 'Retention runs, newest first'),
         h('thead', {}, h('tr', {}, ['Started', 'Finished', 'Deleted', 'By collection', 'Problems']
           .map((t) => h('th', { scope: 'col' }, t)))), body)) };
@@ -46,7 +46,7 @@ export async function render(main) {
       + 'PRIVACY_RETENTION_RULES.'),
     h('h2', {}, 'Rules'), rulesSlot, h('h2', {}, 'Runs of the retention job, newest first'), runs.el);
   const rules = (await graphql(RULES)).retentionRules;
-  replace(rulesSlot, tableBox('Retention rules', h('table', {},
+  replace(rulesSlot, tableBox('Retention rules', h('table', { class: 'wide' },
     h('caption', { class: 'visually-hidden' }, 'Retention rules'),
     h('thead', {}, h('tr', {}, ['Collection', 'Lawful basis', 'Kept for', 'Action', 'Applied by']
       .map((t) => h('th', { scope: 'col' }, t)))),
