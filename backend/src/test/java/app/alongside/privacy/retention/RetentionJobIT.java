@@ -96,6 +96,21 @@ class RetentionJobIT {
         assertTrue(db.getCollection(RetentionRuns.COLLECTION).countDocuments() >= 3);
     }
 
+    @Test
+    void aPeriodFromTheTwentyFifthBirthdayReadsTheDateOfBirth() {
+        var people = db.getCollection("youngPeople");
+        people.insertMany(List.of(new Document("_id", "born-1990").append("dateOfBirth", "1990-01-01"),
+                new Document("_id", "born-2000").append("dateOfBirth", "2000-01-01")));
+        RetentionRule rule = new RetentionRule("youngPeople", "profiles", "Art 6(1)(e)", null, Optional.of("P6Y"),
+                Optional.of(RetentionRule.TWENTY_FIFTH_BIRTHDAY), RetentionRule.Action.DELETE, null,
+                RetentionRule.THIS_JOB, "the DPO");
+        RetentionRuns.RetentionRun run = new RetentionJob(List.of(rule), db, new RetentionRuns(db), CLOCK,
+                Meters.global().registry(), Duration.ofHours(1)).runOnce();
+        assertEquals(1, result(run, "youngPeople").deleted());
+        assertEquals(List.of("born-2000"), ids(people.find(Filters.in("_id", "born-1990", "born-2000"))),
+                "25 in 2015 and six years on; 25 in 2025, kept");
+    }
+
     private static RetentionJob job() {
         return new RetentionJob(RetentionRules.load(Optional.empty(), StoredCollections.ALL), db,
                 new RetentionRuns(db), CLOCK, Meters.global().registry(), Duration.ofHours(1));

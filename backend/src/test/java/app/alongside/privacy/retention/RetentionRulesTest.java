@@ -81,6 +81,16 @@ class RetentionRulesTest {
         assertEquals(Instant.parse("2026-02-28T22:00:00Z"), hours.cutoff(now));
     }
 
+    @Test
+    void theTwentyFifthBirthdayCountsFromTheDateOfBirth() {
+        RetentionRule rule = new RetentionRule("youngPeople", "profiles", "Art 6(1)(e)", null, Optional.of("P6Y"),
+                Optional.of(RetentionRule.TWENTY_FIFTH_BIRTHDAY), RetentionRule.Action.DELETE, null,
+                RetentionRule.THIS_JOB, "the DPO");
+        assertEquals("dateOfBirth", rule.dateField());
+        assertEquals(Instant.parse("1995-03-01T10:00:00Z"), rule.cutoff(Instant.parse("2026-03-01T10:00:00Z")),
+                "born before 1 March 1995: 25 on 1 March 2020, six years ago");
+    }
+
     private static List<RetentionRule> parse(String... rules) {
         return RetentionRules.parse("{\"rules\": [" + String.join(",", rules) + "]}", "test.json", TWO);
     }
