@@ -30,6 +30,7 @@ const ROUTES = [
   ['/audit', 'audit', ['ADMIN'], 'Audit log'],
   ['/push', 'push', ['ADMIN'], 'Push delivery'],
   ['/privacy', 'privacy', ['ADMIN'], 'Privacy notice'],
+  ['/retention', 'retention', ['ADMIN'], 'Retention'],
   ['/password', 'password', STAFF, 'Change password'],
 ];
 

@@ -11,6 +11,7 @@ import app.alongside.platform.store.IndexPlan;
 import app.alongside.privacy.corrections.Corrections;
 import app.alongside.privacy.erasure.ErasureModule;
 import app.alongside.privacy.notices.Notices;
+import app.alongside.privacy.retention.Retention;
 import com.mongodb.client.MongoDatabase;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class PrivacyModule implements Module {
     private final Notices notices;
     private final Corrections corrections;
     private final ErasureModule erasure;
+    private final Retention retention;
     private final MongoDatabase db;
 
     /** @param domains the modules whose data an erasure removes besides identity's, each through its hooks */
@@ -34,6 +36,7 @@ public final class PrivacyModule implements Module {
         this.corrections = new Corrections(foundation, identity, audit);
         this.erasure = new ErasureModule(foundation, identity, audit, Stream.concat(domains.stream(),
                 Stream.of(identity)).flatMap(module -> module.erasable().stream()).toList());
+        this.retention = new Retention(foundation, identity.policy());
         this.db = foundation.db();
     }
 
@@ -51,6 +54,7 @@ public final class PrivacyModule implements Module {
         List<IndexPlan> indexes = new ArrayList<>(notices.indexes());
         indexes.addAll(corrections.indexes());
         indexes.addAll(erasure.indexes());
+        indexes.addAll(retention.indexes());
         return indexes;
     }
 
@@ -59,11 +63,18 @@ public final class PrivacyModule implements Module {
         notices.wire(graph);
         corrections.wire(graph);
         erasure.wire(graph);
+        retention.wire(graph);
     }
 
     @Override
     public void storeReady() {
         notices.storeReady();
         erasure.storeReady();
+        retention.start();
+    }
+
+    @Override
+    public void close() {
+        retention.close();
     }
 }

@@ -1,0 +1,48 @@
+package app.alongside.privacy.retention;
+
+import app.alongside.audit.AuditLog;
+import app.alongside.identity.InviteRepository;
+import app.alongside.identity.SessionRepository;
+import app.alongside.identity.StaffRepository;
+import app.alongside.identity.YoungPersonRepository;
+import app.alongside.messaging.AdvocacyRepository;
+import app.alongside.messaging.ChangeStreamEventBus;
+import app.alongside.messaging.MessageRepository;
+import app.alongside.messaging.ServiceSettingsRepository;
+import app.alongside.messaging.ThreadRepository;
+import app.alongside.opportunities.InterestRepository;
+import app.alongside.opportunities.OpportunityRepository;
+import app.alongside.organisations.OrganisationRepository;
+import app.alongside.platform.store.Idempotency;
+import app.alongside.push.DeviceRepository;
+import app.alongside.push.NotificationRepository;
+import app.alongside.push.PreferencesRepository;
+import app.alongside.records.GoalRepository;
+import app.alongside.records.RecordIndex;
+import app.alongside.records.RecordRepository;
+
+import java.util.Set;
+
+/**
+ * Every collection the platform stores, named by the constants of the code that owns it, so that a retention rule
+ * for a collection nobody stores, or a stored collection without a rule, stops the server. A new collection is
+ * added here and given a rule in {@code retention-rules.json}; {@code DataInventoryIT} fails until both are done.
+ */
+final class StoredCollections {
+    /** Written by the store schema itself ({@code StoreSchema}), which has no constant for it. */
+    static final String MIGRATIONS = "migrations";
+
+    static final Set<String> ALL = Set.of(
+            OrganisationRepository.COLLECTION, StaffRepository.COLLECTION, SessionRepository.COLLECTION,
+            YoungPersonRepository.COLLECTION, YoungPersonRepository.ACCOUNTS, InviteRepository.COLLECTION,
+            RecordRepository.COLLECTION, GoalRepository.COLLECTION, RecordIndex.COLLECTION,
+            OpportunityRepository.COLLECTION, InterestRepository.INTERESTS, InterestRepository.SAVED,
+            AdvocacyRepository.COLLECTION, ThreadRepository.COLLECTION, MessageRepository.COLLECTION,
+            ServiceSettingsRepository.SERVICES, ServiceSettingsRepository.PHRASES, ServiceSettingsRepository.CONCERNS,
+            ChangeStreamEventBus.COLLECTION, DeviceRepository.COLLECTION, NotificationRepository.COLLECTION,
+            PreferencesRepository.COLLECTION, AuditLog.COLLECTION, Idempotency.COLLECTION, MIGRATIONS,
+            RetentionRuns.COLLECTION);
+
+    private StoredCollections() {
+    }
+}
