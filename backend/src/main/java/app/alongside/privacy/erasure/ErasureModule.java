@@ -17,6 +17,9 @@ import java.util.List;
  * person can still read the result if the erasure stops half way).
  */
 public final class ErasureModule implements Module {
+    /** The collection this part stores: the requests, their decisions and what each erasure did. */
+    public static final String COLLECTION = ErasureRequestRepository.COLLECTION;
+
     private final ErasureService service;
     private final Erasure erasure;
     private final ErasureRequestRepository requests;

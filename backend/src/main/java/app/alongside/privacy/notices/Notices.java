@@ -17,6 +17,10 @@ import java.util.List;
  * indexes, its wiring and the seeding of the shipped first versions once the store is ready.
  */
 public final class Notices {
+    /** The collections this part stores: the published versions, and who acknowledged which. */
+    public static final List<String> COLLECTIONS = List.of(NoticeRepository.COLLECTION,
+            AcknowledgementRepository.COLLECTION);
+
     private final NoticeRepository repository;
     private final PrivacyNotices notices;
 

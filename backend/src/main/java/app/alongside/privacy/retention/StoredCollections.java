@@ -14,6 +14,10 @@ import app.alongside.opportunities.InterestRepository;
 import app.alongside.opportunities.OpportunityRepository;
 import app.alongside.organisations.OrganisationRepository;
 import app.alongside.platform.store.Idempotency;
+import app.alongside.privacy.corrections.CorrectionRepository;
+import app.alongside.privacy.corrections.DisputeRepository;
+import app.alongside.privacy.erasure.ErasureModule;
+import app.alongside.privacy.notices.Notices;
 import app.alongside.push.DeviceRepository;
 import app.alongside.push.NotificationRepository;
 import app.alongside.push.PreferencesRepository;
@@ -22,6 +26,8 @@ import app.alongside.records.RecordIndex;
 import app.alongside.records.RecordRepository;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every collection the platform stores, named by the constants of the code that owns it, so that a retention rule
@@ -32,7 +38,7 @@ final class StoredCollections {
     /** Written by the store schema itself ({@code StoreSchema}), which has no constant for it. */
     static final String MIGRATIONS = "migrations";
 
-    static final Set<String> ALL = Set.of(
+    static final Set<String> ALL = Stream.concat(Notices.COLLECTIONS.stream(), Stream.of(
             OrganisationRepository.COLLECTION, StaffRepository.COLLECTION, SessionRepository.COLLECTION,
             YoungPersonRepository.COLLECTION, YoungPersonRepository.ACCOUNTS, InviteRepository.COLLECTION,
             RecordRepository.COLLECTION, GoalRepository.COLLECTION, RecordIndex.COLLECTION,
@@ -41,7 +47,8 @@ final class StoredCollections {
             ServiceSettingsRepository.SERVICES, ServiceSettingsRepository.PHRASES, ServiceSettingsRepository.CONCERNS,
             ChangeStreamEventBus.COLLECTION, DeviceRepository.COLLECTION, NotificationRepository.COLLECTION,
             PreferencesRepository.COLLECTION, AuditLog.COLLECTION, Idempotency.COLLECTION, MIGRATIONS,
-            RetentionRuns.COLLECTION);
+            RetentionRuns.COLLECTION, CorrectionRepository.COLLECTION, DisputeRepository.COLLECTION,
+            ErasureModule.COLLECTION)).collect(Collectors.toUnmodifiableSet());
 
     private StoredCollections() {
     }

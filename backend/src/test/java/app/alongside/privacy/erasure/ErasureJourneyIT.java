@@ -82,7 +82,7 @@ class ErasureJourneyIT {
             assertEquals(1, done.result().count(kind), kind + " in " + decided.body());
         }
         assertEquals(2, done.result().count("sessions"), "the app account's link and the invite's record of it");
-        assertEquals(List.of("messages", "safeguardingConcerns", "councilDetails", "accessLog"),
+        assertEquals(List.of("messages", "safeguardingConcerns", "councilDetails", "accessLog", "yourRequests"),
                 done.result().kept().stream().map(ErasureOps.KeptView::kind).toList());
 
         MongoDatabase db = SERVER.server().app().store().db();

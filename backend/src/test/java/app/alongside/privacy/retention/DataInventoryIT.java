@@ -109,11 +109,13 @@ class DataInventoryIT {
         ok(me.graphql("mutation($input: ShareMissionInput!) { shareMission(input: $input) { userErrors { code } } }",
                 Ops.input(Map.of("mission", "WORK", "shared", true))));
         ok(me.graphql(PushOps.REGISTER_DEVICE, PushOps.device(PushOps.token("mia"), "ANDROID")));
-        ok(me.graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("lockScreen", "DATA_ONLY"))));
+        ok(me.graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("lockScreen", "DATA_ONLY", "categories",
+                List.of(Map.of("category", "NEW_MESSAGE", "enabled", true))))));
         String thread = Ops.at(me.graphql("{ myAdvocacy { thread { id } } }", Map.of()), "myAdvocacy", "thread",
                 "id");
         ok(me.graphql(SEND, send(thread, "Can we talk about my flat?")));
-        ok(advocate.graphql(SEND, send(thread, "Of course. When suits you?")));
+        Reply answer = advocate.graphql(SEND, send(thread, "Of course. When suits you?"));
+        ok(answer);
         ok(me.graphql("mutation($input: MarkThreadReadInput!) { markThreadRead(input: $input) { userErrors "
                 + "{ code } } }", Ops.input(Map.of("threadId", thread))));
         ok(advocate.graphql("mutation($input: RaiseSafeguardingConcernInput!) { raiseSafeguardingConcern(input: "
@@ -127,11 +129,42 @@ class DataInventoryIT {
                 + "$input) { userErrors { code } } }", Ops.input(Map.of("serviceId", platform.advocacyService,
                 "about", "We are on your side."))));
         opportunity(platform, me);
+        rights(engine, platform, me, Ops.at(answer, "sendMessage", "message", "id"));
         SERVER.server().app().push().runOnce();
         for (int i = 0; i < 100 && SERVER.server().app().store().db().getCollection(RetentionRuns.COLLECTION)
                 .countDocuments() == 0; i++) {
             Thread.sleep(50);
         }
+    }
+
+    /** The privacy notice, a correction and a dispute with their answers, and a second young person's erasure. */
+    private static void rights(Engine engine, Platform platform, Engine.Asker me, String advocatesMessage) {
+        Engine.Asker council = engine.staff(platform.staffIds.get("laWorkerA"));
+        ok(me.graphql("mutation($input: AcknowledgePrivacyNoticeInput!) { acknowledgePrivacyNotice(input: $input) "
+                + "{ userErrors { code } } }", Ops.input(Map.of("feature", "ACCOUNT", "version", 1))));
+        Reply correction = me.graphql("mutation($input: RequestCorrectionInput!) { requestCorrection(input: $input) "
+                + "{ correctionRequest { id } userErrors { code } } }", Ops.input(Map.of("field", "FIRST_NAME",
+                "proposedValue", "Mya", "reason", "It is spelt with a y")));
+        ok(correction);
+        ok(council.graphql("mutation($input: DecideCorrectionRequestInput!) { decideCorrectionRequest(input: $input) "
+                + "{ userErrors { code } } }", Ops.input(Map.of("requestId", Ops.at(correction, "requestCorrection",
+                "correctionRequest", "id"), "decision", "DECLINE", "reason", "The birth certificate says Mia"))));
+        Reply dispute = me.graphql("mutation($input: DisputeStaffEntryInput!) { disputeStaffEntry(input: $input) "
+                + "{ dispute { id } userErrors { code } } }", Ops.input(Map.of("entryId", advocatesMessage,
+                "statement", "I asked about my flat, not a visit")));
+        ok(dispute);
+        ok(engine.staff(platform.staffIds.get("advocate")).graphql("mutation($input: RespondToDisputeInput!) { "
+                + "respondToDispute(input: $input) { userErrors { code } } }", Ops.input(Map.of("disputeId",
+                Ops.at(dispute, "disputeStaffEntry", "dispute", "id"), "response", "Thank you, noted."))));
+        String[] invite = platform.invite("Noor");
+        ok(engine.appUser("uid-noor").graphql(Ops.REDEEM_INVITE, Ops.input(Map.of("code", invite[1]))));
+        Reply erasure = engine.youngPerson(invite[0], "uid-noor").graphql("mutation($input: RequestErasureInput!) "
+                + "{ requestErasure(input: $input) { erasureRequest { id } userErrors { code } } }",
+                Ops.input(Map.of("confirm", true, "reason", "I do not use the app any more")));
+        ok(erasure);
+        ok(council.graphql("mutation($input: DecideErasureRequestInput!) { decideErasureRequest(input: $input) "
+                + "{ userErrors { code } } }", Ops.input(Map.of("requestId", Ops.at(erasure, "requestErasure",
+                "erasureRequest", "id"), "decision", "APPROVE"))));
     }
 
     private static void opportunity(Platform platform, Engine.Asker me) {
