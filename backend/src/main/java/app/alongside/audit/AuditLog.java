@@ -10,12 +10,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -61,6 +63,17 @@ public final class AuditLog {
                                String subjectId, String detail) {
         events.insertOne(document(context, action, targetType, targetId, subjectId, detail)
                 .append(WITHHELD, true));
+    }
+
+    /**
+     * Marks as withheld from their subject the events of {@code targetType} about {@code targetIds}, recorded
+     * before {@link #recordWithheld} existed: for a migration of the domain that knows which are withheld.
+     */
+    public static void withhold(MongoDatabase db, String targetType, Collection<String> targetIds) {
+        if (!targetIds.isEmpty()) {
+            db.getCollection(COLLECTION).updateMany(Filters.and(Filters.eq("targetType", targetType),
+                    Filters.in("targetId", targetIds)), Updates.set(WITHHELD, true));
+        }
     }
 
     /** Records staff reads of several young people's data (a page of them) in one write. */
@@ -147,7 +160,7 @@ public final class AuditLog {
 
     /**
      * The young person's whole access log for their data export: as {@code myAccessLog} shows it (organisations and
-     * roles, never staff names), with what each entry says was done, oldest first.
+     * roles, never staff names), oldest first.
      */
     public app.alongside.platform.core.PersonalDataSection accessLogSection() {
         return app.alongside.platform.core.PersonalDataSection.of("accessLog", subjectId -> {
@@ -158,8 +171,7 @@ public final class AuditLog {
                             .append("byYou", AuditEvent.ActorKind.YOUNG_PERSON.name().equals(doc.getString("actorKind"))
                                     && subjectId.equals(doc.getString("actorId")))
                             .append("organisationName", doc.getString("actorOrganisationName"))
-                            .append("role", doc.getString("actorRole"))
-                            .append("detail", doc.getString("detail"))));
+                            .append("role", doc.getString("actorRole"))));
             return entries;
         });
     }

@@ -41,6 +41,7 @@ public final class IdentityModule implements Module {
     private final AuthEndpoint authEndpoint;
     private final GraphqlWsAuthentication socketAuthentication;
     private final List<Consumer<YoungPerson>> onboarding = new CopyOnWriteArrayList<>();
+    private final List<Consumer<YoungPerson>> transfers = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> rosterChanges = new CopyOnWriteArrayList<>();
     private final List<ErasableData> erasable;
     private final int maxPage;
@@ -73,7 +74,8 @@ public final class IdentityModule implements Module {
         this.youngPeople = new YoungPeopleService(people, invites,
                 organisations.repository(), policy, audit.log(), foundation.idempotency(),
                 new RateLimiter("redeem-invite", auth.integer("invite-attempts-per-hour", 1, 10_000),
-                        Duration.ofHours(1)), clock, person -> onboarding.forEach(step -> step.accept(person)));
+                        Duration.ofHours(1)), clock, person -> onboarding.forEach(step -> step.accept(person)),
+                person -> transfers.forEach(step -> step.accept(person)));
         Settings tokens = foundation.settings().node("firebase");
         Duration tokenCache = Duration.ofSeconds(tokens.integer("token-cache-seconds", 0, 300));
         this.authentication = new Authentication(CachedTokenVerifier.of(
@@ -104,6 +106,11 @@ public final class IdentityModule implements Module {
     /** Runs {@code step} for each young person whose invite was just redeemed (messaging allocates advocacy). */
     public void whenOnboarded(Consumer<YoungPerson> step) {
         onboarding.add(step);
+    }
+
+    /** Runs {@code step} for each young person just moved to another council, as they now are. */
+    public void whenTransferred(Consumer<YoungPerson> step) {
+        transfers.add(step);
     }
 
     /** Runs {@code step} with the organisation's id whenever one of its staff is added or deactivated. */

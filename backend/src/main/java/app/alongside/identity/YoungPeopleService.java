@@ -55,16 +55,21 @@ public final class YoungPeopleService {
     private final InviteCodes codes = new InviteCodes();
     private final Clock clock;
     private final java.util.function.Consumer<YoungPerson> onboarded;
+    private final java.util.function.Consumer<YoungPerson> transferred;
 
     /**
-     * @param onboarded told about each young person whose invite was just redeemed (advocacy allocates them); a
-     *                  failure there is logged and does not undo the redemption
+     * @param onboarded   told about each young person whose invite was just redeemed (advocacy allocates them); a
+     *                    failure there is logged and does not undo the redemption
+     * @param transferred told about each young person just moved to another council, as they now are (their open
+     *                    requests about their data move with them)
      */
     public YoungPeopleService(YoungPersonRepository people, InviteRepository invites,
                               OrganisationRepository organisations, IdentityPolicy policy, AuditLog audit,
                               Idempotency idempotency, RateLimiter redeemLimiter, Clock clock,
-                              java.util.function.Consumer<YoungPerson> onboarded) {
+                              java.util.function.Consumer<YoungPerson> onboarded,
+                              java.util.function.Consumer<YoungPerson> transferred) {
         this.onboarded = onboarded;
+        this.transferred = transferred;
         this.people = people;
         this.invites = invites;
         this.organisations = organisations;
@@ -195,7 +200,9 @@ public final class YoungPeopleService {
         people.transfer(id, person.localAuthorityId(), council.id(), staff.staffId(), now);
         invites.withdrawUnused(id, now);
         audit.record(context, AuditAction.UPDATE, YoungPerson.TYPE, id, id, "moved council");
-        return people.findById(id).orElseThrow();
+        YoungPerson moved = people.findById(id).orElseThrow();
+        transferred.accept(moved);
+        return moved;
     }
 
     public YoungPerson updateProfile(RequestContext context, Input input) {

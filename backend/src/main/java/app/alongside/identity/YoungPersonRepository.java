@@ -33,6 +33,11 @@ public final class YoungPersonRepository {
     /** What staff see as the first name of a young person whose data was erased. */
     public static final String ERASED_NAME = "[erased]";
 
+    /** True once the young person's data was erased (their first name is then {@link #ERASED_NAME}). */
+    public static boolean erased(YoungPerson person) {
+        return ERASED_NAME.equals(person.firstName());
+    }
+
     private final MongoCollection<Document> people;
     private final MongoCollection<Document> accounts;
 

@@ -12,8 +12,11 @@ import java.util.List;
 
 /**
  * The messaging part of a young person's data export: their advocacy (service, advocate, every choice they made),
- * every thread with every message, edits and deletions included, as stored, and the safeguarding concerns their
- * advocates raised, except those withheld from them ({@link Safeguarding#withheld}).
+ * every thread with every message, edits and deletions included, as stored (without the service's urgent flag, as
+ * the API shows them), and the safeguarding concerns their advocates raised having told them first. A concern they
+ * were not told of first stays out: withheld for risk ({@link Safeguarding#withheld}), or, raised in an emergency or
+ * when they could not be reached, until the advocacy service's safeguarding lead decides to disclose it through a
+ * subject access request.
  */
 public final class MessagingExport {
     private MessagingExport() {
@@ -28,8 +31,7 @@ public final class MessagingExport {
                     .forEach(thread -> threads.add(withMessages(db, thread)));
             List<Document> concerns = new ArrayList<>();
             db.getCollection(ServiceSettingsRepository.CONCERNS).find(Filters.and(
-                    Filters.eq("youngPersonId", youngPersonId),
-                    Filters.ne("notToldReason", Records.NotToldReason.WOULD_INCREASE_RISK.name())))
+                    Filters.eq("youngPersonId", youngPersonId), Filters.eq("youngPersonToldFirst", true)))
                     .sort(Sorts.ascending("createdAt")).forEach(concern -> {
                         Document copy = new Document(concern);
                         copy.remove("raisedById");
@@ -54,6 +56,7 @@ public final class MessagingExport {
         copy.remove("dedupeKey");
         copy.remove("pushTo");
         copy.remove("escalateTo");
+        copy.remove("urgent");
         return copy;
     }
 }

@@ -116,7 +116,8 @@ public final class MessagingModule implements Module {
 
     @Override
     public List<Migration> migrations() {
-        return AdvocacyRepository.MIGRATIONS;
+        return java.util.stream.Stream.concat(AdvocacyRepository.MIGRATIONS.stream(),
+                java.util.stream.Stream.of(Safeguarding.WITHHOLD_EARLIER_ENTRIES)).toList();
     }
 
     @Override

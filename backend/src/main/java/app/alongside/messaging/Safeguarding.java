@@ -11,6 +11,7 @@ import app.alongside.platform.core.Input;
 import app.alongside.platform.core.RequestContext;
 import app.alongside.platform.core.ShortCache;
 import app.alongside.platform.store.Idempotency;
+import app.alongside.platform.store.Migration;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -214,6 +215,24 @@ public final class Safeguarding {
         }
         return concerns;
     }
+
+    /**
+     * Marks the audit entries of withheld concerns recorded before they were withheld (raised, and reads of their
+     * thread's concerns), so that they leave the young person's access log and export too.
+     */
+    static final Migration WITHHOLD_EARLIER_ENTRIES = new Migration("safeguarding-withhold-earlier-audit",
+            "withhold from the young person the audit entries of concerns raised without telling them for risk",
+            db -> {
+                List<String> concerns = new ArrayList<>();
+                List<String> threads = new ArrayList<>();
+                db.getCollection(ServiceSettingsRepository.CONCERNS).find(com.mongodb.client.model.Filters.eq(
+                        "notToldReason", Records.NotToldReason.WOULD_INCREASE_RISK.name())).forEach(d -> {
+                            concerns.add(d.getString("_id"));
+                            threads.add(d.getString("threadId"));
+                        });
+                AuditLog.withhold(db, Records.Concern.TYPE, concerns);
+                AuditLog.withhold(db, Records.Concern.TYPE, threads);
+            });
 
     /**
      * A concern raised without telling the young person first because telling them would have increased the risk

@@ -75,6 +75,7 @@ public final class PrivacyModule implements Module {
 
     @Override
     public void close() {
+        erasure.close();
         retention.close();
     }
 }

@@ -5,11 +5,15 @@ import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
 import app.alongside.fixtures.PushOps;
 import app.alongside.fixtures.ServerExtension;
+import app.alongside.platform.core.GlobalIds;
+import com.mongodb.client.MongoDatabase;
 import jakarta.json.bind.JsonbBuilder;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +55,10 @@ class SubjectAccessExportIT {
         assertEquals(List.of(), Ops.userErrorCodes(device, "registerDevice"), device.body());
         toldConcern = raise(platform, true, null, "Talked it through with Hana first");
         withheldConcern = raise(platform, false, "WOULD_INCREASE_RISK", "Worried about someone at home");
+        raise(platform, false, "EMERGENCY", "Rang the duty team at once");
         Reply read = platform.as("advocate").graphql("query($t: ID!) { safeguardingConcerns(threadId: $t) { id } }",
                 Map.of("t", thread));
-        assertEquals(2, ((List<?>) Ops.at(read, "safeguardingConcerns")).size(), read.body());
+        assertEquals(3, ((List<?>) Ops.at(read, "safeguardingConcerns")).size(), read.body());
     }
 
     private static String raise(Platform platform, boolean toldFirst, String reason, String summary) {
@@ -80,10 +85,14 @@ class SubjectAccessExportIT {
         Map<String, Object> document = export();
         List<Map<String, Object>> concerns = (List<Map<String, Object>>) ((Map<String, Object>)
                 document.get("messaging")).get("safeguardingConcerns");
-        assertEquals(1, concerns.size(), "the concern they were told of, not the withheld one: " + concerns);
+        assertEquals(1, concerns.size(), "only the concern they were told of first: " + concerns);
         assertEquals("Talked it through with Hana first", concerns.getFirst().get("summary"));
         assertFalse(concerns.getFirst().containsKey("raisedById"), "no staff ids");
         assertFalse(document.toString().contains("Worried about someone at home"), "the withheld concern is absent");
+        assertFalse(document.toString().contains("Rang the duty team"), "one they were not told of yet is absent");
+        List<Map<String, Object>> threads = (List<Map<String, Object>>) ((Map<String, Object>)
+                document.get("messaging")).get("threads");
+        assertTrue(threads.stream().noneMatch(t -> t.containsKey("urgent")), "the service's flag is not theirs");
 
         List<Map<String, Object>> invites = (List<Map<String, Object>>) document.get("invites");
         assertEquals(1, invites.size());
@@ -107,13 +116,12 @@ class SubjectAccessExportIT {
     void aWithheldConcernIsInNoAccessLogOfTheirsButAdminsSeeIt() {
         List<Map<String, Object>> exported = (List<Map<String, Object>>) export().get("accessLog");
         long concernEntries = exported.stream().filter(e -> "SafeguardingConcern".equals(e.get("what"))).count();
-        assertEquals(1, concernEntries, "only the told concern's creation: " + exported);
-        assertTrue(exported.stream().noneMatch(e -> String.valueOf(e.get("detail")).contains("Ms Example")),
-                "the free-text referral is not in the audit detail");
+        assertEquals(2, concernEntries, "the told and the emergency concerns' creation, not the withheld one's nor "
+                + "the reads of a thread with a withheld one: " + exported);
 
         Reply log = hana.app().graphql(ACCESS_LOG);
         List<Map<String, Object>> edges = Ops.at(log, "myAccessLog", "edges");
-        assertEquals(1, edges.stream().filter(e -> "safeguardingconcern".equals(((Map<?, ?>) e.get("node"))
+        assertEquals(2, edges.stream().filter(e -> "safeguardingconcern".equals(((Map<?, ?>) e.get("node"))
                 .get("what"))).count(), log.body());
 
         Reply audit = SERVER.platform().admin.graphql(AUDIT, Map.of("targetId", withheldConcern));
@@ -130,5 +138,29 @@ class SubjectAccessExportIT {
         assertEquals(Boolean.FALSE, Ops.at(mine, "node", "urgent"), mine.body());
         Reply advocates = SERVER.platform().as("advocate").graphql(URGENT, Map.of("id", thread));
         assertEquals(Boolean.TRUE, Ops.at(advocates, "node", "urgent"), advocates.body());
+    }
+
+    @Test
+    void theMigrationWithholdsEntriesRecordedBeforeConcernsWereWithheld() {
+        MessagingOps.Person ivo = MessagingOps.onboard(SERVER.http(), SERVER.platform(), "Ivo");
+        MongoDatabase db = SERVER.server().app().store().db();
+        String subject = GlobalIds.decode(ivo.id()).orElseThrow().id();
+        db.getCollection(ServiceSettingsRepository.CONCERNS).insertOne(new Document("_id", "old-concern")
+                .append("threadId", "old-thread").append("youngPersonId", subject)
+                .append("youngPersonToldFirst", false).append("notToldReason", "WOULD_INCREASE_RISK"));
+        db.getCollection("audit").insertOne(new Document("_id", "old-entry").append("createdAt", new Date())
+                .append("action", "CREATE").append("targetType", "SafeguardingConcern").append("targetId",
+                        "old-concern").append("subjectId", subject).append("requestId", "r").append("actorKind",
+                        "STAFF").append("actorRole", "ADVOCATE").append("detail", "safeguarding concern raised"));
+        assertEquals(1, concernEntries(ivo), "before the migration, the old entry shows");
+        Safeguarding.WITHHOLD_EARLIER_ENTRIES.apply().accept(db);
+        assertEquals(0, concernEntries(ivo), "after it, it does not");
+    }
+
+    private static long concernEntries(MessagingOps.Person person) {
+        Reply log = person.app().graphql(ACCESS_LOG);
+        List<Map<String, Object>> edges = Ops.at(log, "myAccessLog", "edges");
+        return edges.stream().filter(e -> "safeguardingconcern".equals(((Map<?, ?>) e.get("node")).get("what")))
+                .count();
     }
 }

@@ -92,8 +92,12 @@ public final class CorrectionsService {
     public CorrectionRequest decide(RequestContext context, Input input) {
         Principal.Staff staff = policy.requireRole(context.principal(), StaffRole.LA_WORKER, StaffRole.ADMIN);
         CorrectionRequest request = requests.findById(input.id("requestId", CorrectionRequest.TYPE))
-                .filter(r -> people.findById(r.youngPersonId()).filter(p -> decides(staff, p)).isPresent())
                 .orElseThrow(() -> notFound(input));
+        if (people.findById(request.youngPersonId()).filter(p -> decides(staff, p)).isEmpty()) {
+            audit.record(context, AuditAction.ACCESS_DENIED, CorrectionRequest.TYPE, request.id(),
+                    request.youngPersonId(), null);
+            throw notFound(input);
+        }
         CorrectionRequest.Decision decision = input.requiredEnum("decision", CorrectionRequest.Decision.class);
         String reason = input.optionalText("reason", 1000).orElse(null);
         if (decision == CorrectionRequest.Decision.DECLINE && reason == null) {
@@ -101,11 +105,21 @@ public final class CorrectionsService {
         }
         YoungPerson person = people.findById(request.youngPersonId()).orElseThrow(ApiException::notFound);
         boolean make = decision == CorrectionRequest.Decision.MAKE;
-        close(context, input, request, make ? CorrectionRequest.State.MADE : CorrectionRequest.State.DECLINED,
-                reason, make ? CouncilEntries.valueOf(person, request.field()) : null);
+        if (request.state() != CorrectionRequest.State.PENDING) {
+            throw new ApiException(ErrorCode.CONFLICT, "This request has already been answered or taken back.",
+                    input.at("requestId"), Map.of());
+        }
+        if (make && YoungPersonRepository.erased(person)) {
+            throw ApiException.conflict("This young person's data was erased, so nothing is corrected.");
+        }
+        String previous = make ? CouncilEntries.valueOf(person, request.field()) : null;
         if (make) {
+            // The change first: a stop between the two leaves a request still pending, never one marked MADE
+            // whose change was not made. Making it again writes the same value.
             entries.apply(context, person.id(), request.field(), request.proposedValue());
         }
+        close(context, input, request, make ? CorrectionRequest.State.MADE : CorrectionRequest.State.DECLINED,
+                reason, previous);
         audit.record(context, AuditAction.UPDATE, CorrectionRequest.TYPE, request.id(), person.id(),
                 (make ? "correction made: " : "correction declined: ") + request.field().name());
         return requests.findById(request.id()).orElseThrow();

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -48,11 +49,19 @@ final class Erasure {
         return requests.find(request.id()).orElseThrow();
     }
 
-    /** Finishes the erasures a stop cut short (run once the store is ready). */
+    /**
+     * Finishes the erasures a stop or a failure cut short (once the store is ready, then every minute). One that
+     * fails again is logged and left for the next round, so it never holds up the others or the server's start.
+     */
     void resumeUnfinished() {
         for (ErasureRequest request : requests.unfinished()) {
             LOG.info("finishing the erasure of request " + request.id() + ", cut short before");
-            carryOut(request);
+            try {
+                carryOut(request);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the erasure of request " + request.id() + " failed again; retried in a "
+                        + "minute", e);
+            }
         }
     }
 }

@@ -5,10 +5,12 @@ import app.alongside.identity.IdentityModule;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.Module;
 import app.alongside.platform.core.ErasableData;
+import app.alongside.platform.core.Periodic;
 import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.store.IndexPlan;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,6 +25,7 @@ public final class ErasureModule implements Module {
     private final ErasureService service;
     private final Erasure erasure;
     private final ErasureRequestRepository requests;
+    private final Periodic resuming;
     private final int maxPage;
 
     public ErasureModule(Foundation foundation, IdentityModule identity, AuditModule audit, List<ErasableData> hooks) {
@@ -31,6 +34,8 @@ public final class ErasureModule implements Module {
         this.erasure = new Erasure(requests, policy, hooks, foundation.clock());
         this.service = new ErasureService(requests, policy, erasure, identity.policy(), identity.people()::findById,
                 audit.log(), foundation.idempotency(), foundation.clock());
+        this.resuming = new Periodic("erasure-resume", Duration.ofMinutes(1), erasure::resumeUnfinished);
+        identity.whenTransferred(person -> requests.moveOpen(person.id(), person.localAuthorityId()));
         this.maxPage = foundation.maxPage();
     }
 
@@ -51,6 +56,11 @@ public final class ErasureModule implements Module {
 
     @Override
     public void storeReady() {
-        erasure.resumeUnfinished();
+        resuming.start();
+    }
+
+    @Override
+    public void close() {
+        resuming.close();
     }
 }

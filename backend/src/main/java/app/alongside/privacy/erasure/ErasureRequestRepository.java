@@ -157,6 +157,12 @@ final class ErasureRequestRepository {
                 Mongo.instant(d.getDate("carriedOutAt")), outcome);
     }
 
+    /** Moves the young person's pending request to the council they moved to, which now decides it. */
+    void moveOpen(String youngPersonId, String councilId) {
+        requests.updateMany(Filters.and(Filters.eq("youngPersonId", youngPersonId),
+                Filters.eq("state", ErasureRequest.State.PENDING.name())), Updates.set("councilId", councilId));
+    }
+
     /** The young person's erasure requests for their data export, oldest first, without staff ids. */
     List<Document> export(String youngPersonId) {
         return requests.find(Filters.eq("youngPersonId", youngPersonId)).sort(Sorts.ascending("createdAt"))

@@ -100,6 +100,16 @@ public final class RetentionRules {
             problems.add("a DELETE rule needs a period");
         }
         rule.period().ifPresent(period -> checkPeriod(period, rule.countsFrom(), problems));
+        if (rule.action() == RetentionRule.Action.DELETE && rule.appliedByThisJob()
+                && rule.period().filter(RetentionRules::zero).isPresent()) {
+            problems.add("a period of zero would have this job delete the whole collection at once; give a longer "
+                    + "one, or name the TTL index or job that applies it (appliedBy)");
+        }
+        if (rule.countsFrom().filter(RetentionRule.TWENTY_FIFTH_BIRTHDAY::equals).isPresent()
+                && rule.action() == RetentionRule.Action.DELETE && !"youngPeople".equals(rule.collection())) {
+            problems.add("only youngPeople holds a date of birth to count \"" + RetentionRule.TWENTY_FIFTH_BIRTHDAY
+                    + "\" from");
+        }
         return problems;
     }
 
@@ -111,6 +121,14 @@ public final class RetentionRules {
         if (!RetentionRule.TWENTY_FIFTH_BIRTHDAY.equals(from) && !FIELD.matcher(from).matches()) {
             problems.add("countsFrom must name a date field of the document, or be \""
                     + RetentionRule.TWENTY_FIFTH_BIRTHDAY + "\"");
+        }
+    }
+
+    private static boolean zero(String period) {
+        try {
+            return period.contains("T") ? Duration.parse(period).isZero() : Period.parse(period).isZero();
+        } catch (DateTimeException e) {
+            return false;
         }
     }
 

@@ -94,6 +94,25 @@ class ErasureAccessIT {
     }
 
     @Test
+    void aPendingRequestMovesWithTheYoungPersonToTheirNewCouncil() {
+        PushOps.Person mover = PushOps.youngPerson(platform, SERVER.http(), "Quin");
+        String moving = ErasureOps.payload(mover.app().graphql(ErasureOps.REQUEST, Ops.input(Map.of("confirm", true))),
+                "requestErasure").erasureRequest().id();
+        Reply moved = platform.as("laWorkerA").graphql("mutation($id: ID!, $to: ID!) { transferYoungPerson(input: "
+                + "{youngPersonId: $id, toLocalAuthorityId: $to}) { userErrors { code } } }",
+                Map.of("id", mover.id(), "to", platform.councilB));
+        assertEquals(List.of(), moved.errors(), moved.body());
+        String list = "{ erasureRequests(first: 100) { edges { node { id } } } }";
+        assertTrue(platform.as("laWorkerB").graphql(list).body().contains(moving), "the new council decides it");
+        assertFalse(platform.as("laWorkerA").graphql(list).body().contains(moving), "the old one no longer sees it");
+        String decide = "mutation { decideErasureRequest(input: {requestId: \"" + moving + "\", decision: APPROVE})"
+                + " { erasureRequest { id } userErrors { code } } }";
+        assertEquals("NOT_FOUND", outcome(platform.as("laWorkerA").graphql(decide)));
+        assertEquals("PENDING", Ops.at(mover.app().graphql("{ myErasureRequest { state } }"), "myErasureRequest",
+                "state"));
+    }
+
+    @Test
     void anyoneMayReadThePolicy() {
         String policy = "{ erasurePolicy { kinds { kind } } }";
         CALLERS.forEach((name, caller) -> assertEquals(List.of(), caller.apply(policy).errors(), name));

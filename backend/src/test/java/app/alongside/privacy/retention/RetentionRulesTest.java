@@ -48,6 +48,15 @@ class RetentionRulesTest {
     }
 
     @Test
+    void aZeroPeriodThisJobWouldApplyAndABirthdayWithoutADateOfBirthAreRefused() {
+        StartupException e = assertThrows(StartupException.class, () -> parse(
+                rule("invites", "\"PT0S\"", "\"Art 6(1)(e)\""), rule("audit", "\"P6Y\"", "\"Art 6(1)(c)\"")
+                        .replace("\"createdAt\"", "\"" + RetentionRule.TWENTY_FIFTH_BIRTHDAY + "\"")));
+        assertTrue(e.getMessage().contains("rule 1 (invites): a period of zero"), e.getMessage());
+        assertTrue(e.getMessage().contains("rule 2 (audit): only youngPeople holds a date of birth"), e.getMessage());
+    }
+
+    @Test
     void aMissingBasisIsRefused() {
         StartupException e = assertThrows(StartupException.class, () -> parse(
                 rule("invites", "\"P30D\"", "null"), rule("audit", "\"P6Y\"", "\"  \"")));
