@@ -82,7 +82,7 @@ class RetentionJobIT {
         assertEquals(1, db.getCollection("notifications").countDocuments(Filters.eq("_id", "another-jobs")),
                 "the push retention job, not this one, applies the notifications rule");
         assertEquals(List.of("invites", "interests", "savedOpportunities", "devices", "idempotency",
-                "retentionRuns"), run.results().stream().map(RetentionRuns.RuleResult::collection).toList(),
+                "retentionRuns", "privacyAcknowledgements", "correctionRequests", "erasureRequests"), run.results().stream().map(RetentionRuns.RuleResult::collection).toList(),
                 "only the DELETE rules the job owns, in file order");
         Document stored = db.getCollection(RetentionRuns.COLLECTION).find(Filters.eq("_id", run.id())).first();
         assertEquals(Date.from(NOW), stored.getDate("startedAt"));
