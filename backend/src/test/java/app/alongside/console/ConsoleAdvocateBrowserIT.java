@@ -137,7 +137,11 @@ class ConsoleAdvocateBrowserIT {
         browser.heading("Inbox");
         browser.waitUntil(d -> "on".equals(browser.script("return document.documentElement.dataset.live")));
         send(eve, "Hello, is anyone there?");
-        browser.waitUntil(d -> d.findElement(By.cssSelector("li[data-thread='" + eve.thread + "'] a"))).click();
+        browser.waitUntil(d -> {
+            // A live update may redraw the inbox between finding the link and clicking it: find it again then.
+            d.findElement(By.cssSelector("li[data-thread='" + eve.thread + "'] a")).click();
+            return true;
+        });
         browser.heading("Conversation with Eve");
         browser.waitForText("ol.messages", "Hello, is anyone there?");
         browser.field("Reply to Eve").sendKeys("Hi Eve, I'm Ali, your advocate.");

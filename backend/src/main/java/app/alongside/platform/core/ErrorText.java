@@ -43,7 +43,7 @@ public final class ErrorText {
     private static final Pattern QUOTED_JAVA_TYPE = Pattern.compile("'(" + String.join("|", JAVA_TYPES.keySet())
             + ")'");
     /** Text that only Java writes: AST and collection toString, class and package names, identity hashes. */
-    private static final Pattern JAVA = Pattern.compile("[A-Za-z]+Value\\{|ObjectField\\{|VariableReference\\{"
+    private static final Pattern JAVA = Pattern.compile("(?<![A-Za-z])[A-Za-z]+Value\\{|ObjectField\\{|VariableReference\\{"
             + "|(?<![\\w.@-])(?:java|javax|jakarta|graphql|org|com)\\.[a-z]"
             + "|\\b(?:BigDecimal|BigInteger|ArrayList|HashMap|LinkedHashMap|ImmutableList|ImmutableMap|Optional\\["
             + "|Exception|Error\\b)|@[0-9a-f]{6,}\\b|\\b[a-z]+=[^ ]");
@@ -85,10 +85,10 @@ public final class ErrorText {
         }
         Matcher types = QUOTED_JAVA_TYPE.matcher(text);
         text = types.replaceAll(match -> "'" + JAVA_TYPES.get(match.group(1)) + "'");
-        if (looksLikeJava(text)) {
-            return plain(code);
-        }
-        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+        // Only what the client is shown is checked: a message that echoes a long bad value is cut first, so the
+        // check stays as cheap as the message is short.
+        String shown = text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+        return looksLikeJava(shown) ? plain(code) : shown;
     }
 
     /** A GraphQL rendering of a value given as JSON (maps, lists, strings, numbers, booleans, null). */
