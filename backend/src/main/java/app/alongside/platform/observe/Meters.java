@@ -82,7 +82,19 @@ public final class Meters {
                 .strongReference(true).register(registry);
     }
 
+    /**
+     * The filter that gives every timer the buckets. It must not read this class's static fields: it runs on
+     * whichever thread registers a timer, and the JVM's GC notification thread registers one (JvmGcMetrics) while
+     * {@link #GLOBAL} may still be under construction. Reading {@link #BUCKETS} there waited for this class's
+     * initialisation while holding the registry's lock, which the constructor then waited for: a start that hung
+     * for ever before logging that it listens (seen about once in 80 starts). So the buckets are worked out here,
+     * once, and the filter keeps its own copy.
+     */
     private static MeterFilter histograms() {
+        double[] nanos = new double[BUCKETS.length];
+        for (int i = 0; i < BUCKETS.length; i++) {
+            nanos[i] = BUCKETS[i].toNanos();
+        }
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(io.micrometer.core.instrument.Meter.Id id,
@@ -90,12 +102,8 @@ public final class Meters {
                 if (id.getType() != io.micrometer.core.instrument.Meter.Type.TIMER) {
                     return config;
                 }
-                double[] nanos = new double[BUCKETS.length];
-                for (int i = 0; i < BUCKETS.length; i++) {
-                    nanos[i] = BUCKETS[i].toNanos();
-                }
                 return DistributionStatisticConfig.builder().percentilesHistogram(false).percentiles()
-                        .serviceLevelObjectives(nanos).build().merge(config);
+                        .serviceLevelObjectives(nanos.clone()).build().merge(config);
             }
         };
     }

@@ -30,10 +30,7 @@ public final class Notices {
                 foundation.idempotency(), foundation.clock());
     }
 
-    /**
-     * The young person's acknowledgements for their data export. Built from the database alone, so the records
-     * module, which assembles the export and is built before this one, can be given it.
-     */
+    /** The young person's acknowledgements, for their data export. */
     public static PersonalDataSection exportSection(MongoDatabase db) {
         AcknowledgementRepository acknowledgements = new AcknowledgementRepository(db);
         return PersonalDataSection.of("privacyNoticeAcknowledgements", youngPersonId -> {
