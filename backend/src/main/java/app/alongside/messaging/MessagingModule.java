@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The messaging domain (settings node {@code messaging}): advocacy allocation, threads and messages with the
@@ -116,8 +117,8 @@ public final class MessagingModule implements Module {
 
     @Override
     public List<Migration> migrations() {
-        return java.util.stream.Stream.concat(AdvocacyRepository.MIGRATIONS.stream(),
-                java.util.stream.Stream.of(Safeguarding.WITHHOLD_EARLIER_ENTRIES)).toList();
+        return Stream.concat(AdvocacyRepository.MIGRATIONS.stream(), Stream.of(Safeguarding.WITHHOLD_EARLIER_ENTRIES))
+                .toList();
     }
 
     @Override

@@ -12,6 +12,7 @@ import app.alongside.platform.core.RequestContext;
 import app.alongside.platform.core.ShortCache;
 import app.alongside.platform.store.Idempotency;
 import app.alongside.platform.store.Migration;
+import com.mongodb.client.model.Filters;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -225,8 +226,8 @@ public final class Safeguarding {
             db -> {
                 List<String> concerns = new ArrayList<>();
                 List<String> threads = new ArrayList<>();
-                db.getCollection(ServiceSettingsRepository.CONCERNS).find(com.mongodb.client.model.Filters.eq(
-                        "notToldReason", Records.NotToldReason.WOULD_INCREASE_RISK.name())).forEach(d -> {
+                db.getCollection(ServiceSettingsRepository.CONCERNS).find(Filters.eq("notToldReason",
+                        Records.NotToldReason.WOULD_INCREASE_RISK.name())).forEach(d -> {
                             concerns.add(d.getString("_id"));
                             threads.add(d.getString("threadId"));
                         });

@@ -12,7 +12,6 @@ import app.alongside.privacy.corrections.Corrections;
 import app.alongside.privacy.erasure.ErasureModule;
 import app.alongside.privacy.notices.Notices;
 import app.alongside.privacy.retention.Retention;
-import com.mongodb.client.MongoDatabase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ public final class PrivacyModule implements Module {
     private final Corrections corrections;
     private final ErasureModule erasure;
     private final Retention retention;
-    private final MongoDatabase db;
+    private final List<PersonalDataSection> export = new ArrayList<>();
 
     /** @param domains the modules whose data an erasure removes besides identity's, each through its hooks */
     public PrivacyModule(Foundation foundation, IdentityModule identity, OrganisationsModule organisations,
@@ -37,16 +36,14 @@ public final class PrivacyModule implements Module {
         this.erasure = new ErasureModule(foundation, identity, audit, Stream.concat(domains.stream(),
                 Stream.of(identity)).flatMap(module -> module.erasable().stream()).toList());
         this.retention = new Retention(foundation, identity.policy());
-        this.db = foundation.db();
+        export.add(Notices.exportSection(foundation.db()));
+        export.addAll(Corrections.exportSections(foundation.db()));
+        export.add(erasure.exportSection());
     }
 
     @Override
     public List<PersonalDataSection> exportSections() {
-        List<PersonalDataSection> sections = new ArrayList<>();
-        sections.add(Notices.exportSection(db));
-        sections.addAll(Corrections.exportSections(db));
-        sections.add(erasure.exportSection());
-        return sections;
+        return List.copyOf(export);
     }
 
     @Override

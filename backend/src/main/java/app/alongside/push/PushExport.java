@@ -21,7 +21,7 @@ final class PushExport {
     private PushExport() {
     }
 
-    static PersonalDataSection section(MongoDatabase db) {
+    static PersonalDataSection section(MongoDatabase db, PreferencesRepository preferenceRepository) {
         return PersonalDataSection.of("push", youngPersonId -> {
             String owner = new Principal.YoungPersonUser(youngPersonId, null).key();
             List<Document> devices = db.getCollection(DeviceRepository.COLLECTION).find(Filters.eq("owner", owner))
@@ -29,7 +29,7 @@ final class PushExport {
                     .into(new ArrayList<>());
             Document chosen = db.getCollection(PreferencesRepository.COLLECTION).find(Filters.eq("_id", owner))
                     .projection(Projections.include("updatedAt")).first();
-            NotificationPreferences prefs = new PreferencesRepository(db).of(owner);
+            NotificationPreferences prefs = preferenceRepository.of(owner);
             Document categories = new Document();
             prefs.categories().forEach(c -> categories.append(c.category().name(), c.enabled()));
             NotificationPreferences.QuietHours quiet = prefs.quietHours();

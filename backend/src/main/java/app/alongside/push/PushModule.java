@@ -68,7 +68,7 @@ public final class PushModule implements Module {
         this.retention = new Periodic("push-retention", Duration.ofHours(1),
                 () -> notifications.purgeBefore(clock.instant().minus(kept)));
         PushQueueGauges.register(foundation.gauges(), foundation.db(), clock);
-        this.export = PushExport.section(foundation.db());
+        this.export = PushExport.section(foundation.db(), preferences);
         this.maxPage = foundation.maxPage();
         this.clock = clock;
     }

@@ -146,7 +146,8 @@ public final class StoreBench {
             StoreBenchReport.jsonLines(report).forEach(System.out::println);
             System.exit(report.failed() ? 1 : 0);
         } catch (RuntimeException e) {
-            e.printStackTrace();
+            java.util.logging.Logger.getLogger(StoreBench.class.getName())
+                    .log(java.util.logging.Level.SEVERE, "the store bench failed", e);
             System.exit(1);
         }
     }
