@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -146,8 +148,7 @@ public final class StoreBench {
             StoreBenchReport.jsonLines(report).forEach(System.out::println);
             System.exit(report.failed() ? 1 : 0);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(StoreBench.class.getName())
-                    .log(java.util.logging.Level.SEVERE, "the store bench failed", e);
+            Logger.getLogger(StoreBench.class.getName()).log(Level.SEVERE, "the store bench failed", e);
             System.exit(1);
         }
     }
