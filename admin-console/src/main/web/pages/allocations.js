@@ -1,4 +1,4 @@
-import { h, replace, dateTime, alertBox } from '../dom.js';
+import { h, replace, dateTime, showBanner } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
@@ -51,7 +51,7 @@ export async function render(main) {
         const payload = await mutate(allocateForm, ALLOCATE,
           { input: { youngPersonId: a.youngPerson.id, advocateId: v.advocateId } }, 'allocateAdvocate');
         if (payload) {
-          replace(status, alertBox(`${payload.advocacy.advocate.name} is now ${name}'s advocate.`, 'success'));
+          showBanner(status, `${payload.advocacy.advocate.name} is now ${name}'s advocate.`);
           await list.refresh();
         }
       },

@@ -1,4 +1,4 @@
-import { h, replace, words, dateTime, alertBox } from '../dom.js';
+import { h, replace, words, dateTime, showBanner, summaryList } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
@@ -46,19 +46,14 @@ export async function render(main, { staff }) {
   function item(r) {
     const name = r.youngPerson ? (r.youngPerson.preferredName || r.youngPerson.firstName) : 'A young person';
     const what = `${words(r.field)} to “${r.proposedValue}”`;
-    const facts = h('dl', {},
-      h('dt', {}, 'Asked for'), h('dd', {}, what),
-      h('dt', {}, 'Their reason'), h('dd', {}, r.reason || 'None given'),
-      h('dt', {}, 'Asked on'), h('dd', {}, dateTime(r.requestedAt)),
-      h('dt', {}, 'Answer by'), h('dd', {}, r.answerBy),
-      h('dt', {}, 'State'), h('dd', {}, words(r.state)),
-      r.decisionReason ? [h('dt', {}, 'Reason given'), h('dd', {}, r.decisionReason)] : null,
-      r.previousValue ? [h('dt', {}, 'Value before'), h('dd', {}, r.previousValue)] : null);
+    const facts = summaryList([['Asked for', what], ['Their reason', r.reason || 'None given'],
+      ['Asked on', dateTime(r.requestedAt)], ['Answer by', r.answerBy], ['State', words(r.state)],
+      ['Reason given', r.decisionReason], ['Value before', r.previousValue]]);
     const li = h('li', {}, h('h2', {}, `${name}: ${words(r.field)}`), facts);
     if (r.dispute) li.append(disputeBox(r.dispute, () => done('Answer saved.')));
     if (r.state !== 'PENDING') return li;
     const makeForm = form({
-      submit: 'Make the change', label: `Make the change for ${name}`,
+      submit: 'Make the change', label: `Make the change for ${name}: ${what}`,
       fields: [{ name: 'reason', label: 'Note (optional)', type: 'textarea', rows: 2 }],
       onSubmit: async (v) => {
         const payload = await mutate(makeForm, DECIDE, { input: { requestId: r.id, decision: 'MAKE',
@@ -67,7 +62,7 @@ export async function render(main, { staff }) {
       },
     });
     const declineForm = form({
-      submit: 'Decline', label: `Decline the request from ${name}`,
+      submit: 'Decline', label: `Decline the request from ${name}: ${what}`,
       fields: [{ name: 'reason', label: 'Reason for declining', type: 'textarea', rows: 3, required: true,
         hint: 'The young person sees this reason, and is told they can add their side or complain to the ICO.' }],
       onSubmit: async (v) => {
@@ -80,7 +75,7 @@ export async function render(main, { staff }) {
     return li;
   }
   async function done(text) {
-    replace(status, alertBox(text, 'success'));
+    showBanner(status, text);
     await list.refresh();
   }
   await list.reset();

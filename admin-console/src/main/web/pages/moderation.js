@@ -1,4 +1,4 @@
-import { h, replace, alertBox } from '../dom.js';
+import { h, replace, showBanner, allowListedHtml, uid } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
@@ -6,7 +6,7 @@ import { pagedList, PAGE_SIZE } from '../paging.js';
 import { OPPORTUNITY_FIELDS, details } from './opportunity.js';
 
 const QUEUE = `query ConsoleModeration($first: Int, $after: String) { moderationQueue(first: $first, after: $after) {
-  edges { node { ${OPPORTUNITY_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+  edges { node { ${OPPORTUNITY_FIELDS} descriptionHtml } } pageInfo { hasNextPage endCursor } } }`;
 const APPROVE = `mutation ConsoleApprove($input: OpportunityActionInput!) { approveOpportunity(input: $input) {
   opportunity { id status } userErrors { field message code } } }`;
 const REJECT = `mutation ConsoleReject($input: RejectOpportunityInput!) { rejectOpportunity(input: $input) {
@@ -43,12 +43,22 @@ export async function render(main, { staff }) {
         if (payload) done(`Sent back: ${o.title}.`);
       },
     });
-    return h('li', {}, h('h2', {}, o.title), details(o), approveForm,
+    return h('li', { 'data-opportunity': o.id }, h('h2', {}, o.title), preview(o),
+      details(o, { description: false }), approveForm,
       h('details', {}, h('summary', {}, 'Send back with a reason'), rejectForm));
   }
   async function done(text) {
-    replace(status, alertBox(text, 'success'));
+    showBanner(status, text);
     await list.refresh();
   }
   await list.reset();
+}
+
+/** The opportunity as young people will see it in the app: a card with the description rendered from Markdown. */
+function preview(o) {
+  const title = h('h3', { id: uid('preview') }, o.title);
+  return h('section', { class: 'app-preview', 'aria-labelledby': title.id },
+    h('p', { class: 'preview-label' }, 'How it looks in the app'), title,
+    h('p', { class: 'meta' }, [o.organisation && o.organisation.name, o.town].filter(Boolean).join(', ')),
+    h('div', { class: 'preview-description' }, allowListedHtml(o.descriptionHtml)));
 }

@@ -1,4 +1,4 @@
-import { h, replace, loading, words, dateTime, alertBox } from '../dom.js';
+import { h, replace, loading, words, dateTime, alertBox, summaryList } from '../dom.js';
 import { graphql, SessionEnded } from '../api.js';
 import { heading } from '../console.js';
 import { pagedList, PAGE_SIZE } from '../paging.js';
@@ -15,20 +15,18 @@ const INTEREST = `query ConsoleInterest($id: ID!, $first: Int, $after: String) {
 const ACTION = (name) => `mutation ConsoleOpportunity${name}($input: OpportunityActionInput!) {
   ${name}(input: $input) { opportunity { id status } userErrors { field message code } } }`;
 
-/** The facts of an opportunity as a description list; every value is text. */
-export function details(o) {
-  const row = (term, value) => (value === null || value === undefined || value === '' ? null
-    : [h('dt', {}, term), h('dd', {}, String(value))]);
-  return h('dl', {},
-    row('Organisation', o.organisation && o.organisation.name), row('Status', words(o.status)),
-    row('Kind', words(o.kind)), row('Missions', o.missions.map(words).join(', ')),
-    row('Ages', `${o.eligibility.minAge} to ${o.eligibility.maxAge}`),
-    row('Legal statuses', o.eligibility.legalStatuses.map(words).join(', ') || 'All'),
-    row('Area', [...o.eligibility.councils.map((c) => c.name), ...o.eligibility.regions.map(words)].join(', ')
-      || 'All of England'),
-    row('Delivery', words(o.eligibility.delivery)), row('Town', o.town), row('Closes', o.closingDate),
-    row('Places', o.places), row('How to apply', o.howToApply), row('Contact', o.contact),
-    row('Description', o.description), row('Reason it was sent back', o.rejectionReason));
+/** The facts of an opportunity as a summary list; every value is text. The description is left out on request. */
+export function details(o, { description = true } = {}) {
+  return summaryList([
+    ['Organisation', o.organisation && o.organisation.name], ['Status', words(o.status)],
+    ['Kind', words(o.kind)], ['Missions', o.missions.map(words).join(', ')],
+    ['Ages', `${o.eligibility.minAge} to ${o.eligibility.maxAge}`],
+    ['Legal statuses', o.eligibility.legalStatuses.map(words).join(', ') || 'All'],
+    ['Area', [...o.eligibility.councils.map((c) => c.name), ...o.eligibility.regions.map(words)].join(', ')
+      || 'All of England'],
+    ['Delivery', words(o.eligibility.delivery)], ['Town', o.town], ['Closes', o.closingDate],
+    ['Places', o.places], ['How to apply', o.howToApply], ['Contact', o.contact],
+    ['Description', description ? o.description : null], ['Reason it was sent back', o.rejectionReason]]);
 }
 
 export async function render(main, { params, message }) {

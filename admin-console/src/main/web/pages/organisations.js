@@ -1,4 +1,4 @@
-import { h, replace, tableBox, words, alertBox, uid } from '../dom.js';
+import { h, replace, reflowTable, reflowRow, words, uid, showBanner } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
@@ -15,6 +15,7 @@ const UPDATE = `mutation ConsoleUpdateOrganisation($input: UpdateOrganisationInp
   updateOrganisation(input: $input) { organisation { id name } userErrors { field message code } } }`;
 const KINDS = [['LOCAL_AUTHORITY', 'Council (local authority)'], ['ADVOCACY_SERVICE', 'Advocacy service'],
   ['CORPORATE_PARENT', 'Corporate parent'], ['PLATFORM_OPERATOR', 'Platform operator']];
+const COLUMNS = ['Name', 'Kind', 'Details', 'Active', 'Change'];
 const SECTORS = ['EMPLOYER', 'UNIVERSITY', 'COLLEGE', 'NHS', 'HOUSING_PROVIDER', 'CHARITY'];
 
 async function page(kind, after) {
@@ -48,18 +49,14 @@ export async function render(main) {
     fetchPage: (after) => page(null, after),
     frame: () => {
       const body = h('tbody');
-      return { items: body, view: tableBox('Organisations', h('table', {},
-        h('caption', { class: 'visually-hidden' }, 'Organisations'),
-        h('thead', {}, h('tr', {}, ['Name', 'Kind', 'Details', 'Active', 'Change'].map((t) => h('th',
-          { scope: 'col' }, t)))), body)) };
+      return { items: body, view: reflowTable('Organisations', COLUMNS, body) };
     },
     item: (o) => {
       const change = h('button', { type: 'button', class: 'secondary' }, 'Change',
         h('span', { class: 'visually-hidden' }, ` ${o.name}`));
       change.addEventListener('click', () => edit(o, change));
-      return h('tr', { 'data-organisation': o.id }, h('td', {}, o.name), h('td', {}, words(o.kind)),
-        h('td', {}, details(o)),
-        h('td', {}, o.active ? 'Yes' : 'No'), h('td', {}, change));
+      return reflowRow(COLUMNS, [o.name, words(o.kind), details(o), o.active ? 'Yes' : 'No', change],
+        { 'data-organisation': o.id });
     },
   });
   replace(main, heading('Organisations'), status, editSlot, h('h2', {}, 'Add an organisation'), formSlot,
@@ -96,10 +93,7 @@ export async function render(main) {
         const payload = await mutate(editForm, UPDATE, { input }, 'updateOrganisation');
         if (payload) {
           replace(editSlot);
-          const done = alertBox(`Saved the changes to ${payload.organisation.name}.`, 'success');
-          done.setAttribute('tabindex', '-1');
-          replace(status, done);
-          done.focus();
+          showBanner(status, `Saved the changes to ${payload.organisation.name}.`);
           if (o.kind === 'LOCAL_AUTHORITY') await addForm();
           await list.refresh();
         }
@@ -134,7 +128,7 @@ export async function render(main) {
           servesLocalAuthorityIds: v.servesLocalAuthorityIds, clientMutationId: randomId() };
         const payload = await mutate(createForm, CREATE, { input }, 'createOrganisation');
         if (payload) {
-          replace(status, alertBox(`Added ${payload.organisation.name}.`, 'success'));
+          showBanner(status, `Added ${payload.organisation.name}.`);
           await addForm();
           await list.reset();
         }

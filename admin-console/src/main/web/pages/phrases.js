@@ -1,4 +1,4 @@
-import { h, replace, loading, alertBox } from '../dom.js';
+import { h, replace, loading, showBanner } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
@@ -25,7 +25,7 @@ export async function render(main) {
       if (!payload) return;
       // The server keeps phrases normalised (lower case, letters and digits); show them as they are kept.
       phraseForm.controls.phrases.value = payload.list.phrases.join('\n');
-      replace(status, alertBox(`Saved ${payload.list.phrases.length} phrases.`, 'success'));
+      showBanner(status, `Saved ${payload.list.phrases.length} phrases.`);
     },
   });
   replace(slot, phraseForm);

@@ -1,6 +1,6 @@
 // Admins: the parts of the privacy notice young people are shown, how many acknowledged each current version, and
 // publishing a new version of a part (earlier versions are kept; young people are asked to read the new one).
-import { h, replace, tableBox, words, alertBox, loading, uid } from '../dom.js';
+import { h, replace, tableBox, words, loading, showBanner } from '../dom.js';
 import { graphql, SessionEnded } from '../api.js';
 import { form, showErrors, showFormError } from '../forms.js';
 import { heading } from '../console.js';
@@ -41,7 +41,6 @@ export async function render(main) {
 
   function publishForm(feature) {
     const current = parts.find((p) => p.feature === feature) || parts[0];
-    const summaryBox = h('div', { class: 'notice error', tabindex: '-1', hidden: true });
     const publish = form({
       submit: 'Publish new version',
       fields: [
@@ -53,25 +52,20 @@ export async function render(main) {
           hint: '1 to 8 points: what we collect, who sees it, how long we keep it, their choices.' },
       ],
       onSubmit: async (v) => {
-        summaryBox.hidden = true;
         const input = { feature: v.feature, title: v.title, summary: v.summary, clientMutationId: randomId(),
           points: v.points.split('\n').map((p) => p.trim()).filter(Boolean) };
         const payload = await send(publish, input);
         if (!payload) return;
         if (payload.userErrors.length) {
-          showSummary(summaryBox, publish, payload.userErrors);
+          showErrors(publish, payload.userErrors);
           return;
         }
-        const done = alertBox(`Published version ${payload.notice.version} of “${payload.notice.title}”. `
-          + 'Young people will be asked to read it.', 'success');
-        done.setAttribute('tabindex', '-1');
-        replace(status, done);
-        done.focus();
+        showBanner(status, `Published version ${payload.notice.version} of “${payload.notice.title}”. `
+          + 'Young people will be asked to read it.');
         parts = await load();
         replace(formSlot, publishForm(payload.notice.feature));
       },
     });
-    publish.prepend(summaryBox);
     publish.controls.feature.addEventListener('change', () => {
       const chosen = publishForm(publish.controls.feature.value);
       replace(formSlot, chosen);
@@ -91,31 +85,7 @@ async function send(formEl, input) {
   } catch (error) {
     if (!(error instanceof SessionEnded)) {
       showFormError(formEl, error.message);
-      formEl.formError.focus();
     }
     return null;
   }
-}
-
-/** An error summary above the form, each problem a link to its field; the errors also go next to the fields. */
-function showSummary(box, formEl, userErrors) {
-  showErrors(formEl, userErrors);
-  const items = userErrors.map((error) => {
-    const name = [...(error.field || [])].reverse().find((p) => formEl.controls[p]);
-    const control = name ? formEl.controls[name] : null;
-    if (!control) return h('li', {}, error.message);
-    const label = formEl.querySelector(`label[for="${control.id}"]`);
-    const link = h('a', { href: `#${control.id}` }, `${label ? label.textContent : name}: ${error.message}`);
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      control.focus();
-    });
-    return h('li', {}, link);
-  });
-  const title = h('h2', { id: uid('problem') }, 'There is a problem');
-  replace(box, title, h('ul', {}, items));
-  box.setAttribute('role', 'alert');
-  box.setAttribute('aria-labelledby', title.id);
-  box.hidden = false;
-  box.focus();
 }

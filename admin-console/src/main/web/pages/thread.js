@@ -5,10 +5,12 @@ import { heading } from '../console.js';
 import { PAGE_SIZE } from '../paging.js';
 import { loadAdvocates } from './allocations.js';
 import { disputeBox, DISPUTE_FIELDS } from './dispute.js';
+import { entitlementsLink } from './shared-entitlements.js';
 
 const THREAD = `query ConsoleThread($id: ID!) { node(id: $id) { ... on MessageThread {
   id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { id staffMemberId name } } } }`;
-const MESSAGE_FIELDS = 'id sequence body deleted createdAt author { kind name isMe }';
+const MESSAGE_FIELDS = 'id sequence body deleted createdAt author { kind name isMe }'
+  + ' urgentMatch { phrase }';
 const MESSAGES = `query ConsoleMessages($threadId: ID!, $last: Int, $before: String) {
   messages(threadId: $threadId, last: $last, before: $before) {
   edges { node { ${MESSAGE_FIELDS} ${DISPUTE_FIELDS} } } pageInfo { hasPreviousPage startCursor } } }`;
@@ -47,9 +49,11 @@ export async function render(main, { params, onLeave, staff }) {
     shown.add(message.sequence);
     emptyNote.remove();
     const who = message.author.isMe ? 'You' : message.author.name;
-    const li = h('li', { class: message.author.kind === 'STAFF' ? 'staff' : 'young-person',
+    const kind = message.author.kind === 'STAFF' ? 'staff' : 'young-person';
+    const li = h('li', { class: message.urgentMatch ? `${kind} urgent-match` : kind,
       'data-sequence': message.sequence },
     h('p', { class: 'meta' }, `${who}, ${dateTime(message.createdAt)}`),
+    message.urgentMatch ? urgentMark(message.urgentMatch) : null,
     message.deleted ? h('em', {}, 'Message deleted') : h('span', { class: 'body' }, message.body),
     message.dispute ? disputeBox(message.dispute) : null);
     const after = [...list.children].find((el) => Number(el.dataset.sequence) > message.sequence);
@@ -155,7 +159,7 @@ export async function render(main, { params, onLeave, staff }) {
       thread.subject ? `Subject: ${thread.subject}. ` : '',
       assignee),
     h('p', {}, h('a', { href: `#/shared/${thread.youngPerson.id}` }, `What ${name} has shared with you`),
-      ' · ', h('a', { href: '#/inbox' }, 'Back to the inbox')),
+      entitlementsLink(thread.youngPerson.id, name), ' · ', h('a', { href: '#/inbox' }, 'Back to the inbox')),
     h('h2', {}, 'Messages'), earlier, earlierStatus, earlierProblem, list, emptyNote,
     h('h2', {}, 'Reply'), replyForm, assignSection,
     h('details', {}, h('summary', {}, 'Raise a safeguarding concern'),
@@ -227,3 +231,9 @@ async function assignment(thread, staff, assignee) {
 }
 
 export { words };
+
+/** Which message made the conversation urgent, and why: shown to staff only (the API tells no one else). */
+function urgentMark(match) {
+  return h('p', { class: 'urgent-mark' }, h('strong', { class: 'tag urgent' }, 'Marked urgent'),
+    match.phrase ? `: matched “${match.phrase}”` : ': matched a safeguarding phrase');
+}

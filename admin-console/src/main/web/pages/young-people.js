@@ -1,4 +1,4 @@
-import { h, replace, words, alertBox } from '../dom.js';
+import { h, replace, words, showBanner } from '../dom.js';
 import { graphql } from '../api.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
@@ -32,7 +32,7 @@ export async function render(main) {
           { input: { youngPersonId: p.id, toLocalAuthorityId: v.toLocalAuthorityId.trim() } },
           'transferYoungPerson');
         if (payload) {
-          replace(status, alertBox(`${name} has moved to ${payload.youngPerson.localAuthority.name}.`, 'success'));
+          showBanner(status, `${name} has moved to ${payload.youngPerson.localAuthority.name}.`);
           await list.refresh();
         }
       },

@@ -119,7 +119,7 @@ public final class AuditLog {
     }
 
     /** What the admins' audit search narrows by; each part null for any. */
-    public record Search(String targetId, String actorId, Instant from, Instant to) {
+    public record Search(AuditAction action, String targetId, String actorId, Instant from, Instant to) {
     }
 
     /** One page of what was done to the young person's data, newest first. */
@@ -134,6 +134,9 @@ public final class AuditLog {
     /** One page of the events the search matches, newest first. */
     public Connections.Connection<AuditEvent> search(Search search, Connections.Page page) {
         List<Bson> parts = new ArrayList<>();
+        if (search.action() != null) {
+            parts.add(Filters.eq("action", search.action().name()));
+        }
         if (search.targetId() != null) {
             parts.add(Filters.eq("targetId", search.targetId()));
         }

@@ -39,9 +39,9 @@ public final class AuditModule implements Module {
 
     /**
      * Registers the two queries, which check access with {@code access} (identity's policy: identity records to
-     * this log, so it is built after it).
+     * this log, so it is built after it), and read staff and organisation names from {@code names}.
      */
-    public void wire(GraphParts graph, Access access) {
-        AuditWiring.register(graph.wiring(), log, access, maxPage);
+    public void wire(GraphParts graph, Access access, AuditWiring.Names names) {
+        AuditWiring.register(graph, log, access, maxPage, names);
     }
 }

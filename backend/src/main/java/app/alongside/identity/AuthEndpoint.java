@@ -89,7 +89,7 @@ public final class AuthEndpoint implements HttpService {
             send(res, Status.OK_200, Map.of("csrfToken", session.get().csrfToken(),
                     "expiresAt", session.get().absoluteExpiresAt().toString(),
                     "staff", Map.of("id", GlobalIds.encode(StaffMember.TYPE, staff.staffId()),
-                            "role", staff.role().name())));
+                            "role", staff.role().name(), "passwordChangeRequired", staff.passwordChangeRequired())));
         } catch (ApiException e) {
             sendError(res, e);
         }
@@ -150,6 +150,7 @@ public final class AuthEndpoint implements HttpService {
         who.put("id", GlobalIds.encode(StaffMember.TYPE, staff.id()));
         who.put("name", staff.name());
         who.put("role", staff.role().name());
+        who.put("passwordChangeRequired", staff.passwordChangeRequired());
         body.put("staff", who);
         return body;
     }

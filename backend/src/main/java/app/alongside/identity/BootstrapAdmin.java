@@ -70,7 +70,7 @@ public final class BootstrapAdmin {
             return organisations.findByName(settings.organisation()).orElseThrow();
         });
         StaffMember admin = new StaffMember(Ids.random(), settings.name(), settings.email().get(), StaffRole.ADMIN,
-                operator.id(), true, passwords.hash(settings.password().orElseThrow()), 0, null, now, now);
+                operator.id(), true, passwords.hash(settings.password().orElseThrow()), 0, null, now, now, false);
         insertQuietly(() -> staff.insert(admin));
         LOG.info(() -> "bootstrap admin " + settings.email().get() + " created");
     }

@@ -9,6 +9,7 @@ import app.alongside.platform.core.ErasableData;
 import app.alongside.platform.core.Json;
 import app.alongside.platform.core.PersonalDataSection;
 import app.alongside.platform.core.RequestContext;
+import app.alongside.platform.graphql.FieldGate;
 import app.alongside.platform.graphql.GraphParts;
 import app.alongside.platform.http.RateLimiter;
 import app.alongside.platform.store.IndexPlan;
@@ -147,6 +148,11 @@ public final class IdentityModule implements Module {
     /** The same rules for a GraphQL WebSocket, with the credentials where a socket can carry them. */
     public GraphqlWsAuthentication socketAuthentication() {
         return socketAuthentication;
+    }
+
+    /** What a staff member whose password someone else set may run until they change it. */
+    public FieldGate passwordChangeGate() {
+        return new PasswordChangeGate();
     }
 
     /** {@code /auth}: the console's sign-in, sign-out and session endpoints. */

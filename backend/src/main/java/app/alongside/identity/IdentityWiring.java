@@ -53,6 +53,8 @@ public final class IdentityWiring {
                 .nodeType(StaffMember.TYPE, StaffMember.class, StaffMember::id)
                 .fetcher(StaffMember.TYPE, "organisation", env -> organisation(env,
                         ((StaffMember) env.getSource()).organisationId()))
+                .fetcher(StaffMember.TYPE, "lockedUntil", env -> staff.lockedUntil(RequestContext.of(env),
+                        env.getSource()))
                 .nodeType(YoungPerson.TYPE, YoungPerson.class, YoungPerson::id)
                 .fetcher(YoungPerson.TYPE, "age", env -> ((YoungPerson) env.getSource()).ageOn(people.today()))
                 .fetcher(YoungPerson.TYPE, "hasAppAccount", env -> ((YoungPerson) env.getSource()).hasAppAccount())
@@ -66,6 +68,7 @@ public final class IdentityWiring {
                 .backedBy("YoungPersonEdge", Connections.Edge.class)
                 .backedBy("CreateStaffMemberPayload", CreateStaffPayload.class)
                 .backedBy("DeactivateStaffMemberPayload", StaffPayload.class)
+                .backedBy("ReactivateStaffMemberPayload", StaffPayload.class)
                 .backedBy("ResetStaffPasswordPayload", StaffPayload.class)
                 .backedBy("ChangeMyPasswordPayload", ChangePasswordPayload.class)
                 .backedBy("CreateInvitePayload", CreateInvitePayload.class)
@@ -76,6 +79,8 @@ public final class IdentityWiring {
                 .fetcher("Query", "staff", env -> staff.list(RequestContext.of(env),
                         Optional.ofNullable((String) env.getArgument("organisationId"))
                                 .map(id -> Input.decodeOrNotFound(id, Organisation.TYPE, List.of("organisationId"))),
+                        Connections.Page.of(env, maxPage)))
+                .fetcher("Query", "lockedStaff", env -> staff.locked(RequestContext.of(env),
                         Connections.Page.of(env, maxPage)))
                 .fetcher("Query", "youngPeople", env -> people.list(RequestContext.of(env),
                         Connections.Page.of(env, maxPage)));
@@ -90,6 +95,8 @@ public final class IdentityWiring {
                     id), errors -> new CreateStaffPayload(null, errors, id));
         }).fetcher("Mutation", "deactivateStaffMember", env -> Payloads.run(() -> new StaffPayload(
                 staff.deactivate(RequestContext.of(env), Input.of(env)), List.of()), e -> new StaffPayload(null, e))
+        ).fetcher("Mutation", "reactivateStaffMember", env -> Payloads.run(() -> new StaffPayload(
+                staff.reactivate(RequestContext.of(env), Input.of(env)), List.of()), e -> new StaffPayload(null, e))
         ).fetcher("Mutation", "resetStaffPassword", env -> Payloads.run(() -> new StaffPayload(
                 staff.resetPassword(RequestContext.of(env), Input.of(env)), List.of()), e -> new StaffPayload(null, e))
         ).fetcher("Mutation", "changeMyPassword", env -> Payloads.run(() -> {

@@ -181,7 +181,8 @@ public final class StaffAuth {
     }
 
     private static Principal.Staff principal(StaffMember member, Organisation org, String sessionId) {
-        return new Principal.Staff(member.id(), org.id(), org.name(), org.kind(), member.role(), sessionId);
+        return new Principal.Staff(member.id(), org.id(), org.name(), org.kind(), member.role(), sessionId,
+                member.passwordChangeRequired());
     }
 
     private static boolean constantTimeEquals(String a, String b) {

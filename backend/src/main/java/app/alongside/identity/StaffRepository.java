@@ -38,7 +38,8 @@ public final class StaffRepository {
     public static List<IndexPlan> indexes() {
         return List.of(IndexPlan.unique(COLLECTION, Indexes.ascending("emailKey")),
                 IndexPlan.of(COLLECTION, Indexes.ascending("organisationId", "createdAt")),
-                IndexPlan.of(COLLECTION, Indexes.ascending("role")));
+                IndexPlan.of(COLLECTION, Indexes.ascending("role")),
+                IndexPlan.of(COLLECTION, Indexes.ascending("lockedUntil")));
     }
 
     public static String emailKey(String email) {
@@ -80,6 +81,16 @@ public final class StaffRepository {
                 s -> Connections.newestKey(s.createdAt(), s.id()));
     }
 
+    /** Accounts whose sign-in lock ends after {@code now}, newest account first. */
+    public Connections.Connection<StaffMember> lockedPage(Instant now, Connections.Page page) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.gt("lockedUntil", Mongo.date(now))));
+        page.after().ifPresent(key -> filters.add(Connections.olderThan(key)));
+        List<StaffMember> found = collection.find(Filters.and(filters)).sort(Connections.NEWEST_FIRST)
+                .limit(page.first() + 1).map(StaffRepository::from).into(new ArrayList<>());
+        return Connections.page(found, page, page.after().isPresent(),
+                s -> Connections.newestKey(s.createdAt(), s.id()));
+    }
+
     /** The active staff of an organisation. */
     public List<StaffMember> activeOf(String organisationId) {
         return collection.find(Filters.and(Filters.eq("organisationId", organisationId), Filters.eq("active", true)))
@@ -103,8 +114,10 @@ public final class StaffRepository {
                 Updates.set("lockedUntil", null), Updates.set("lastSignedInAt", Mongo.date(now))));
     }
 
-    public void setPassword(String id, String hash, Instant now) {
+    /** Sets the password hash; {@code changeRequired} when someone else chose it and its owner must change it. */
+    public void setPassword(String id, String hash, boolean changeRequired, Instant now) {
         collection.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("passwordHash", hash),
+                Updates.set("passwordChangeRequired", changeRequired),
                 Updates.set("failedSignIns", 0), Updates.set("lockedUntil", null),
                 Updates.set("updatedAt", Mongo.date(now))));
     }
@@ -127,13 +140,15 @@ public final class StaffRepository {
                 .append("failedSignIns", s.failedSignIns())
                 .append("lockedUntil", Mongo.date(s.lockedUntil()))
                 .append("createdAt", Mongo.date(s.createdAt()))
-                .append("updatedAt", Mongo.date(s.updatedAt()));
+                .append("updatedAt", Mongo.date(s.updatedAt()))
+                .append("passwordChangeRequired", s.passwordChangeRequired());
     }
 
     static StaffMember from(Document d) {
         return new StaffMember(d.getString("_id"), d.getString("name"), d.getString("email"),
                 StaffRole.valueOf(d.getString("role")), d.getString("organisationId"), d.getBoolean("active", true),
                 d.getString("passwordHash"), d.getInteger("failedSignIns", 0), Mongo.instant(d.getDate("lockedUntil")),
-                Mongo.instant(d.getDate("createdAt")), Mongo.instant(d.getDate("updatedAt")));
+                Mongo.instant(d.getDate("createdAt")), Mongo.instant(d.getDate("updatedAt")),
+                Boolean.TRUE.equals(d.getBoolean("passwordChangeRequired")));
     }
 }

@@ -78,7 +78,7 @@ public final class StaffService {
         }
         Instant now = clock.instant();
         StaffMember member = new StaffMember(claim.id(), name, email, role, orgId, true, passwords.hash(password), 0,
-                null, now, now);
+                null, now, now, true);
         try {
             staff.insert(member);
         } catch (MongoWriteException e) {
@@ -107,12 +107,24 @@ public final class StaffService {
         return staff.findById(member.id()).orElseThrow();
     }
 
+    public StaffMember reactivate(RequestContext context, Input input) {
+        StaffMember member = manageable(context, input);
+        if (member.active()) {
+            throw new ApiException(ErrorCode.CONFLICT, "This account is active already.", Input.path("staffMemberId"),
+                    Map.of());
+        }
+        staff.setActive(member.id(), true, clock.instant());
+        rosterChanged.accept(member.organisationId());
+        audit.record(context, AuditAction.UPDATE, StaffMember.TYPE, member.id(), null, "reactivated");
+        return staff.findById(member.id()).orElseThrow();
+    }
+
     public StaffMember resetPassword(RequestContext context, Input input) {
         policy.requireRole(context.principal(), StaffRole.ADMIN);
         StaffMember member = manageable(context, input);
         String password = input.secret("newPassword", Passwords.MAX_LENGTH);
         passwords.requireStrong(password, member.email(), Input.path("newPassword"));
-        staff.setPassword(member.id(), passwords.hash(password), clock.instant());
+        staff.setPassword(member.id(), passwords.hash(password), true, clock.instant());
         auth.endSessions(member.id(), null);
         audit.record(context, AuditAction.UPDATE, StaffMember.TYPE, member.id(), null, "password reset by admin");
         return member;
@@ -126,7 +138,10 @@ public final class StaffService {
         }
         String password = input.secret("newPassword", Passwords.MAX_LENGTH);
         passwords.requireStrong(password, member.email(), Input.path("newPassword"));
-        staff.setPassword(member.id(), passwords.hash(password), clock.instant());
+        if (passwords.matches(password, member.passwordHash())) {
+            throw ApiException.badInput(Input.path("newPassword"), "Choose a password other than your current one.");
+        }
+        staff.setPassword(member.id(), passwords.hash(password), false, clock.instant());
         auth.endSessions(member.id(), me.sessionId());
         audit.record(context, AuditAction.UPDATE, StaffMember.TYPE, member.id(), null, "password changed");
     }
@@ -139,6 +154,19 @@ public final class StaffService {
             throw ApiException.forbidden();
         }
         return staff.page(scope, page);
+    }
+
+    /** The accounts locked now, for admins. */
+    public Connections.Connection<StaffMember> locked(RequestContext context, Connections.Page page) {
+        policy.requireRole(context.principal(), StaffRole.ADMIN);
+        return staff.lockedPage(clock.instant(), page);
+    }
+
+    /** When a member's sign-in lock ends, told to admins only and only while it lasts. */
+    public Instant lockedUntil(RequestContext context, StaffMember member) {
+        boolean admin = context.principal() instanceof Principal.Staff s && s.role() == StaffRole.ADMIN;
+        Instant until = member.lockedUntil();
+        return admin && until != null && until.isAfter(clock.instant()) ? until : null;
     }
 
     public Map<String, Object> load(RequestContext context, Collection<String> ids) {

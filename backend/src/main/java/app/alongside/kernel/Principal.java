@@ -11,10 +11,11 @@ public sealed interface Principal {
 
     /**
      * A staff member signed in to the console, with the session that proves it, and their organisation's name as
-     * it stood when the request was authenticated (what the audit log records).
+     * it stood when the request was authenticated (what the audit log records). {@code passwordChangeRequired}:
+     * their password was set by someone else and they must change it before doing anything else.
      */
     record Staff(String staffId, String organisationId, String organisationName, OrganisationKind organisationKind,
-                 StaffRole role, String sessionId) implements Principal {
+                 StaffRole role, String sessionId, boolean passwordChangeRequired) implements Principal {
     }
 
     /** A young person signed in to an app, whose Firebase account is linked to their record. */

@@ -112,8 +112,10 @@ public final class MessageRepository {
                                 .append("replacedAt", Mongo.date(now))))).getModifiedCount() == 1;
     }
 
-    public void markUrgent(String id) {
-        messages.updateOne(Filters.eq("_id", id), Updates.set("urgent", true));
+    /** Marks the message urgent, with the safeguarding phrase it matched. */
+    public void markUrgent(String id, String phrase) {
+        messages.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("urgent", true),
+                Updates.set("urgentPhrase", phrase)));
     }
 
     /** Leaves a tombstone: the text and its history go, the place and sequence number stay. */
@@ -142,7 +144,7 @@ public final class MessageRepository {
                 .append("youngPersonId", m.youngPersonId()).append("sequence", m.sequence())
                 .append("authorKind", m.authorKind().name()).append("authorId", m.authorId())
                 .append("body", m.body()).append("clientMessageId", m.clientMessageId())
-                .append("deleted", m.deleted()).append("urgent", m.urgent())
+                .append("deleted", m.deleted()).append("urgent", m.urgent()).append("urgentPhrase", m.urgentPhrase())
                 .append("createdAt", Mongo.date(m.createdAt())).append("editedAt", Mongo.date(m.editedAt()))
                 .append("editHistory", m.editHistory().stream().map(e -> new Document("body", e.body())
                         .append("replacedAt", Mongo.date(e.replacedAt()))).toList())
@@ -155,7 +157,8 @@ public final class MessageRepository {
                 d.getString("youngPersonId"), ((Number) d.get("sequence")).longValue(),
                 Mongo.enumValue(Message.AuthorKind.class, d.getString("authorKind")), d.getString("authorId"),
                 d.getString("body"), d.getString("clientMessageId"), Boolean.TRUE.equals(d.getBoolean("deleted")),
-                Boolean.TRUE.equals(d.getBoolean("urgent")), Mongo.instant(d.getDate("createdAt")),
+                Boolean.TRUE.equals(d.getBoolean("urgent")), d.getString("urgentPhrase"),
+                Mongo.instant(d.getDate("createdAt")),
                 Mongo.instant(d.getDate("editedAt")), history.stream().map(h -> new Message.Edit(
                         h.getString("body"), Mongo.instant(h.getDate("replacedAt")))).toList());
     }

@@ -57,6 +57,7 @@ public final class MessagingExport {
         copy.remove("pushTo");
         copy.remove("escalateTo");
         copy.remove("urgent");
+        copy.remove("urgentPhrase");
         return copy;
     }
 }

@@ -91,7 +91,8 @@ public final class MessagingService {
                             + "service.", Input.path("threadId"), Map.of()));
         }
         Instant now = clock.instant();
-        boolean urgent = youngPerson && safeguarding.matches(thread.serviceId(), body).isPresent();
+        String matched = youngPerson ? safeguarding.matches(thread.serviceId(), body).orElse(null) : null;
+        boolean urgent = matched != null;
         Instant dueAt = youngPerson ? hours.plus(now, hours.day()) : null;
         // The service's managers: the fallback for push and who an unanswered message escalates to.
         ServiceRoster.Snapshot service = youngPerson ? roster.of(thread.serviceId()) : null;
@@ -102,7 +103,7 @@ public final class MessagingService {
         for (int attempt = 1; message == null; attempt++) {
             Message candidate = new Message(Ids.random(), thread.id(), thread.serviceId(), thread.youngPersonId(),
                     sequence, youngPerson ? Message.AuthorKind.YOUNG_PERSON : Message.AuthorKind.STAFF,
-                    authorId(principal), body, clientMessageId, false, urgent, now, null, List.of());
+                    authorId(principal), body, clientMessageId, false, urgent, matched, now, null, List.of());
             if (messages.insert(candidate, dueAt, pushTo, now)) {
                 message = candidate;
                 continue;
@@ -233,10 +234,11 @@ public final class MessagingService {
         if (!messages.edit(message, body, now)) {
             throw ApiException.conflict("The message changed meanwhile. Try again.");
         }
-        boolean urgent = youngPerson && !message.urgent()
-                && safeguarding.matches(message.serviceId(), body).isPresent();
+        String matched = youngPerson && !message.urgent()
+                ? safeguarding.matches(message.serviceId(), body).orElse(null) : null;
+        boolean urgent = matched != null;
         if (urgent) {
-            messages.markUrgent(message.id());
+            messages.markUrgent(message.id(), matched);
             threads.markUrgent(message.threadId(), now);
             bus.publish(new MessagingEvent(MessagingEvent.Kind.URGENT, message.threadId(), message.serviceId(),
                     message.youngPersonId(), message.id()));

@@ -209,6 +209,12 @@ public final class MessagingWiring {
                     return m.authorKey().equals(RequestContext.of(env).principal().key()) ? m.clientMessageId()
                             : null;
                 })
+                .fetcher(Message.TYPE, "urgentMatch", env -> {
+                    Message m = env.getSource();
+                    return m.urgent() && RequestContext.of(env).principal() instanceof Principal.Staff
+                            ? new Message.UrgentMatch(m.urgentPhrase()) : null;
+                })
+                .backedBy("UrgentMatch", Message.UrgentMatch.class)
                 .backedBy("MessageEdit", Message.Edit.class)
                 .backedBy("MessageConnection", Connections.Connection.class)
                 .backedBy("MessageEdge", Connections.Edge.class)

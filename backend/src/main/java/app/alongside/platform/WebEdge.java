@@ -4,6 +4,7 @@ import app.alongside.platform.config.Settings;
 import app.alongside.platform.config.StartupException;
 import app.alongside.platform.core.Json;
 import app.alongside.platform.graphql.DataLoaders;
+import app.alongside.platform.graphql.FieldGate;
 import app.alongside.platform.graphql.GraphqlEndpoint;
 import app.alongside.platform.graphql.GraphqlEngine;
 import app.alongside.platform.graphql.GraphqlMetrics;
@@ -60,9 +61,12 @@ public final class WebEdge {
     private static final String OBSERVE_SOCKET = "observe";
     private static final String METRICS_PATH = "/observe/metrics";
 
-    /** Who is asking, established by identity: over HTTP, over a socket, and the {@code /auth} endpoints. */
+    /**
+     * Who is asking, established by identity: over HTTP, over a socket, and the {@code /auth} endpoints; and what
+     * their account lets them run at all ({@code gate}).
+     */
     public record Doors(GraphqlEndpoint.Authenticator http, GraphqlWebSocket.Authenticator socket,
-                        HttpService auth) {
+                        HttpService auth, FieldGate gate) {
     }
 
     private final WebServer server;
@@ -87,7 +91,8 @@ public final class WebEdge {
         GraphqlEngine engine = new GraphqlEngine(schema, persisted, new OperationLimits(
                 graphql.integer("max-depth", 2, 100), graphql.integer("max-aliases", 0, 1000),
                 graphql.integer("max-cost", 10, 1_000_000), foundation.maxPage()),
-                graphql.bool("introspection"), metrics, loaders::forRequest, foundation.tracing().tracer());
+                graphql.bool("introspection"), metrics, loaders::forRequest, foundation.tracing().tracer(),
+                doors.gate());
         int maxBodyBytes = graphql.integer("max-body-bytes", 1024, 10_000_000);
         GraphqlEndpoint endpoint = new GraphqlEndpoint(engine, metrics, json, maxBodyBytes, doors.http());
         Set<String> origins = allowedOrigins(settings);

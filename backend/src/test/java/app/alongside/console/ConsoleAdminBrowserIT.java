@@ -120,7 +120,7 @@ class ConsoleAdminBrowserIT {
         browser.check("admin-phrases");
         browser.go("#/audit");
         browser.heading("Audit log");
-        browser.waitForText("table", "Sign in");
+        browser.waitForText("table", "Signed in");
         browser.check("admin-audit");
         browser.go("#/push");
         browser.heading("Push delivery");
@@ -151,7 +151,8 @@ class ConsoleAdminBrowserIT {
         browser.button("Add staff member").click();
         WebElement name = browser.field("Name");
         assertEquals("Error: Use letters, spaces, apostrophes and hyphens only.", browser.errorFor(name));
-        assertEquals(name, browser.driver.switchTo().activeElement(), "the first field in error has focus");
+        assertEquals("There is a problem", browser.driver.switchTo().activeElement()
+                .findElement(By.tagName("h2")).getText(), "the error summary has focus");
         browser.check("admin-staff-errors");
         name.clear();
         name.sendKeys("Sam O'Neill-Eastmoor");
@@ -185,7 +186,9 @@ class ConsoleAdminBrowserIT {
         assertEquals(200, Console.login(http, "corporate@example.test", "a fresh passphrase for the trust")
                 .status());
 
-        browser.button("Deactivate otherAdvocate").click();
+        browser.driver.findElement(By.linkText("Deactivate otherAdvocate")).click();
+        browser.heading("Are you sure you want to deactivate otherAdvocate?");
+        browser.button("Yes, deactivate otherAdvocate").click();
         browser.waitForText(".notice.success", "otherAdvocate is deactivated and signed out.");
         browser.waitForText("ul.cards", "otherAdvocate");
         assertEquals(401, Console.login(http, "otheradvocate@example.test", Platform.PASSWORD).status());
@@ -204,14 +207,9 @@ class ConsoleAdminBrowserIT {
 
         browser.go("#/audit");
         browser.heading("Audit log");
-        WebElement about = browser.field("About (id of a record, person or organisation)");
-        about.sendKeys("not an id");
+        new Select(browser.field("What they did")).selectByVisibleText("Deleted or deactivated");
         browser.button("Search").click();
-        assertEquals("Error: Not an id from this API.", browser.errorFor(about));
-        about.clear();
-        about.sendKeys(platform.staffIds.get("otherAdvocate"));
-        browser.button("Search").click();
-        browser.waitForText("table", "deactivated");
+        browser.waitForText("table", "otherAdvocate (staff account)");
         browser.check("admin-audit-search");
     }
 
@@ -238,7 +236,8 @@ class ConsoleAdminBrowserIT {
         name.sendKeys("Southvale Borough Council");
         browser.button("Save changes").click();
         assertEquals("Error: An organisation with that name already exists.", browser.errorFor(name));
-        assertEquals(name, browser.driver.switchTo().activeElement(), "the field in error has focus");
+        browser.driver.findElement(By.linkText("Name: An organisation with that name already exists.")).click();
+        assertEquals(name, browser.driver.switchTo().activeElement(), "the summary's link moves focus to the field");
         assertEquals("Fenland Advocacy", Ops.at(organisation(fenland), "node", "name"), "nothing changed");
         browser.check("admin-organisation-change-error");
 
@@ -286,6 +285,7 @@ class ConsoleAdminBrowserIT {
         browser.signIn(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         browser.go("#/organisations");
         browser.heading("Organisations");
+        browser.waitForText("table", "Northshire County Council");
         browser.script("const s = JSON.parse(sessionStorage.getItem('alongside.session')); delete s.csrfToken;"
                 + "sessionStorage.setItem('alongside.session', JSON.stringify(s));");
         browser.field("Name").sendKeys("Forged Council");

@@ -117,11 +117,11 @@ class ConsoleAdvocateBrowserIT {
         addStaff("Westdale Advocacy", "Ali Advocate", "ali@westdale.test", "Advocate");
         browser.signOut();
 
-        browser.signIn("wendy@westdale.test", "a long first password for staff");
+        browser.firstSignIn("wendy@westdale.test", "a long first password for staff", "a kettle of quiet mornings");
         browser.go("#/invite");
         browser.heading("Invite a young person");
         browser.field("First name").sendKeys("Eve");
-        browser.script("arguments[0].value = '2007-09-02'", browser.field("Date of birth"));
+        browser.fillDate("Date of birth", "2007-09-02");
         new Select(browser.field("Legal status")).selectByVisibleText("Former relevant");
         browser.button("Create invite").click();
         String code = browser.text("[data-invite-code]");
@@ -132,7 +132,7 @@ class ConsoleAdvocateBrowserIT {
         Person eve = new Person(Ops.at(redeemed, "redeemInvite", "youngPerson", "id"), app,
                 Ops.at(app.graphql(MY_ADVOCACY), "myAdvocacy", "thread", "id"));
 
-        browser.signIn("ali@westdale.test", "a long first password for staff");
+        browser.firstSignIn("ali@westdale.test", "a long first password for staff", "ali's own passphrase");
         browser.go("#/inbox");
         browser.heading("Inbox");
         browser.waitUntil(d -> "on".equals(browser.script("return document.documentElement.dataset.live")));

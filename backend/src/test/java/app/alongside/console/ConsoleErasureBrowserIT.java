@@ -69,7 +69,7 @@ class ConsoleErasureBrowserIT {
         browser.signIn("laworkera@example.test", Platform.PASSWORD);
         browser.go("#/erasure");
         browser.heading("Erasure requests");
-        browser.driver.findElement(By.partialLinkText("Bo: Pending")).click();
+        browser.waitUntil(d -> d.findElement(By.partialLinkText("Bo: Pending"))).click();
         browser.heading("Erasure request from Bo");
         browser.field("Reason for refusing").sendKeys("We must keep your records while the court case goes on.");
         browser.button("Refuse the request").click();

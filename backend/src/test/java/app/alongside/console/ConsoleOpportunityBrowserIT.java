@@ -116,8 +116,8 @@ class ConsoleOpportunityBrowserIT {
         browser.check("la-invite");
         browser.field("First name").sendKeys("Dee" + SCRIPT);
         browser.button("Create invite").click();
-        assertEquals("Error: Enter their date of birth.", browser.errorFor(browser.field("Date of birth")));
-        browser.script("arguments[0].value = '2008-03-14'", browser.field("Date of birth"));
+        assertEquals("Error: Enter their date of birth.", browser.dateError("Date of birth"));
+        browser.fillDate("Date of birth", "2008-03-14");
         new Select(browser.field("Legal status")).selectByVisibleText("Relevant");
         browser.button("Create invite").click();
         assertTrue(!browser.errorFor(browser.field("First name")).isBlank(), "script is not a name");
@@ -169,9 +169,8 @@ class ConsoleOpportunityBrowserIT {
         browser.field("How to apply").sendKeys("Email us " + SCRIPT);
         browser.field("Contact").sendKeys("jobs@nhs.test " + SCRIPT);
         browser.button("Save draft").click();
-        assertTrue(!browser.errorFor(browser.field("Closing date")).isBlank(), "the missing date is named");
-        browser.script("arguments[0].value = arguments[1]", browser.field("Closing date"),
-                LocalDate.now().plusMonths(2).toString());
+        assertTrue(!browser.dateError("Closing date").isBlank(), "the missing date is named");
+        browser.fillDate("Closing date", LocalDate.now().plusMonths(2).toString());
         browser.button("Save draft").click();
         browser.heading(title);
         browser.waitForText(".notice.success", "The draft has been saved.");

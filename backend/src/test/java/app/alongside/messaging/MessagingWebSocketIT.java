@@ -87,7 +87,7 @@ class MessagingWebSocketIT {
                 platform.advocacyService, "name", "Pat", "email", "pat@example.test", "role", "ADVOCATE",
                 "password", Platform.PASSWORD)));
         String patId = Ops.at(created, "createStaffMember", "staffMember", "id");
-        Console pat = Console.signIn(http, "pat@example.test", Platform.PASSWORD);
+        Console pat = Console.firstSignIn(http, "pat@example.test", Platform.PASSWORD, "pat's own long passphrase");
         MessagingOps.Person pia = MessagingOps.onboard(http, platform, "Pia");
         String thread = MessagingOps.threadOf(pia);
         try (GraphqlSocket socket = MessagingOps.staffSocket(baseUrl(), pat)) {

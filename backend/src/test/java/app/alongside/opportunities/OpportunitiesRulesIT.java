@@ -74,7 +74,8 @@ class OpportunitiesRulesIT {
         platform.admin.graphql(Ops.CREATE_STAFF, Ops.input(Map.of("organisationId", otherCorporateParent(),
                 "name", "Other poster", "email", "other.poster@example.test", "role", "CORPORATE_PARENT_STAFF",
                 "password", Platform.PASSWORD)));
-        var other = app.alongside.fixtures.Console.signIn(http, "other.poster@example.test", Platform.PASSWORD);
+        var other = app.alongside.fixtures.Console.firstSignIn(http, "other.poster@example.test", Platform.PASSWORD,
+                "the poster's own passphrase");
         Reply edit = other.graphql("mutation($input: UpdateOpportunityInput!) { updateOpportunity(input: $input) { "
                 + "userErrors { code } } }", Ops.input(Map.of("id", id, "version", 3, "title", "Hijacked")));
         assertEquals(List.of("NOT_FOUND"), Ops.userErrorCodes(edit, "updateOpportunity"), edit.body());

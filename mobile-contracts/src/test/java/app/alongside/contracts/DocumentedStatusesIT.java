@@ -107,6 +107,19 @@ class DocumentedStatusesIT {
     }
 
     @Test
+    void passwordSetBySomeoneElse() {
+        Console admin = Console.signIn(http, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        Reply council = admin.graphql(Ops.CREATE_ORGANISATION, Ops.input(Map.of("name", "First Password Council",
+                "kind", "LOCAL_AUTHORITY", "servesLocalAuthorityIds", List.of())));
+        String councilId = Ops.at(council, "createOrganisation", "organisation", "id");
+        admin.graphql(Ops.CREATE_STAFF, Ops.input(Map.of("organisationId", councilId, "name", "Ola",
+                "email", "ola@example.test", "role", "LA_WORKER", "password", "a first password to change")));
+        Console ola = Console.signIn(http, "ola@example.test", "a first password to change");
+        Reply held = ola.graphql("{ youngPeople(first: 5) { edges { cursor } } }");
+        assertDocumented("PASSWORD_CHANGE_REQUIRED", 200, held);
+    }
+
+    @Test
     void storeUnreachable() {
         String uri = "mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=300";
         try (TestServer down = TestServer.startOn(uri, Map.of())) {

@@ -10,15 +10,18 @@ import graphql.GraphQL;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.execution.SubscriptionExecutionStrategy;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.introspection.Introspection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -109,6 +112,13 @@ public final class GraphqlEngine {
     public GraphqlEngine(GraphQLSchema schema, PersistedQueries persisted, OperationLimits limits,
                          boolean introspection, GraphqlMetrics metrics,
                          Function<RequestContext, DataLoaderRegistry> dataLoaders, Tracer tracer) {
+        this(schema, persisted, limits, introspection, metrics, dataLoaders, tracer, FieldGate.OPEN);
+    }
+
+    /** As above, with {@code gate} asked before each top-level field runs. */
+    public GraphqlEngine(GraphQLSchema schema, PersistedQueries persisted, OperationLimits limits,
+                         boolean introspection, GraphqlMetrics metrics,
+                         Function<RequestContext, DataLoaderRegistry> dataLoaders, Tracer tracer, FieldGate gate) {
         this.tracer = tracer;
         this.schema = schema;
         this.documents = new PreparedDocuments(schema);
@@ -120,7 +130,7 @@ public final class GraphqlEngine {
         this.graphql = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new GraphqlErrors())
                 .preparsedDocumentProvider(new AlreadyParsed())
-                .instrumentation(new FreshLoadersPerEvent())
+                .instrumentation(new ChainedInstrumentation(new FreshLoadersPerEvent(), new Gated(gate)))
                 .build();
     }
 
@@ -277,6 +287,27 @@ public final class GraphqlEngine {
             Document document = context.get(Document.class);
             return CompletableFuture.completedFuture(document != null ? new PreparsedDocumentEntry(document)
                     : parseAndValidate.apply(input));
+        }
+    }
+
+    /** Asks the gate before each top-level field's fetcher runs (a subscription's source stream included). */
+    private static final class Gated extends SimplePerformantInstrumentation {
+        private final FieldGate gate;
+
+        Gated(FieldGate gate) {
+            this.gate = gate;
+        }
+
+        @Override
+        public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters
+                parameters, InstrumentationState state) {
+            if (gate == FieldGate.OPEN || parameters.getExecutionStepInfo().getPath().getLevel() != 1) {
+                return fetcher;
+            }
+            return env -> {
+                gate.check(RequestContext.of(env), env.getField().getName());
+                return fetcher.get(env);
+            };
         }
     }
 
