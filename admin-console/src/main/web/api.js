@@ -10,11 +10,13 @@ export class SessionEnded extends Error {}
 /** Raised when the server refused a request as not verified (CSRF); nothing was changed. */
 export class NotVerified extends Error {}
 
+/** An error the API answered with; `errors` holds every error of the answer (a form can show each by its field). */
 export class ApiError extends Error {
-  constructor(message, code, field) {
+  constructor(message, code, field, errors = []) {
     super(message);
     this.code = code;
     this.field = field;
+    this.errors = errors;
   }
 }
 
@@ -95,6 +97,12 @@ export async function signOut() {
   }).catch(() => {});
 }
 
+/** Updates what this tab remembers of the signed-in staff member, e.g. once their password is changed. */
+export function updateStaff(changes) {
+  const current = session();
+  if (current) keep({ ...current, staff: { ...current.staff, ...changes } });
+}
+
 export function forget() {
   keep(null);
 }
@@ -129,7 +137,7 @@ export async function graphql(query, variables = {}) {
       throw new NotVerified('The request could not be verified, so nothing was changed. Please try again.');
     }
     if (!body.data || Object.values(body.data).every((v) => v === null)) {
-      throw new ApiError(error.message, code, (error.extensions || {}).field);
+      throw new ApiError(error.message, code, (error.extensions || {}).field, body.errors);
     }
   }
   if (!body.data) throw new ApiError('The service answered with an error.', 'INTERNAL');

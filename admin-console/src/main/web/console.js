@@ -12,6 +12,7 @@ const ROUTES = [
   ['/inbox', 'inbox', ADVOCACY, 'Inbox'],
   ['/threads/:id', 'thread', ADVOCACY],
   ['/shared/:id', 'shared', ADVOCACY],
+  ['/shared/:id/entitlements', 'shared-entitlements', ADVOCACY],
   ['/allocations', 'allocations', ['ADVOCACY_MANAGER'], 'Allocations'],
   ['/figures', 'figures', ['ADVOCACY_MANAGER'], 'Response times'],
   ['/invite', 'invite', ['LA_WORKER'], 'Invite'],
@@ -24,8 +25,15 @@ const ROUTES = [
   ['/erasure', 'erasure', ['ADMIN', 'LA_WORKER'], 'Erasure requests'],
   ['/erasure/:id', 'erasure-request', ['ADMIN', 'LA_WORKER']],
   ['/erasure/:id/approve', 'erasure-approve', ['ADMIN', 'LA_WORKER']],
+  ['/local-offer', 'local-offer', ['ADMIN', 'LA_WORKER'], 'Local Offer'],
+  ['/local-offer/:council', 'local-offer', ['ADMIN', 'LA_WORKER']],
+  ['/local-offer/:council/new', 'entitlement-edit', ['ADMIN', 'LA_WORKER']],
+  ['/entitlements/:id', 'entitlement', ['ADMIN', 'LA_WORKER']],
+  ['/entitlements/:id/revise', 'entitlement-edit', ['ADMIN', 'LA_WORKER']],
+  ['/entitlements/:id/withdraw', 'entitlement-withdraw', ['ADMIN', 'LA_WORKER']],
   ['/organisations', 'organisations', ['ADMIN'], 'Organisations'],
   ['/staff', 'staff', ['ADMIN'], 'Staff'],
+  ['/staff/:id/deactivate', 'staff-deactivate', ['ADMIN']],
   ['/phrases', 'phrases', ['ADMIN'], 'Safeguarding phrases'],
   ['/audit', 'audit', ['ADMIN'], 'Audit log'],
   ['/push', 'push', ['ADMIN'], 'Push delivery'],
@@ -68,7 +76,8 @@ function renderNav(current) {
   }
   const list = h('ul');
   for (const [pattern, , roles, label] of ROUTES) {
-    if (!label || !roles.includes(who.staff.role)) continue;
+    // Until a password someone else set is changed, the server runs nothing else: the menu offers nothing else.
+    if (!label || !roles.includes(who.staff.role) || who.staff.passwordChangeRequired) continue;
     list.append(h('li', {}, h('a', { href: `#${pattern}`, 'aria-current': pattern === current ? 'page' : false },
       label)));
   }
@@ -97,9 +106,10 @@ export function heading(text) {
   return title;
 }
 
+/** A new page puts focus on its success banner when it has one (as GOV.UK's banner does), else its heading. */
 function focusHeading() {
-  const title = main.querySelector('h1');
-  if (title) title.focus();
+  const target = main.querySelector('.notification-banner') || main.querySelector('h1');
+  if (target) target.focus();
 }
 
 async function route() {
@@ -107,8 +117,12 @@ async function route() {
     cleanup();
     cleanup = null;
   }
-  const path = location.hash.replace(/^#/, '') || '/';
+  let path = location.hash.replace(/^#/, '') || '/';
   const who = session();
+  if (who && who.staff.passwordChangeRequired && path !== '/sign-in') {
+    path = '/password';
+    if (location.hash !== '#/password') history.replaceState(null, '', '#/password');
+  }
   if (path === '/sign-in' || !who) {
     renderNav(null);
     const page = await import('./pages/sign-in.js');
@@ -137,18 +151,27 @@ async function route() {
   }
   const page = await import(`./pages/${found.module}.js`);
   const context = {
-    params: found.params, staff: who.staff, navigate,
+    params: found.params, staff: who.staff, navigate, passwordChangeRequired: !!who.staff.passwordChangeRequired,
     onLeave: (fn) => { cleanup = fn; },
     message: pendingMessage,
   };
   pendingMessage = null;
+  const before = main.querySelector('h1');
+  const rendering = page.render(main, context);
+  // Most pages put their heading in place before they read anything: focus goes there at once, not after the reads.
+  if (main.querySelector('h1') !== before) focusUnlessInMain();
   try {
-    await page.render(main, context);
+    await rendering;
   } catch (error) {
     if (!(error instanceof SessionEnded)) {
       replace(main, heading('Something went wrong'), h('p', { role: 'alert', class: 'notice error' }, error.message));
     }
   }
+  focusUnlessInMain();
+}
+
+/** Focus that a page moved somewhere in it (a field, say) stays; otherwise it goes to the heading. */
+function focusUnlessInMain() {
   if (!main.contains(document.activeElement) || document.activeElement === main) focusHeading();
 }
 

@@ -1,4 +1,4 @@
-import { h, replace, tableBox, words, dateTime } from '../dom.js';
+import { h, replace, reflowTable, reflowRow, words, dateTime } from '../dom.js';
 import { form, mutate } from '../forms.js';
 import { heading } from '../console.js';
 import { pagedList, PAGE_SIZE } from '../paging.js';
@@ -8,6 +8,7 @@ const SEARCH = `query ConsolePush($filter: PushNotificationFilter, $first: Int, 
     id state reason category kind recipientId platform attempts createdAt dueAt sentAt } }
     pageInfo { hasNextPage endCursor } } }`;
 
+const COLUMNS = ['Created', 'Kind', 'State', 'Why', 'To', 'Device', 'Attempts', 'Sent'];
 const STATES = [['', 'Any state'], ['PENDING', 'Pending'], ['SENT', 'Sent'], ['FAILED', 'Failed'],
   ['DROPPED', 'Dropped']];
 
@@ -28,15 +29,11 @@ export async function render(main) {
     fetchPage: (after) => mutate(searchForm, SEARCH, { filter, first: PAGE_SIZE, after }, 'pushNotifications'),
     frame: () => {
       const body = h('tbody');
-      return { items: body, view: tableBox('Push notifications', h('table', {},
-        h('caption', { class: 'visually-hidden' }, 'Push notifications'),
-        h('thead', {}, h('tr', {}, ['Created', 'Kind', 'State', 'Why', 'To', 'Device', 'Attempts', 'Sent']
-          .map((t) => h('th', { scope: 'col' }, t)))), body)) };
+      return { items: body, view: reflowTable('Push notifications', COLUMNS, body) };
     },
-    item: (n) => h('tr', {}, h('td', {}, dateTime(n.createdAt)), h('td', {}, n.kind),
-      h('td', {}, words(n.state)), h('td', {}, n.reason ? words(n.reason) : ''), h('td', {}, n.recipientId || ''),
-      h('td', {}, n.platform ? words(n.platform) : ''), h('td', {}, String(n.attempts)),
-      h('td', {}, n.sentAt ? dateTime(n.sentAt) : (n.dueAt ? `due ${dateTime(n.dueAt)}` : ''))),
+    item: (n) => reflowRow(COLUMNS, [dateTime(n.createdAt), n.kind, words(n.state), n.reason ? words(n.reason) : '',
+      n.recipientId || '', n.platform ? words(n.platform) : '', String(n.attempts),
+      n.sentAt ? dateTime(n.sentAt) : (n.dueAt ? `due ${dateTime(n.dueAt)}` : '')]),
   });
   replace(main, heading('Push delivery'), searchForm, h('h2', {}, 'Notifications, newest first'), results.el);
   function search(v) {

@@ -1,9 +1,13 @@
 package app.alongside;
 
 import app.alongside.audit.AuditModule;
+import app.alongside.audit.AuditWiring;
+import app.alongside.entitlements.EntitlementsModule;
 import app.alongside.identity.IdentityModule;
+import app.alongside.identity.StaffMember;
 import app.alongside.messaging.MessagingModule;
 import app.alongside.opportunities.OpportunitiesModule;
+import app.alongside.organisations.Organisation;
 import app.alongside.organisations.OrganisationsModule;
 import app.alongside.platform.Foundation;
 import app.alongside.platform.Infrastructure;
@@ -25,7 +29,10 @@ import app.alongside.records.RecordsModule;
 import com.mongodb.event.CommandListener;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -83,28 +90,40 @@ public final class App implements AutoCloseable {
         identity.whenOnboarded(messaging::allocate);
         OpportunitiesModule opportunities = new OpportunitiesModule(base, identity, organisations, audit);
         RecordsModule records = new RecordsModule(base, identity, audit);
+        var entitlements = new EntitlementsModule(base, identity, organisations, audit, records);
         PushModule push = new PushModule(base, identity, audit, infrastructure.firebase(), Stream.of(
-                extras.pushSources(), records.pushSources(), opportunities.pushSources(), messaging.pushSources())
-                .flatMap(List::stream).toList());
-        var privacy = new PrivacyModule(base, identity, organisations, audit, List.of(records, opportunities, push));
-        List<Module> modules = List.of(audit, organisations, identity, messaging, opportunities, records, push,
-                privacy);
+                extras.pushSources(), records.pushSources(), opportunities.pushSources(), messaging.pushSources(),
+                entitlements.pushSources()).flatMap(List::stream).toList());
+        var privacy = new PrivacyModule(base, identity, organisations, audit, List.of(records, opportunities, push,
+                entitlements));
+        List<Module> modules = List.of(audit, organisations, identity, messaging, opportunities, records,
+                entitlements, push, privacy);
         records.exportAlso(modules);
 
         GraphParts graph = GraphParts.create(store.db(), audit.nodeRefusals(), clock);
         organisations.wire(graph, identity::ownCouncil);
-        audit.wire(graph, identity.policy());
+        audit.wire(graph, identity.policy(), new AuditWiring.Names(
+                ids -> names(identity.staff().findByIds(ids), StaffMember::name),
+                ids -> names(organisations.repository().findByIds(ids), Organisation::name)));
         modules.forEach(module -> module.wire(graph));
 
         StoreSchema schema = Module.storeSchema(store, modules, clock);
         WebEdge edge = new WebEdge(base, json, graph.schema(), graph.loaders(), requests,
                 new WebEdge.Doors(identity.authentication(), identity.socketAuthentication(),
-                        identity.authEndpoint()), store, schema, List.of(push.health(), messaging.bankHolidays()));
+                        identity.authEndpoint(), identity.passwordChangeGate()), store, schema,
+                List.of(push.health(), messaging.bankHolidays()));
         modules.forEach(module -> schema.afterReady(module::storeReady));
         schema.afterReady(base.gauges()::start);
         Thread schemaThread = schema.applyInBackground();
         edge.listenOnceReady(schema, infrastructure.embedded());
         return new App(infrastructure, modules, push, schemaThread, edge);
+    }
+
+    /** Id to name of each of {@code found}, for the audit log's names. */
+    private static <T> Map<String, String> names(Map<String, T> found, Function<T, String> name) {
+        Map<String, String> names = new HashMap<>();
+        found.forEach((id, value) -> names.put(id, name.apply(value)));
+        return names;
     }
 
     public int port() {
@@ -135,10 +154,7 @@ public final class App implements AutoCloseable {
         return push.dispatcher();
     }
 
-    /**
-     * Graceful stop: readiness goes DOWN and new requests get 503 while those in flight finish (up to the grace
-     * period); then the server stops, each module stops its jobs (the last built first) and the store closes.
-     */
+    /** Graceful stop: readiness DOWN, in-flight requests finish; then modules stop (last built first), store closes. */
     @Override
     public void close() {
         edge.stop();

@@ -16,7 +16,8 @@ public enum PushCategory {
     REMINDERS(true, Duration.ofDays(1), "You have a reminder"),
     OPPORTUNITIES(false, Duration.ofDays(7), "You have something new to look at", 3),
     GOAL_NUDGES(false, Duration.ofDays(1), "You have an update"),
-    ALLOCATION(true, Duration.ofDays(3), "You have an update");
+    ALLOCATION(true, Duration.ofDays(3), "You have an update"),
+    ENTITLEMENT_GAPS(false, Duration.ofDays(3), "You have an update");
 
     private final boolean onByDefaultForStaff;
     private final Duration ttl;

@@ -296,6 +296,14 @@ public final class RecordRepository {
         return date == null ? null : date.toInstant();
     }
 
+    /** The owner's live (not deleted) records of one kind, newest first, private ones too: for the owner only. */
+    List<LifeRecord> live(String ownerId, RecordKind kind) {
+        return records.find(Filters.and(Filters.eq("ownerId", ownerId), Filters.eq("kind", kind.name()),
+                        Filters.eq("deletedAt", null))).projection(WITHOUT_HISTORY)
+                .sort(Sorts.descending("createdAt", "_id")).map(RecordRepository::fromDocument)
+                .into(new ArrayList<>());
+    }
+
     /** Deletes every record of one owner, with its history (erasure); answers how many went. */
     long deleteOwnedBy(String ownerId) {
         return records.deleteMany(Filters.eq("ownerId", ownerId)).getDeletedCount();

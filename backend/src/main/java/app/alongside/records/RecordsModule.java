@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  */
 public final class RecordsModule implements Module {
     private final RecordsWiring.Services services;
+    private final RecordRepository recordRepository;
     private final RecordsMaintenance maintenance;
     private final List<ErasableData> erasable;
     private final int maxPage;
@@ -41,6 +42,7 @@ public final class RecordsModule implements Module {
         Clock clock = foundation.clock();
         AuditLog log = audit.log();
         RecordRepository recordRepository = new RecordRepository(db);
+        this.recordRepository = recordRepository;
         GoalRepository goalRepository = new GoalRepository(db);
         RecordIndex index = new RecordIndex(db);
         CodeCatalogue codes = new CodeCatalogue();
@@ -79,6 +81,14 @@ public final class RecordsModule implements Module {
      */
     public void exportAlso(List<? extends Module> modules) {
         this.others = modules.stream().filter(m -> m != this).flatMap(m -> m.exportSections().stream()).toList();
+    }
+
+    /**
+     * A young person's live records of one kind, newest first, private ones too: for server-side rules that work
+     * for that young person (what they are entitled to), never to show to anyone else.
+     */
+    public List<LifeRecord> liveRecords(String ownerId, RecordKind kind) {
+        return recordRepository.live(ownerId, kind);
     }
 
     public List<PushSource> pushSources() {

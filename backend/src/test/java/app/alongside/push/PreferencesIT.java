@@ -28,7 +28,7 @@ class PreferencesIT {
         Person person = PushOps.youngPerson(platform, http, "Dee");
         Reply reply = person.app().graphql(PushOps.PREFERENCES);
         assertEquals(Map.of("NEW_MESSAGE", false, "URGENT", false, "REMINDERS", false, "OPPORTUNITIES", false,
-                "GOAL_NUDGES", false, "ALLOCATION", false), categories(reply, "notificationPreferences"),
+                "GOAL_NUDGES", false, "ALLOCATION", false, "ENTITLEMENT_GAPS", false), categories(reply, "notificationPreferences"),
                 "a young person turns on what they want");
         assertEquals(Map.of("enabled", true, "start", "22:00", "end", "07:00", "timeZone", "Europe/London"),
                 Ops.at(reply, "notificationPreferences", "quietHours"));
@@ -62,7 +62,8 @@ class PreferencesIT {
     void staffHaveTheirOwnPreferences() {
         Reply defaults = platform.as("manager").graphql(PushOps.PREFERENCES);
         assertEquals(Map.of("NEW_MESSAGE", true, "URGENT", true, "REMINDERS", true, "OPPORTUNITIES", false,
-                "GOAL_NUDGES", false, "ALLOCATION", true), categories(defaults, "notificationPreferences"),
+                "GOAL_NUDGES", false, "ALLOCATION", true, "ENTITLEMENT_GAPS", false),
+                categories(defaults, "notificationPreferences"),
                 "staff hear of the messages and allocations their work needs");
         Reply reply = platform.as("advocate").graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("quietHours",
                 Map.of("enabled", false, "start", "22:00", "end", "07:00", "timeZone", "Europe/London"))));

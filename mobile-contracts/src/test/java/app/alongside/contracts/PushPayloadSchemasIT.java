@@ -71,11 +71,13 @@ class PushPayloadSchemasIT {
             "opportunity.match", Map.of("opportunityId", GlobalIds.encode("Opportunity", "o1")),
             "opportunity.closing", Map.of("opportunityId", GlobalIds.encode("Opportunity", "o1"),
                     "closingDate", "2027-01-31"),
-            "goal.nudge", Map.of("goalId", GlobalIds.encode("Goal", "g1"), "targetDate", "2026-12-01"));
+            "goal.nudge", Map.of("goalId", GlobalIds.encode("Goal", "g1"), "targetDate", "2026-12-01"),
+            "entitlement.gap", Map.of("gap", "ALLOWANCE_BELOW_MINIMUM"));
     private static final Map<String, PushCategory> CATEGORIES = Map.of("message.added", PushCategory.URGENT,
             "thread.overdue", PushCategory.URGENT, "allocation.overdue", PushCategory.ALLOCATION,
             "reminder.due", PushCategory.REMINDERS, "opportunity.match", PushCategory.OPPORTUNITIES,
-            "opportunity.closing", PushCategory.REMINDERS, "goal.nudge", PushCategory.GOAL_NUDGES);
+            "opportunity.closing", PushCategory.REMINDERS, "goal.nudge", PushCategory.GOAL_NUDGES,
+            "entitlement.gap", PushCategory.ENTITLEMENT_GAPS);
 
     @Test
     void everyPayloadTheDispatcherSendsMatchesItsKindsSchema() throws IOException {

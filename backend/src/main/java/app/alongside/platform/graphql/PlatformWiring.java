@@ -12,7 +12,7 @@ import java.util.List;
 /** Wires the platform part of the schema: {@code node}, {@code nodes}, {@code apiInfo} and the scalars. */
 public final class PlatformWiring {
     /** MAJOR.MINOR of the public schema; MINOR grows with additive changes (see mobile-contracts). */
-    public static final String SCHEMA_VERSION = "0.4";
+    public static final String SCHEMA_VERSION = "0.5";
     private static final int MAX_NODES = 100;
 
     /** What {@code apiInfo} answers. */

@@ -1,6 +1,7 @@
 package app.alongside.privacy.retention;
 
 import app.alongside.audit.AuditLog;
+import app.alongside.entitlements.EntitlementsModule;
 import app.alongside.identity.InviteRepository;
 import app.alongside.identity.SessionRepository;
 import app.alongside.identity.StaffRepository;
@@ -38,7 +39,8 @@ final class StoredCollections {
     /** Written by the store schema itself ({@code StoreSchema}), which has no constant for it. */
     static final String MIGRATIONS = "migrations";
 
-    static final Set<String> ALL = Stream.concat(Notices.COLLECTIONS.stream(), Stream.of(
+    static final Set<String> ALL = Stream.of(Notices.COLLECTIONS.stream(), EntitlementsModule.COLLECTIONS.stream(),
+            Stream.of(
             OrganisationRepository.COLLECTION, StaffRepository.COLLECTION, SessionRepository.COLLECTION,
             YoungPersonRepository.COLLECTION, YoungPersonRepository.ACCOUNTS, InviteRepository.COLLECTION,
             RecordRepository.COLLECTION, GoalRepository.COLLECTION, RecordIndex.COLLECTION,
@@ -48,7 +50,7 @@ final class StoredCollections {
             ChangeStreamEventBus.COLLECTION, DeviceRepository.COLLECTION, NotificationRepository.COLLECTION,
             PreferencesRepository.COLLECTION, AuditLog.COLLECTION, Idempotency.COLLECTION, MIGRATIONS,
             RetentionRuns.COLLECTION, CorrectionRepository.COLLECTION, DisputeRepository.COLLECTION,
-            ErasureModule.COLLECTION)).collect(Collectors.toUnmodifiableSet());
+            ErasureModule.COLLECTION)).flatMap(s -> s).collect(Collectors.toUnmodifiableSet());
 
     private StoredCollections() {
     }

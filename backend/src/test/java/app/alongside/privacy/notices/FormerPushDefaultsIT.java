@@ -28,7 +28,8 @@ class FormerPushDefaultsIT {
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.withPlatform();
     private static final Map<String, Boolean> FORMER = Map.of("NEW_MESSAGE", true, "URGENT", true,
-            "REMINDERS", true, "OPPORTUNITIES", false, "GOAL_NUDGES", false, "ALLOCATION", true);
+            "REMINDERS", true, "OPPORTUNITIES", false, "GOAL_NUDGES", false, "ALLOCATION", true,
+            "ENTITLEMENT_GAPS", false);
 
     @Test
     void youngPeopleWithAnAccountKeepTheFormerDefaultsAndTheirOwnChoices() {

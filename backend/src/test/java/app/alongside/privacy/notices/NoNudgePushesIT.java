@@ -38,7 +38,8 @@ class NoNudgePushesIT {
     private static final Map<String, PushCategory> KINDS = Map.of("message.added", PushCategory.NEW_MESSAGE,
             "thread.overdue", PushCategory.URGENT, "reminder.due", PushCategory.REMINDERS,
             "opportunity.match", PushCategory.OPPORTUNITIES, "opportunity.closing", PushCategory.REMINDERS,
-            "goal.nudge", PushCategory.GOAL_NUDGES, "allocation.overdue", PushCategory.ALLOCATION);
+            "goal.nudge", PushCategory.GOAL_NUDGES, "allocation.overdue", PushCategory.ALLOCATION,
+            "entitlement.gap", PushCategory.ENTITLEMENT_GAPS);
 
     @AfterAll
     static void stopFcm() {

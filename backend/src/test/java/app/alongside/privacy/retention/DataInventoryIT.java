@@ -1,6 +1,7 @@
 package app.alongside.privacy.retention;
 
 import app.alongside.fixtures.Engine;
+import app.alongside.fixtures.EntitlementOps;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.OpportunityOps;
 import app.alongside.fixtures.Ops;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +112,8 @@ class DataInventoryIT {
                 Ops.input(Map.of("mission", "WORK", "shared", true))));
         ok(me.graphql(PushOps.REGISTER_DEVICE, PushOps.device(PushOps.token("mia"), "ANDROID")));
         ok(me.graphql(PushOps.UPDATE_PREFERENCES, Ops.input(Map.of("lockScreen", "DATA_ONLY", "categories",
-                List.of(Map.of("category", "NEW_MESSAGE", "enabled", true))))));
+                List.of(Map.of("category", "NEW_MESSAGE", "enabled", true),
+                        Map.of("category", "ENTITLEMENT_GAPS", "enabled", true))))));
         String thread = Ops.at(me.graphql("{ myAdvocacy { thread { id } } }", Map.of()), "myAdvocacy", "thread",
                 "id");
         ok(me.graphql(SEND, send(thread, "Can we talk about my flat?")));
@@ -129,6 +132,7 @@ class DataInventoryIT {
                 + "$input) { userErrors { code } } }", Ops.input(Map.of("serviceId", platform.advocacyService,
                 "about", "We are on your side."))));
         opportunity(platform, me);
+        entitlements(platform, me);
         rights(engine, platform, me, Ops.at(answer, "sendMessage", "message", "id"));
         SERVER.server().app().push().runOnce();
         for (int i = 0; i < 100 && SERVER.server().app().store().db().getCollection(RetentionRuns.COLLECTION)
@@ -165,6 +169,30 @@ class DataInventoryIT {
         ok(council.graphql("mutation($input: DecideErasureRequestInput!) { decideErasureRequest(input: $input) "
                 + "{ userErrors { code } } }", Ops.input(Map.of("requestId", Ops.at(erasure, "requestErasure",
                 "erasureRequest", "id"), "decision", "APPROVE"))));
+    }
+
+    /** A council's own entitlement, changed and withdrawn, and a claim below the national minimum, changed once: a gap. */
+    private static void entitlements(Platform platform, Engine.Asker me) {
+        Reply published = platform.as("laWorkerA").graphql(EntitlementOps.PUBLISH,
+                Ops.input(EntitlementOps.local(Map.of())));
+        ok(published);
+        Map<String, Object> revised = new HashMap<>(EntitlementOps.local(Map.of("title", "No council tax to 25")));
+        revised.put("entitlementId", Ops.at(published, "publishLocalEntitlement", "entitlement", "id"));
+        revised.put("expectedVersion", 1);
+        ok(platform.as("laWorkerA").graphql(EntitlementOps.REVISE, Ops.input(revised)));
+        ok(platform.as("laWorkerA").graphql(EntitlementOps.WITHDRAW, Ops.input(Map.of("entitlementId",
+                revised.get("entitlementId"), "expectedVersion", 2, "lastDay", "2027-03-31",
+                "reason", "Replaced by the county scheme"))));
+        List<Map<String, Object>> national = Ops.at(platform.as("laWorkerA").graphql(EntitlementOps.NATIONAL),
+                "nationalEntitlements");
+        Object allowance = national.stream().filter(e -> "setting-up-home-allowance".equals(e.get("key")))
+                .findFirst().orElseThrow().get("id");
+        ok(me.graphql(EntitlementOps.TRACK, Ops.input(Map.of("entitlementId", allowance, "state", "ASKED_FOR",
+                "on", "2026-04-01"))));
+        ok(me.graphql(EntitlementOps.TRACK, Ops.input(Map.of("entitlementId", allowance, "state", "RECEIVED",
+                "amountPence", 250_000, "on", "2026-05-01", "note", "Paid into my account", "expectedVersion", 1))));
+        ok(me.graphql(EntitlementOps.SHARE_GAP, Ops.input(Map.of("kind", "ALLOWANCE_BELOW_MINIMUM",
+                "with", List.of("ADVOCATE", "COUNCIL")))));
     }
 
     private static void opportunity(Platform platform, Engine.Asker me) {
