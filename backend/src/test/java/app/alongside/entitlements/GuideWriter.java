@@ -14,15 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Writes the entitlements guide: each step's operation, variables and the server's real answer as Markdown. Ids
  * differ from run to run, so each becomes {@code <id N>}, numbered by first appearance (the same id keeps its
- * number through the guide). The long lists a step names keep their first two items and say how many were left out.
+ * number through the guide); so does a local entitlement's generated key, as {@code local-<key N>}. The long
+ * lists a step names keep their first two items and say how many were left out.
  */
 final class GuideWriter {
     static final Path OPERATIONS = Path.of("../mobile-contracts/src/main/graphql/entitlements");
@@ -32,6 +35,7 @@ final class GuideWriter {
 
     private final StringBuilder text = new StringBuilder();
     private final Map<String, String> ids = new LinkedHashMap<>();
+    private final Map<String, String> keys = new LinkedHashMap<>();
 
     /** A published operation's file as apps copy it. */
     static String file(String name) {
@@ -71,7 +75,7 @@ final class GuideWriter {
         text.append("*").append(who).append("* sends\n\n```graphql\n").append(document.strip()).append("\n```\n\n");
         if (variables != null && !variables.isEmpty()) {
             text.append("with the variables\n\n```json\n")
-                    .append(pretty(Json.createObjectBuilder(variables).build(), "", Set.of())).append("\n```\n\n");
+                    .append(pretty(Json.createObjectBuilder(sorted(variables)).build(), "", Set.of())).append("\n```\n\n");
         }
         JsonValue body = Json.createReader(new StringReader(reply.body())).readValue();
         text.append("and the server answers (HTTP ").append(reply.status()).append(")\n\n```json\n")
@@ -109,6 +113,9 @@ final class GuideWriter {
         if (ID_KEYS.contains(key)) {
             return masked(value);
         }
+        if ("key".equals(key) && value instanceof JsonString string && string.getString().startsWith("local-")) {
+            return quote(keys.computeIfAbsent(string.getString(), k -> "local-<key " + (keys.size() + 1) + ">"));
+        }
         if (cut.contains(key) && value instanceof JsonArray list) {
             return array(list, indent, cut, true);
         }
@@ -133,6 +140,21 @@ final class GuideWriter {
             out.append(inner).append(quote("… and " + (array.size() - shown) + " more, left out here")).append('\n');
         }
         return out.append(indent).append(']').toString();
+    }
+
+    /** The variables with their keys in order at every level, so the guide is the same from run to run. */
+    private static Map<String, Object> sorted(Map<?, ?> map) {
+        Map<String, Object> sorted = new TreeMap<>();
+        map.forEach((key, value) -> sorted.put((String) key, sortedValue(value)));
+        return sorted;
+    }
+
+    private static Object sortedValue(Object value) {
+        return switch (value) {
+            case Map<?, ?> inner -> sorted(inner);
+            case List<?> list -> list.stream().map(GuideWriter::sortedValue).toList();
+            case null, default -> value;
+        };
     }
 
     private String masked(JsonValue value) {
