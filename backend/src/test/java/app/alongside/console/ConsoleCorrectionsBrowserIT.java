@@ -52,14 +52,18 @@ class ConsoleCorrectionsBrowserIT {
         browser.check("corrections-pending");
 
         browser.button("Make the change").click();
-        browser.waitForText("[role=status]", "Changed: Gill's first name.");
-        browser.driver.findElement(By.cssSelector("ul.cards summary")).click();
+        browser.waitForText(".notification-banner", "Changed: Gill's first name.");
+        // The list refreshes after the banner shows: the click retries until it lands on the refreshed card.
+        browser.waitUntil(d -> {
+            d.findElement(By.cssSelector("ul.cards summary")).click();
+            return true;
+        });
         browser.button("Decline").click();
         assertEquals("Error: Give the young person the reason it is declined.",
                 browser.errorFor(browser.field("Reason for declining")), "a reason is needed");
         browser.field("Reason for declining").sendKeys("The court order says former relevant.");
         browser.button("Decline").click();
-        browser.waitForText("[role=status]", "Declined: Gil's request.");
+        browser.waitForText(".notification-banner", "Declined: Gil's request.");
         browser.waitForText("main", "No correction requests here.");
         List<Map<String, Map<String, Object>>> mine = Ops.at(gil.graphql(MINE), "myCorrectionRequests", "edges");
         assertEquals(List.of("MADE", "DECLINED"), mine.stream().map(e -> e.get("node").get("state")).toList());

@@ -71,7 +71,7 @@ class ConsoleEntitlementsBrowserIT {
         fill("Council tax exemption");
         browser.button("Publish").click();
         browser.heading("Council tax exemption");
-        browser.waitForText("[role=status]", "Published: “Council tax exemption” is in the offer.");
+        browser.waitForText(".notification-banner", "Published: “Council tax exemption” is in the offer.");
         browser.check("entitlement-published");
 
         browser.driver.findElement(By.linkText("Change it (a new version)")).click();
@@ -80,7 +80,7 @@ class ConsoleEntitlementsBrowserIT {
         browser.field("Title").sendKeys("Council tax exemption to 25");
         browser.button("Save the new version").click();
         browser.heading("Council tax exemption to 25");
-        browser.waitForText("[role=status]", "is now version 2");
+        browser.waitForText(".notification-banner", "is now version 2");
         browser.waitForText("[aria-label='Earlier versions']", "Council tax exemption");
         browser.check("entitlement-changed");
 
@@ -95,7 +95,7 @@ class ConsoleEntitlementsBrowserIT {
         browser.field("Why it is withdrawn").sendKeys("Replaced by the county-wide scheme.");
         browser.button("Yes, withdraw “Council tax exemption to 25”").click();
         browser.heading("Council tax exemption to 25");
-        browser.waitForText("[role=status]",
+        browser.waitForText(".notification-banner",
                 "Withdrawn: “Council tax exemption to 25” is offered until 2027-03-31.");
         browser.check("entitlement-withdrawn");
     }

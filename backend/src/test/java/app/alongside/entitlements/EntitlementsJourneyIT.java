@@ -92,7 +92,7 @@ class EntitlementsJourneyIT {
         int sent = pushes.size();
         Reply again = ada.app().graphql(EntitlementOps.TRACK, Ops.input(Map.of("entitlementId", allowance.get("id"),
                 "state", "RECEIVED", "amountPence", 250_000, "on", "2024-05-02", "expectedVersion", 1)));
-        assertEquals(2, (int) Ops.<Integer>at(again, "trackEntitlement", "claim", "version"), again.body());
+        assertEquals(2, Ops.<Number>at(again, "trackEntitlement", "claim", "version").intValue(), again.body());
         SERVER.server().app().push().runOnce();
         assertEquals(sent, FCM.deliveredTo(PushOps.token("Ada")).size(), "an alert is sent once, when it opens");
 
@@ -104,7 +104,8 @@ class EntitlementsJourneyIT {
         Reply shared = platform.as("advocate").graphql(EntitlementOps.SHARED, Map.of("id", ada.id()));
         List<Map<String, Object>> sharedGaps = Ops.at(shared, "sharedEntitlements", "gaps");
         assertEquals(List.of("ALLOWANCE_BELOW_MINIMUM"), EntitlementOps.gapKinds(sharedGaps), shared.body());
-        assertEquals(body, ((Map<?, ?>) sharedGaps.getFirst().get("draft")).get("body"));
+        assertEquals(body.replace("2024-05-01", "2024-05-02"), ((Map<?, ?>) sharedGaps.getFirst().get("draft"))
+                .get("body"), "the draft follows her claim as she last tracked it");
         assertEquals(List.of(), Ops.at(shared, "sharedEntitlements", "claims"), "her claim stays private");
 
         PushOps.Person ben = EntitlementOps.youngPerson(http, "laworkera@example.test", "Ben", "2004-06-01",
