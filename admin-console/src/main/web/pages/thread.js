@@ -8,7 +8,8 @@ import { disputeBox, DISPUTE_FIELDS } from './dispute.js';
 import { entitlementsLink } from './shared-entitlements.js';
 
 const THREAD = `query ConsoleThread($id: ID!) { node(id: $id) { ... on MessageThread {
-  id subject urgent overdue lastSequence youngPerson { id firstName preferredName } assignedAdvocate { id staffMemberId name } } } }`;
+  id subject urgent overdue lastSequence youngPerson { id firstName preferredName }
+  assignedAdvocate { id staffMemberId name } } } }`;
 const MESSAGE_FIELDS = 'id sequence body deleted createdAt author { kind name isMe }'
   + ' urgentMatch { phrase }';
 const MESSAGES = `query ConsoleMessages($threadId: ID!, $last: Int, $before: String) {

@@ -75,7 +75,8 @@ final class GuideWriter {
         text.append("*").append(who).append("* sends\n\n```graphql\n").append(document.strip()).append("\n```\n\n");
         if (variables != null && !variables.isEmpty()) {
             text.append("with the variables\n\n```json\n")
-                    .append(pretty(Json.createObjectBuilder(sorted(variables)).build(), "", Set.of())).append("\n```\n\n");
+                    .append(pretty(Json.createObjectBuilder(sorted(variables)).build(), "", Set.of()))
+                    .append("\n```\n\n");
         }
         JsonValue body = Json.createReader(new StringReader(reply.body())).readValue();
         text.append("and the server answers (HTTP ").append(reply.status()).append(")\n\n```json\n")

@@ -127,7 +127,7 @@ class SubjectAccessExportIT {
         Reply audit = SERVER.platform().admin.graphql(AUDIT, Map.of("targetId", withheldConcern));
         List<Map<String, Object>> events = Ops.at(audit, "auditLog", "edges");
         assertEquals(1, events.size(), audit.body());
-        assertEquals("safeguarding concern raised; not told first: WOULD_INCREASE_RISK",
+        assertEquals("safeguarding concern raised; not told first: would increase risk",
                 ((Map<?, ?>) events.getFirst().get("node")).get("detail"));
         assertFalse(toldConcern.equals(withheldConcern));
     }

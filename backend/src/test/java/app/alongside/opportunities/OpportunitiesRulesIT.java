@@ -58,7 +58,8 @@ class OpportunitiesRulesIT {
         Reply unknownRegion = platform.as("corporate").graphql(OpportunityOps.CREATE, Ops.input(with("eligibility",
                 Map.of("minAge", 16, "maxAge", 25, "delivery", "REMOTE", "regions", List.of("WALES")))));
         assertEquals(List.of("BAD_USER_INPUT"), unknownRegion.errorCodes(), unknownRegion.body());
-        Reply posted = platform.as("corporate").graphql("{ postedOpportunities(first: 100) { edges { node { title } } } }");
+        Reply posted = platform.as("corporate").graphql(
+                "{ postedOpportunities(first: 100) { edges { node { title } } } }");
         assertEquals(List.of(), Ops.<List<Map<String, Map<String, Object>>>>at(posted, "postedOpportunities", "edges")
                 .stream().filter(e -> "Nurse".equals(e.get("node").get("title"))).toList(), "nothing was created");
     }

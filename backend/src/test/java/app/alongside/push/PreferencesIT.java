@@ -28,7 +28,8 @@ class PreferencesIT {
         Person person = PushOps.youngPerson(platform, http, "Dee");
         Reply reply = person.app().graphql(PushOps.PREFERENCES);
         assertEquals(Map.of("NEW_MESSAGE", false, "URGENT", false, "REMINDERS", false, "OPPORTUNITIES", false,
-                "GOAL_NUDGES", false, "ALLOCATION", false, "ENTITLEMENT_GAPS", false), categories(reply, "notificationPreferences"),
+                "GOAL_NUDGES", false, "ALLOCATION", false, "ENTITLEMENT_GAPS", false),
+                categories(reply, "notificationPreferences"),
                 "a young person turns on what they want");
         assertEquals(Map.of("enabled", true, "start", "22:00", "end", "07:00", "timeZone", "Europe/London"),
                 Ops.at(reply, "notificationPreferences", "quietHours"));

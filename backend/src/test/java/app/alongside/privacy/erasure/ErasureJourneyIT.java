@@ -49,8 +49,9 @@ class ErasureJourneyIT {
         assertTrue(((String) concerns.get("why")).contains("concerns about your safety"), reply.body());
         assertTrue(((String) concerns.get("legalBasis")).contains("Art 17(3)(b)"));
         assertEquals(Map.of("period", "P6Y", "from", "TWENTY_FIFTH_BIRTHDAY"), concerns.get("retention"));
-        assertEquals(List.of("profile", "sessions", "records", "goals", "opportunities", "devices"), kinds.stream()
-                .filter(k -> k.get("outcome").equals("ERASED")).map(k -> k.get("kind")).toList());
+        assertEquals(List.of("profile", "sessions", "records", "goals", "entitlements", "opportunities",
+                "devices"), kinds.stream().filter(k -> k.get("outcome").equals("ERASED")).map(k -> k.get("kind"))
+                .toList());
         assertTrue(kinds.stream().filter(k -> k.get("outcome").equals("ERASED")).allMatch(k -> k.get("why") == null
                 && k.get("retention") == null));
         assertEquals("P1M", Ops.at(reply, "erasurePolicy", "answerWithin"));

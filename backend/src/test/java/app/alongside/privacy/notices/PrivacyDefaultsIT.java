@@ -68,7 +68,7 @@ class PrivacyDefaultsIT {
 
         Reply push = gem.graphql(PushOps.PREFERENCES, Map.of());
         List<Map<String, Object>> categories = Ops.at(push, "notificationPreferences", "categories");
-        assertEquals(6, categories.size(), push.body());
+        assertEquals(7, categories.size(), push.body());
         categories.forEach(c -> assertEquals(false, c.get("enabled"), c.get("category") + " is off"));
         assertEquals(Map.of("enabled", true, "start", "22:00", "end", "07:00", "timeZone", "Europe/London"),
                 Ops.at(push, "notificationPreferences", "quietHours"), "quiet nights");

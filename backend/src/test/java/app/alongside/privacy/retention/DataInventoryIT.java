@@ -171,7 +171,10 @@ class DataInventoryIT {
                 "erasureRequest", "id"), "decision", "APPROVE"))));
     }
 
-    /** A council's own entitlement, changed and withdrawn, and a claim below the national minimum, changed once: a gap. */
+    /**
+     * A council's own entitlement, changed and withdrawn, and a claim below the national minimum, changed once: a
+     * gap.
+     */
     private static void entitlements(Platform platform, Engine.Asker me) {
         Reply published = platform.as("laWorkerA").graphql(EntitlementOps.PUBLISH,
                 Ops.input(EntitlementOps.local(Map.of())));
