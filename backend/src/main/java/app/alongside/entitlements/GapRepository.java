@@ -4,6 +4,8 @@ import app.alongside.entitlements.Gaps.Audience;
 import app.alongside.entitlements.Gaps.Kind;
 import app.alongside.platform.store.IndexPlan;
 import app.alongside.push.PushOutbox;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -67,8 +69,11 @@ final class GapRepository {
             boolean applied = gaps.updateOne(unchanged, Updates.combine(updates),
                     new UpdateOptions().upsert(current == null)).getMatchedCount() == 1 || current == null;
             return applied ? opened : List.of();
-        } catch (com.mongodb.MongoWriteException e) {
-            return List.of();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return List.of(); // another request inserted this young person's gaps first: its alerts stand
         }
     }
 
