@@ -201,6 +201,7 @@ public final class GraphqlEngine {
                 throw GraphqlRequest.badRequest(
                         "Subscriptions run over WebSocket at /graphql (graphql-transport-ws).");
             }
+            limits.checkValidation(prepared.errors());
             if (!prepared.errors().isEmpty()) {
                 return new Single(finish(Kind.REQUEST_ERROR, ResponseBodies.errors(prepared.errors(), text),
                         operationName, operationType, start));

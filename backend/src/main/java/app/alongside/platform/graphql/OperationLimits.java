@@ -2,6 +2,7 @@ package app.alongside.platform.graphql;
 
 import app.alongside.platform.core.ApiException;
 import app.alongside.platform.core.ErrorCode;
+import graphql.GraphQLError;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.Field;
@@ -23,6 +24,9 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.validation.QueryComplexityLimits;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
 
 import java.util.HashMap;
 import java.util.List;
@@ -36,11 +40,15 @@ import java.util.Map;
  * schema, when given one, e.g. {@code history}) counts {@value #DEFAULT_LIST} items, as most such lists are short
  * (edit history, entries, steps). Fragments on different object types under an interface are alternatives: the
  * costliest counts. Introspection is left to graphql-java's own checks. Fragments are expanded; validation has
- * ruled out cycles.
+ * ruled out cycles. Before all that, graphql-java's validation counts the fields written out, fragments expanded, and
+ * stops at {@value #MAX_WRITTEN_FIELDS}: a few fragments each spreading the next twice would otherwise have it
+ * expand millions; that is answered as {@code QUERY_TOO_COMPLEX} too, with the limit {@code fields}.
  */
 public final class OperationLimits {
     private static final int DEFAULT_PAGE = 20;
     private static final int DEFAULT_LIST = 3;
+    /** graphql-java's own default, which its validation applies unless told otherwise. */
+    static final int MAX_WRITTEN_FIELDS = QueryComplexityLimits.DEFAULT_MAX_FIELDS_COUNT;
 
     private final int maxDepth;
     private final int maxAliases;
@@ -56,6 +64,26 @@ public final class OperationLimits {
 
     public int maxPageSize() {
         return maxPageSize;
+    }
+
+    /**
+     * What graphql-java's validation may count before it gives up: {@value #MAX_WRITTEN_FIELDS} fields written out,
+     * and no depth of its own, so the depth limit answered is this class's ({@code GRAPHQL_MAX_DEPTH}).
+     */
+    static QueryComplexityLimits validationLimits() {
+        return QueryComplexityLimits.newLimits().maxDepth(Integer.MAX_VALUE).maxFieldsCount(MAX_WRITTEN_FIELDS)
+                .build();
+    }
+
+    /** Throws {@link ErrorCode#QUERY_TOO_COMPLEX} when validation stopped at its count of fields written out. */
+    public void checkValidation(List<GraphQLError> errors) {
+        for (GraphQLError error : errors) {
+            if (error instanceof ValidationError validation
+                    && validation.getValidationErrorType() == ValidationErrorType.MaxQueryFieldsExceeded) {
+                throw tooComplex("fields", "The operation has more than " + MAX_WRITTEN_FIELDS + " fields once its "
+                        + "fragments are written out. Ask for fewer fields.", MAX_WRITTEN_FIELDS);
+            }
+        }
     }
 
     /**

@@ -57,7 +57,8 @@ final class PreparedDocuments {
         } catch (InvalidSyntaxException e) {
             throw new ApiException(ErrorCode.GRAPHQL_PARSE_FAILED, e.getMessage());
         }
-        List<ValidationError> errors = ParseAndValidate.validate(schema, document);
+        List<ValidationError> errors = ParseAndValidate.validate(schema, document, rule -> true,
+                java.util.Locale.getDefault(), OperationLimits.validationLimits());
         Prepared prepared = new Prepared(document, List.copyOf(errors));
         documents.put(query, prepared);
         return prepared;
