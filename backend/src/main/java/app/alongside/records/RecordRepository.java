@@ -218,17 +218,19 @@ public final class RecordRepository {
     /**
      * The home screen's one read of records, through the {@code (ownerId, deletedAt)} index: per kind of the
      * owner's live records, how many, the newest, and the soonest still due ({@code dueAt} from {@code dueFrom},
-     * or from {@code timedFrom} for the kinds in {@code timedKinds}, whose due time is a time of day).
+     * or from {@code timedFrom} for the kinds in {@code timedKinds}, whose due time is a time of day). Only the
+     * four fields it sorts and groups by go through the stages; the groups carry ids ({@code latestId},
+     * {@code nextId}), whose records {@link #findByIds} then reads.
      */
     Document homeScreen(String ownerId, Instant dueFrom, Instant timedFrom, List<String> timedKinds) {
         Bson due = Filters.or(Filters.and(Filters.in("kind", timedKinds), Filters.gte("dueAt", Date.from(timedFrom))),
                 Filters.and(Filters.nin("kind", timedKinds), Filters.gte("dueAt", Date.from(dueFrom))));
         return records.aggregate(List.of(Aggregates.match(Filters.and(live(ownerId))),
-                Aggregates.project(WITHOUT_HISTORY), Aggregates.facet(
+                Aggregates.project(Projections.include("kind", "createdAt", "dueAt")), Aggregates.facet(
                         new Facet("byKind", Aggregates.sort(Connections.NEWEST_FIRST), Aggregates.group("$kind",
-                                Accumulators.sum("count", 1), Accumulators.first("latest", "$$ROOT"))),
+                                Accumulators.sum("count", 1), Accumulators.first("latestId", "$_id"))),
                         new Facet("due", Aggregates.match(due), Aggregates.sort(Sorts.ascending("dueAt", "_id")),
-                                Aggregates.group("$kind", Accumulators.first("next", "$$ROOT")))))).first();
+                                Aggregates.group("$kind", Accumulators.first("nextId", "$_id")))))).first();
     }
 
     /** Deleted records whose undo window has passed. */

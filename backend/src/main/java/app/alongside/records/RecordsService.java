@@ -18,6 +18,7 @@ import org.bson.conversions.Bson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
@@ -260,8 +261,9 @@ public final class RecordsService {
     }
 
     /**
-     * The home screen's records, in one aggregation: due from {@code today}, or from {@code now} for kinds due at a
-     * time of day (an appointment earlier today is past).
+     * The home screen's records, in one aggregation of ids and one read of those records: due from {@code today},
+     * or from {@code now} for kinds due at a time of day (an appointment earlier today is past). A record purged
+     * between the two reads leaves its kind out.
      */
     Map<RecordKind, KindStats> kindStats(String owner, Instant today, Instant now) {
         List<String> timed = Arrays.stream(RecordKind.values()).filter(k -> k.dueField().filter("startsAt"::equals)
@@ -271,13 +273,25 @@ public final class RecordsService {
         if (found == null) {
             return stats;
         }
-        for (Document group : found.getList("byKind", Document.class)) {
-            stats.put(RecordKind.valueOf(group.getString("_id")), new KindStats(((Number) group.get("count"))
-                    .intValue(), RecordRepository.fromDocument(group.get("latest", Document.class)), null));
+        List<Document> byKind = found.getList("byKind", Document.class);
+        List<Document> due = found.getList("due", Document.class);
+        List<String> ids = new ArrayList<>();
+        byKind.forEach(group -> ids.add(group.getString("latestId")));
+        due.forEach(group -> ids.add(group.getString("nextId")));
+        Map<String, Document> docs = ids.isEmpty() ? Map.of() : records.findByIds(ids);
+        for (Document group : byKind) {
+            Document latest = docs.get(group.getString("latestId"));
+            if (latest != null) {
+                stats.put(RecordKind.valueOf(group.getString("_id")), new KindStats(((Number) group.get("count"))
+                        .intValue(), RecordRepository.fromDocument(latest), null));
+            }
         }
-        for (Document group : found.getList("due", Document.class)) {
-            LifeRecord next = RecordRepository.fromDocument(group.get("next", Document.class));
-            stats.computeIfPresent(next.kind(), (kind, s) -> new KindStats(s.count(), s.latest(), next));
+        for (Document group : due) {
+            Document next = docs.get(group.getString("nextId"));
+            if (next != null) {
+                LifeRecord record = RecordRepository.fromDocument(next);
+                stats.computeIfPresent(record.kind(), (kind, s) -> new KindStats(s.count(), s.latest(), record));
+            }
         }
         return stats;
     }
