@@ -15,6 +15,7 @@ import graphql.validation.ValidationError;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -58,7 +59,7 @@ final class PreparedDocuments {
             throw new ApiException(ErrorCode.GRAPHQL_PARSE_FAILED, e.getMessage());
         }
         List<ValidationError> errors = ParseAndValidate.validate(schema, document, rule -> true,
-                java.util.Locale.getDefault(), OperationLimits.validationLimits());
+                Locale.getDefault(), OperationLimits.validationLimits());
         Prepared prepared = new Prepared(document, List.copyOf(errors));
         documents.put(query, prepared);
         return prepared;
