@@ -34,6 +34,9 @@ import java.util.Set;
  */
 public final class RecordsService {
     static final int MAX_LIVE_RECORDS = 5_000;
+    /** The kinds due at a time of day ({@code startsAt}), not on a date. */
+    private static final List<String> TIMED_KINDS = Arrays.stream(RecordKind.values())
+            .filter(k -> k.dueField().filter("startsAt"::equals).isPresent()).map(Enum::name).toList();
     static final List<String> STATE_KEYS = List.of("kind", "mission", "visibility", "details", "notes", "entries",
             "attachments", "dueAt", "deletedAt", "purgeAt");
 
@@ -266,9 +269,7 @@ public final class RecordsService {
      * between the two reads leaves its kind out.
      */
     Map<RecordKind, KindStats> kindStats(String owner, Instant today, Instant now) {
-        List<String> timed = Arrays.stream(RecordKind.values()).filter(k -> k.dueField().filter("startsAt"::equals)
-                .isPresent()).map(Enum::name).toList();
-        Document found = records.homeScreen(owner, today, now, timed);
+        Document found = records.homeScreen(owner, today, now, TIMED_KINDS);
         Map<RecordKind, KindStats> stats = new EnumMap<>(RecordKind.class);
         if (found == null) {
             return stats;

@@ -3,6 +3,7 @@ package app.alongside.contracts;
 import app.alongside.contracts.fixtures.Answers;
 import app.alongside.contracts.fixtures.Docs;
 import app.alongside.contracts.fixtures.Operation;
+import app.alongside.fixtures.BadValues;
 import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.TestServer;
@@ -102,14 +103,14 @@ class DocumentedLimitsIT {
     /** 2^15 = 32,768 fields written out: over the cost, under the fields graphql-java's validation counts. */
     @Test
     void cost() {
-        assertOver(limit("GRAPHQL_MAX_COST"), http.graphql(doubling(15)), true);
+        assertOver(limit("GRAPHQL_MAX_COST"), http.graphql(BadValues.fragmentChain(15)), true);
     }
 
     /** 2^30 fields written out from a few hundred bytes: refused before the cost is counted. */
     @Test
     void fieldsWrittenOut() {
         assertOver(LIMITS.get("fields written out, fragments expanded (graphql-java's validation)"),
-                http.graphql(doubling(30)), true);
+                http.graphql(BadValues.fragmentChain(30)), true);
     }
 
     @Test
@@ -190,16 +191,6 @@ class DocumentedLimitsIT {
 
     private static Reply post(String body) {
         return http.post("/graphql", JSON, GRAPHQL_RESPONSE, body);
-    }
-
-    /** Fragments that each spread the next twice, {@code links} deep: 2^links {@code __typename} fields. */
-    private static String doubling(int links) {
-        StringBuilder doubling = new StringBuilder("{ ...F0 }");
-        for (int i = 0; i < links; i++) {
-            doubling.append(" fragment F").append(i).append(" on Query { ...F").append(i + 1).append(" ...F")
-                    .append(i + 1).append(" }");
-        }
-        return doubling.append(" fragment F").append(links).append(" on Query { __typename }").toString();
     }
 
     /** A body whose deepest value is nested {@code depth} levels: the body, {@code extensions}, then arrays. */

@@ -1,5 +1,6 @@
 package app.alongside.platform.graphql;
 
+import app.alongside.fixtures.BadValues;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.TestServer;
 import graphql.introspection.IntrospectionQuery;
@@ -79,19 +80,9 @@ class OperationLimitsIT {
     @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void fragmentsSpreadTwiceInAChainAreRefusedAsTooComplex() {
         // 2^50 fields written out: validation stops counting at 100,000.
-        assertTooComplex(defaults.http().graphql(fragmentChain(50)), "fields", 100_000);
+        assertTooComplex(defaults.http().graphql(BadValues.fragmentChain(50)), "fields", 100_000);
         // 2^15 = 32,768 fields written out, each returned: within validation's count, over the cost.
-        assertTooComplex(defaults.http().graphql(fragmentChain(15)), "cost", 10000);
-    }
-
-    /** A document whose fragments each spread the next twice, {@code links} deep. */
-    private static String fragmentChain(int links) {
-        StringBuilder query = new StringBuilder("{ ...F0 }");
-        for (int i = 0; i < links; i++) {
-            query.append(" fragment F").append(i).append(" on Query { ...F").append(i + 1).append(" ...F")
-                    .append(i + 1).append(" }");
-        }
-        return query.append(" fragment F").append(links).append(" on Query { __typename }").toString();
+        assertTooComplex(defaults.http().graphql(BadValues.fragmentChain(15)), "cost", 10000);
     }
 
     private static void assertTooComplex(Reply reply, String limit, int maximum) {
