@@ -92,7 +92,7 @@ public final class Infrastructure implements AutoCloseable {
         if (gauges != null) {
             gauges.close();
         }
-        firebase.ifPresent(FirebaseApp::delete);
+        firebase.ifPresent(Firebase::stop);
         if (store != null) {
             store.close();
         }

@@ -41,8 +41,7 @@ class PushLeaseIT {
     private static final int BATCH = 50;
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-03T12:00:00Z"));
     private static final FakeFcm FCM = FakeFcm.start();
-    private static final FirebaseApp FIREBASE = Firebase.start(new Firebase.Settings(Optional.of("demo-lease"),
-            Optional.empty(), Optional.of(FCM.endpoint()))).orElseThrow();
+    private static final FirebaseApp FIREBASE = Firebase.start(FCM.firebase("demo-lease")).orElseThrow();
 
     @RegisterExtension
     static final ServerExtension SERVER = ServerExtension.withPush(CLOCK, Map.of("FCM_ENDPOINT", FCM.endpoint(),
@@ -57,7 +56,7 @@ class PushLeaseIT {
 
     @AfterAll
     static void stop() {
-        FIREBASE.delete();
+        Firebase.stop(FIREBASE);
         FCM.close();
     }
 

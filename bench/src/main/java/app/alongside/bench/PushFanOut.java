@@ -10,6 +10,7 @@ import app.alongside.push.PushSender;
 import app.alongside.push.NotificationRepository;
 import app.alongside.push.PushCategory;
 import com.google.firebase.FirebaseApp;
+import com.google.firebase.internal.SdkUtils;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -32,9 +33,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogManager;
+import java.util.stream.Collectors;
 
 /**
  * Push fan-out: one reply needing a push to 10,000 people with 10 devices each (100,000 devices), sent by the real
@@ -44,6 +47,8 @@ import java.util.logging.LogManager;
  */
 public final class PushFanOut {
     static final String LEASE_SECONDS = "5";
+    /** No delivery for this long (expansion included) means something is wrong, not slow. */
+    private static final Duration STALLED = Duration.ofMinutes(2);
     private static final int PEOPLE = 10_000;
     private static final int DEVICES_EACH = 10;
 
@@ -61,8 +66,9 @@ public final class PushFanOut {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         String uri = mongo.bindAndGetConnectionString();
         int status;
-        try (FakeFcm fcm = FakeFcm.start().keepBodies(false); MongoClient client = MongoClients.create(uri)) {
-            status = run(client.getDatabase("alongside"), uri, fcm, senders, killAt);
+        try (FakeFcm fcm = FakeFcm.startTls().keepBodies(false); FakeFcm clear = FakeFcm.start().keepBodies(false);
+             MongoClient client = MongoClients.create(uri)) {
+            status = run(client.getDatabase("alongside"), uri, fcm, clear, senders, killAt);
         } catch (RuntimeException e) {
             e.printStackTrace();
             status = 2;
@@ -71,11 +77,15 @@ public final class PushFanOut {
         System.exit(status);
     }
 
-    private static int run(MongoDatabase db, String uri, FakeFcm fcm, String senders, double killAt) {
+    private static int run(MongoDatabase db, String uri, FakeFcm fcm, FakeFcm clear, String senders,
+                           double killAt) {
         int total = PEOPLE * DEVICES_EACH;
         System.err.println("push bench: seeding " + total + " devices ...");
         seedDevices(db);
         double sdkRate = sdkOnly(fcm, Integer.parseInt(senders));
+        Map<String, Long> sdkProtocols = fcm.requestsByProtocol();
+        double clearRate = sdkOnly(clear, Integer.parseInt(senders));
+        Map<String, Long> clearProtocols = clear.requestsByProtocol();
         fcm.reset();
         Process first = worker(uri, fcm, senders);
 
@@ -88,6 +98,7 @@ public final class PushFanOut {
         long sentClean = fcm.deliveriesByNotification().size();
         double rate = sentClean / (clean.toNanos() / 1e9);
         double sendRate = sentClean / (Duration.between(firstSend, end).toNanos() / 1e9);
+        Map<String, Long> runProtocols = fcm.requestsByProtocol();
 
         System.err.println("push bench: run 2, killing the instance at " + (int) (killAt * 100) + "% ...");
         fcm.reset();
@@ -113,17 +124,29 @@ public final class PushFanOut {
                 Filters.and(Filters.eq("sequence", 2L), Filters.ne("state", "SENT")));
 
         System.out.printf(Locale.ROOT, "Alongside push fan-out bench: %,d devices (%,d people x %d), one push each, "
-                        + "real Admin SDK 9.7.0 to a local fake FCM, %s sender(s) of 500, Java %s, %d cores%n%n",
-                total, PEOPLE, DEVICES_EACH, senders, Runtime.version(), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "run 0 (SDK and fake only, no store): %,.0f sends/s%n", sdkRate);
+                        + "real Admin SDK %s through its own transport (Apache HttpClient 5) to a local fake FCM "
+                        + "(Helidon, TLS, HTTP/2 by ALPN), %s sender(s) of 500, Java %s, %d cores%n%n",
+                total, PEOPLE, DEVICES_EACH, SdkUtils.getVersion(), senders, Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "run 0 (SDK and fake only, no store): %,.0f sends/s over TLS %s, "
+                + "%,.0f sends/s in the clear %s%n", sdkRate, versions(sdkProtocols), clearRate,
+                versions(clearProtocols));
         System.out.printf(Locale.ROOT, "run 1 (one instance): %,d sent in %.1f s end to end = %,.0f sends/s; "
-                        + "expansion %.1f s, then sending %,.0f sends/s (target >= 10,000)%n", sentClean,
-                clean.toMillis() / 1000.0, rate, Duration.between(start, firstSend).toMillis() / 1000.0, sendRate);
+                        + "expansion %.1f s, then sending %,.0f sends/s (target >= 10,000); requests %s%n", sentClean,
+                clean.toMillis() / 1000.0, rate, Duration.between(start, firstSend).toMillis() / 1000.0, sendRate,
+                versions(runProtocols));
         System.out.printf(Locale.ROOT, "run 2 (kill -9 at %,d sends, restart, lease %s s): %,d notifications, "
                         + "%.1f s end to end, lost %d, duplicates %d, not SENT in the store %d%n", atKill,
                 LEASE_SECONDS, expected, killed.toMillis() / 1000.0, lost, duplicates, unsent);
         System.err.println("push bench: need " + need + " done");
         return lost == 0 && unsent == 0 ? 0 : 1;
+    }
+
+    /** Requests by HTTP version, as {@code [HTTP/2.0 20,500]}. */
+    private static String versions(Map<String, Long> protocols) {
+        return new TreeMap<>(protocols).entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "HTTP/%s %,d", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /**
@@ -132,8 +155,7 @@ public final class PushFanOut {
      */
     private static double sdkOnly(FakeFcm fcm, int senders) {
         System.err.println("push bench: run 0, the SDK alone ...");
-        FirebaseApp app = Firebase.start(new Firebase.Settings(Optional.of("demo-bench"), Optional.empty(),
-                Optional.of(fcm.endpoint()))).orElseThrow();
+        FirebaseApp app = Firebase.start(fcm.firebase("demo-bench")).orElseThrow();
         try {
             FcmSender sender = new FcmSender(app);
             List<OutgoingPush> batch = new ArrayList<>();
@@ -157,7 +179,7 @@ public final class PushFanOut {
             }
             return rounds * senders * (double) PushSender.MAX_BATCH / ((System.nanoTime() - started) / 1e9);
         } finally {
-            app.delete();
+            Firebase.stop(app);
         }
     }
 
@@ -178,10 +200,12 @@ public final class PushFanOut {
                 batch.clear();
             }
         }
-        // Quiet hours would hold the pushes back at night; the bench measures sending, so they are off.
+        // New-message pushes are off until a young person turns them on, and quiet hours would hold the pushes
+        // back at night; the bench measures sending, so each person has turned the one on and the other off.
         List<Document> preferences = new ArrayList<>();
         for (int person = 0; person < PEOPLE; person++) {
-            preferences.add(new Document("_id", owner(person)).append("categories", new Document())
+            preferences.add(new Document("_id", owner(person))
+                    .append("categories", new Document(PushCategory.NEW_MESSAGE.name(), true))
                     .append("quietHours", new Document("enabled", false).append("start", "22:00")
                             .append("end", "07:00").append("timeZone", "Europe/London"))
                     .append("lockScreen", "GENERIC"));
@@ -208,7 +232,7 @@ public final class PushFanOut {
         try {
             Process process = new ProcessBuilder(java, "-Dio.netty.noUnsafe=true", "-Dhttp.maxConnections=2000",
                     "-cp", System.getProperty("java.class.path"), PushWorker.class.getName(), uri, fcm.endpoint(),
-                    senders).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    senders, fcm.certificate().orElseThrow().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> readyLine(process));
             if (!ready.get(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("push worker did not start");
@@ -243,15 +267,21 @@ public final class PushFanOut {
         long deadline = System.nanoTime() + timeout.toNanos();
         long last = 0;
         Instant first = null;
+        long seen = 0;
+        long progressed = System.nanoTime();
         while (fcm.deliveriesByNotificationCount() < distinct) {
             if (first == null && fcm.deliveriesByNotificationCount() > 0) {
                 first = Instant.now();
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + fcm.deliveriesByNotificationCount() + " of " + distinct
-                        + " notifications arrived in " + timeout);
-            }
             long now = fcm.deliveriesByNotificationCount();
+            if (now != seen) {
+                seen = now;
+                progressed = System.nanoTime();
+            }
+            if (System.nanoTime() > deadline || System.nanoTime() - progressed > STALLED.toNanos()) {
+                throw new IllegalStateException("only " + now + " of " + distinct + " notifications arrived ("
+                        + (System.nanoTime() > deadline ? "in " + timeout : "none for " + STALLED) + ")");
+            }
             if (now / 10_000 != last / 10_000) {
                 System.err.println("push bench: " + now + " delivered");
                 last = now;
