@@ -129,6 +129,9 @@ public final class WebEdge {
                 .port(settings.integer("port", 0, 65535))
                 .shutdownHook(false)
                 .shutdownGracePeriod(grace)
+                // Answers and WebSocket events go out as several writes (HTTP/2 frames, one frame an event): with
+                // Nagle's algorithm on (Helidon's default) a write waits for the peer's delayed ACK, up to 40 ms.
+                .connectionOptions(socket -> socket.tcpNoDelay(true))
                 .tls(t -> tls.ifPresentOrElse(t::sslContext, () -> t.enabled(false)))
                 // Refusals made before routing (a WebSocket upgrade with another subprotocol) carry their typed
                 // message as the body; only messages marked safe are ever sent.

@@ -286,7 +286,7 @@ public final class StoreBench {
         throw new IllegalStateException("run the store bench from inside the repository (bash bench/store-bench.sh)");
     }
 
-    private static void recreate(Path dir) {
+    static void recreate(Path dir) {
         delete(dir);
         try {
             Files.createDirectories(dir);
