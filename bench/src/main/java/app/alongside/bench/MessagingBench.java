@@ -1,6 +1,7 @@
 package app.alongside.bench;
 
 import app.alongside.fixtures.Console;
+import app.alongside.fixtures.Http;
 import app.alongside.fixtures.Http.Reply;
 import app.alongside.fixtures.Ops;
 import app.alongside.fixtures.Platform;
@@ -8,12 +9,16 @@ import app.alongside.fixtures.TestServer;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +37,18 @@ import java.util.logging.Logger;
  * Live messaging under load: {@code subscriptions} WebSocket connections (graphql-transport-ws, an advocate's
  * console session each) subscribe to {@code messageAdded} on {@code threads} threads, then messages are sent over
  * HTTP at {@code rate} a second for {@code seconds}, open loop. It prints the time from starting a send to each
- * subscriber having the event (p50/p99, nearest rank) and how many events were lost or duplicated.
+ * subscriber having the event (p50/p99, nearest rank), how many events were lost or duplicated and the CPU each
+ * process used. {@code --stores} says where the server runs: the packaged jar in its own process on the embedded
+ * default store ({@code default}) or on a memory store in a process of its own ({@code memory}), or the App in
+ * this JVM ({@code in-process}, the smoke test's).
  */
 public final class MessagingBench {
+    static final String DEFAULT = PackagedServer.DEFAULT;
+    static final String MEMORY = PackagedServer.MEMORY;
+    static final String IN_PROCESS = "in-process";
+    /** Bodies: the counted messages', and the warm-up's (delivered, not counted). */
+    private static final String COUNTED = "bench ";
+    private static final String WARMUP = "warm-up ";
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final String SEND = """
             mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { sequence }
@@ -43,13 +57,14 @@ public final class MessagingBench {
             mutation($input: OpenThreadInput!) { openThread(input: $input) { thread { id } userErrors { code } } }""";
     private static final String SUBSCRIBE = "subscription($t: ID!) { messageAdded(threadId: $t) { sequence body } }";
 
-    /** What to run. */
-    public record Options(int subscriptions, int threads, int rate, Duration duration) {
+    /** What to run: the same rate is sent for {@code warmup} first, delivered but not counted. */
+    public record Options(int subscriptions, int threads, int rate, Duration duration, Duration warmup) {
     }
 
-    /** What happened. Latencies in milliseconds. */
-    public record Result(long sent, long sendErrors, long expected, long delivered, long lost, long duplicated,
-                         long subscriptionErrors, double p50Millis, double p99Millis) {
+    /** What happened, and where. Latencies in milliseconds; CPU a line per process. */
+    public record Result(String where, long sent, long sendErrors, long expected, long delivered, long lost,
+                         long duplicated, long subscriptionErrors, double p50Millis, double p99Millis,
+                         double maxMillis, List<String> cpu) {
     }
 
     private MessagingBench() {
@@ -65,61 +80,131 @@ public final class MessagingBench {
         int subscriptions = Integer.parseInt(given.getOrDefault("subscriptions", "1000"));
         Options options = new Options(subscriptions, Integer.parseInt(given.getOrDefault("threads",
                 String.valueOf(subscriptions))), Integer.parseInt(given.getOrDefault("rate", "200")),
-                Duration.ofMillis((long) (Double.parseDouble(given.getOrDefault("seconds", "10")) * 1000)));
-        Result result = run(options, System.err::println);
-        System.out.println(report(options, result));
-        if (result.lost() > 0 || result.duplicated() > 0 || result.sendErrors() > 0) {
+                Duration.ofMillis((long) (Double.parseDouble(given.getOrDefault("seconds", "10")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(given.getOrDefault("warmup", "20")) * 1000)));
+        boolean failed = false;
+        for (String store : given.getOrDefault("stores", DEFAULT + "," + MEMORY).split(",")) {
+            Result result = switch (store.trim()) {
+                case IN_PROCESS -> run(options, System.err::println);
+                case DEFAULT, MEMORY -> packaged(store.trim(), options, System.err::println);
+                default -> throw new IllegalArgumentException("--stores takes " + DEFAULT + ", " + MEMORY + " or "
+                        + IN_PROCESS + ": " + store);
+            };
+            System.out.println(report(options, result));
+            System.out.println();
+            failed |= result.lost() > 0 || result.duplicated() > 0 || result.sendErrors() > 0;
+        }
+        if (failed) {
             System.exit(1);
         }
     }
 
     static String report(Options options, Result r) {
-        return String.format("""
-                Alongside messaging bench: %d subscriptions on %d threads, %d messages/s over HTTP for %.1f s, \
-                Java %s, %d cores, loopback
+        return String.format(Locale.ROOT, """
+                Alongside messaging bench: %s; %d subscriptions on %d threads, %d messages/s over HTTP for %.1f s \
+                after %.1f s of warm-up, Java %s, %d cores, loopback
                 sent %d (send errors %d); deliveries expected %d, delivered %d, lost %d, duplicated %d, \
                 subscriptions ended %d
-                send -> delivery p50 %.2f ms, p99 %.2f ms (target: p99 < 50 ms, zero lost)""",
-                options.subscriptions(), options.threads(), options.rate(), options.duration().toMillis() / 1000.0,
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), r.sent(), r.sendErrors(),
-                r.expected(), r.delivered(), r.lost(), r.duplicated(), r.subscriptionErrors(), r.p50Millis(),
-                r.p99Millis());
+                send -> delivery p50 %.2f ms, p99 %.2f ms, max %.2f ms (target: p99 < 50 ms, zero lost)
+                CPU while sending: %s; 1-minute load average %.2f""",
+                r.where(), options.subscriptions(), options.threads(), options.rate(),
+                options.duration().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                r.sent(), r.sendErrors(), r.expected(), r.delivered(), r.lost(), r.duplicated(),
+                r.subscriptionErrors(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.cpu().isEmpty() ? "-"
+                        : String.join(", ", r.cpu()), loadAverage());
     }
 
+    /** The packaged server in its own process on {@code store} ({@link PackagedServer}). */
+    static Result packaged(String store, Options options, Consumer<String> progress) {
+        progress.accept("starting the packaged server on the " + store + " store");
+        try (PackagedServer server = PackagedServer.start(store, "messaging-bench",
+                Map.of("RATE_LIMIT_GRAPHQL_PER_MINUTE", "1000000"))) {
+            Map<String, Long> pids = new java.util.LinkedHashMap<>(server.pids());
+            pids.put("bench", ProcessHandle.current().pid());
+            return load(options, server.base(), server.description(), pids, progress);
+        }
+    }
+
+    /** The App in this JVM on an in-memory store (the smoke test's): no process boundary, nothing durable. */
     static Result run(Options options, Consumer<String> progress) {
         try (TestServer server = TestServer.start(Map.of("RATE_LIMIT_GRAPHQL_PER_MINUTE", "1000000")).ready()) {
-            Platform platform = new Platform(server.http());
-            Console advocate = platform.as("advocate");
-            progress.accept("opening " + options.threads() + " threads");
-            List<String> threads = new ArrayList<>();
-            for (int i = 0; i < options.threads(); i++) {
-                threads.add(openThread(platform, advocate));
-            }
-            Deliveries deliveries = new Deliveries();
-            progress.accept("opening " + options.subscriptions() + " subscriptions");
-            List<WebSocket> sockets = new ArrayList<>();
-            HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-            for (int s = 0; s < options.subscriptions(); s++) {
-                sockets.add(subscribe(client, server.baseUrl(), advocate, threads.get(s % threads.size()), s,
-                        deliveries));
-            }
+            return load(options, server.baseUrl(), "the App in the bench's JVM, in-memory store",
+                    Map.of("bench", ProcessHandle.current().pid()), progress);
+        }
+    }
+
+    private static Result load(Options options, String baseUrl, String where, Map<String, Long> pids,
+                               Consumer<String> progress) {
+        Platform platform = new Platform(new Http(baseUrl));
+        Console advocate = platform.as("advocate");
+        progress.accept("opening " + options.threads() + " threads");
+        List<String> threads = new ArrayList<>();
+        for (int i = 0; i < options.threads(); i++) {
+            threads.add(openThread(platform, advocate));
+        }
+        Deliveries deliveries = new Deliveries();
+        progress.accept("opening " + options.subscriptions() + " subscriptions");
+        List<WebSocket> sockets = new ArrayList<>();
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        for (int s = 0; s < options.subscriptions(); s++) {
+            sockets.add(subscribe(client, baseUrl, advocate, threads.get(s % threads.size()), s, deliveries));
+        }
+        pause(Duration.ofSeconds(2));
+        if (!options.warmup().isZero()) {
+            progress.accept("warming up: " + options.rate() + " messages/s for " + options.warmup().toSeconds()
+                    + " s, not counted");
+            send(WARMUP, options.rate(), options.warmup(), advocate, threads, new Deliveries());
             pause(Duration.ofSeconds(2));
-            progress.accept("sending " + options.rate() + " messages/s for " + options.duration().toSeconds() + " s");
-            long sent = send(options, server, advocate, threads, deliveries);
-            long expected = 0;
-            for (int n = 0; n < sent; n++) {
-                expected += subscribersOf(n % threads.size(), options.subscriptions(), threads.size());
+        }
+        progress.accept("sending " + options.rate() + " messages/s for " + options.duration().toSeconds() + " s");
+        Map<String, Double> cpuBefore = cpuSeconds(pids);
+        long started = System.nanoTime();
+        long sent = send(COUNTED, options.rate(), options.duration(), advocate, threads, deliveries);
+        long expected = 0;
+        for (int n = 0; n < sent; n++) {
+            expected += subscribersOf(n % threads.size(), options.subscriptions(), threads.size());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (deliveries.unique.size() < expected && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(50));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Double> cpuAfter = cpuSeconds(pids);
+        List<String> cpu = new ArrayList<>();
+        cpuAfter.forEach((name, after) -> {
+            double used = after - cpuBefore.getOrDefault(name, after);
+            cpu.add(String.format(Locale.ROOT, "%s %.2f cores, %.2f ms a message", name, used / seconds,
+                    sent == 0 ? 0 : used * 1000 / sent));
+        });
+        sockets.forEach(WebSocket::abort);
+        long[] latencies = deliveries.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long delivered = deliveries.unique.size();
+        return new Result(where, sent, deliveries.sendErrors.get(), expected, delivered, expected - delivered,
+                deliveries.received.get() - delivered, deliveries.ended.get(), percentile(latencies, 0.5),
+                percentile(latencies, 0.99), latencies.length == 0 ? Double.NaN
+                : latencies[latencies.length - 1] / 1e6, cpu);
+    }
+
+    /** CPU seconds (user + system) of each process so far, from {@code /proc/<pid>/stat} (ticks of 1/100 s). */
+    private static Map<String, Double> cpuSeconds(Map<String, Long> pids) {
+        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                seconds.put(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or the process is gone: no CPU figure for it
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (deliveries.unique.size() < expected && System.nanoTime() < deadline) {
-                pause(Duration.ofMillis(50));
-            }
-            sockets.forEach(WebSocket::abort);
-            long[] latencies = deliveries.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            long delivered = deliveries.unique.size();
-            return new Result(sent, deliveries.sendErrors.get(), expected, delivered, expected - delivered,
-                    deliveries.received.get() - delivered, deliveries.ended.get(), percentile(latencies, 0.5),
-                    percentile(latencies, 0.99));
+        });
+        return seconds;
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
@@ -138,10 +223,10 @@ public final class MessagingBench {
     }
 
     /** Open loop: a send starts every 1/rate seconds on its own virtual thread, however long earlier ones take. */
-    private static long send(Options options, TestServer server, Console advocate, List<String> threads,
+    private static long send(String prefix, int rate, Duration duration, Console advocate, List<String> threads,
                              Deliveries deliveries) {
-        long interval = 1_000_000_000L / options.rate();
-        long total = options.duration().toNanos() / interval;
+        long interval = 1_000_000_000L / rate;
+        long total = duration.toNanos() / interval;
         long start = System.nanoTime();
         try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int n = 0; n < total; n++) {
@@ -153,8 +238,8 @@ public final class MessagingBench {
                 senders.submit(() -> {
                     deliveries.sentAt.put(message, System.nanoTime());
                     Reply reply = advocate.graphql(SEND, Ops.input(Map.of("threadId",
-                            threads.get(message % threads.size()), "body", "bench " + message,
-                            "clientMessageId", "bench-" + message)));
+                            threads.get(message % threads.size()), "body", prefix + message,
+                            "clientMessageId", prefix.trim() + "-" + message)));
                     if (reply.status() != 200 || !reply.errors().isEmpty()
                             || !Ops.<List<?>>at(reply, "sendMessage", "userErrors").isEmpty()) {
                         deliveries.sendErrors.incrementAndGet();
@@ -228,7 +313,9 @@ public final class MessagingBench {
                         Map<String, Object> event = (Map<String, Object>) ((Map<String, Object>) payload.get("data"))
                                 .get("messageAdded");
                         String body = (String) event.get("body");
-                        deliveries.delivered(id, Integer.parseInt(body.substring("bench ".length())), at);
+                        if (body.startsWith(COUNTED)) {
+                            deliveries.delivered(id, Integer.parseInt(body.substring(COUNTED.length())), at);
+                        }
                     }
                     case "error", "complete" -> deliveries.ended.incrementAndGet();
                     default -> { }

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessagingBenchSmokeTest {
     @Test
     void everyMessageReachesEverySubscriberOnce() {
-        MessagingBench.Options options = new MessagingBench.Options(6, 3, 20, Duration.ofSeconds(1));
+        MessagingBench.Options options = new MessagingBench.Options(6, 3, 20, Duration.ofSeconds(1),
+                Duration.ofMillis(200));
         MessagingBench.Result result = MessagingBench.run(options, progress -> { });
         String report = MessagingBench.report(options, result);
         assertEquals(20, result.sent(), report);
