@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ class PushHttp2IT {
 
     private Document only(Person person) {
         List<Document> all = SERVER.server().app().store().db().getCollection(NotificationRepository.COLLECTION)
-                .find(Filters.eq("recipient", person.key())).into(new java.util.ArrayList<>());
+                .find(Filters.eq("recipient", person.key())).into(new ArrayList<>());
         assertEquals(1, all.size(), all.toString());
         return all.getFirst();
     }

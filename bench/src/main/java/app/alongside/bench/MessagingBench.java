@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +109,8 @@ public final class MessagingBench {
                 send -> delivery p50 %.2f ms, p99 %.2f ms, max %.2f ms (target: p99 < 50 ms, zero lost)
                 CPU while sending: %s; 1-minute load average %.2f""",
                 r.where(), options.subscriptions(), options.threads(), options.rate(),
-                options.duration().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                options.duration().toMillis() / 1000.0, options.warmup().toMillis() / 1000.0, Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
                 r.sent(), r.sendErrors(), r.expected(), r.delivered(), r.lost(), r.duplicated(),
                 r.subscriptionErrors(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.cpu().isEmpty() ? "-"
                         : String.join(", ", r.cpu()), loadAverage());
@@ -119,7 +121,7 @@ public final class MessagingBench {
         progress.accept("starting the packaged server on the " + store + " store");
         try (PackagedServer server = PackagedServer.start(store, "messaging-bench",
                 Map.of("RATE_LIMIT_GRAPHQL_PER_MINUTE", "1000000"))) {
-            Map<String, Long> pids = new java.util.LinkedHashMap<>(server.pids());
+            Map<String, Long> pids = new LinkedHashMap<>(server.pids());
             pids.put("bench", ProcessHandle.current().pid());
             return load(options, server.base(), server.description(), pids, progress);
         }
@@ -187,7 +189,7 @@ public final class MessagingBench {
 
     /** CPU seconds (user + system) of each process so far, from {@code /proc/<pid>/stat} (ticks of 1/100 s). */
     private static Map<String, Double> cpuSeconds(Map<String, Long> pids) {
-        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
         pids.forEach((name, pid) -> {
             try {
                 String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));

@@ -230,9 +230,9 @@ public final class PushFanOut {
     private static Process worker(String uri, FakeFcm fcm, String senders) {
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
-            Process process = new ProcessBuilder(java, "-Dio.netty.noUnsafe=true", "-Dhttp.maxConnections=2000",
-                    "-cp", System.getProperty("java.class.path"), PushWorker.class.getName(), uri, fcm.endpoint(),
-                    senders, fcm.certificate().orElseThrow().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(java, "-Dio.netty.noUnsafe=true", "-cp",
+                    System.getProperty("java.class.path"), PushWorker.class.getName(), uri, fcm.endpoint(), senders,
+                    fcm.certificate().orElseThrow().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> readyLine(process));
             if (!ready.get(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("push worker did not start");
