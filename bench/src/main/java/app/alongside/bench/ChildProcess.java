@@ -119,6 +119,34 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** USER_HZ: /proc/<pid>/stat counts CPU time in ticks of 1/100 s. */
+    static final double TICKS_PER_SECOND = 100;
+
+    /** The fields of /proc/<pid>/stat after the command name (state first), or null when it is gone. */
+    static String[] procStat(Path process) {
+        try {
+            String text = Files.readString(process.resolve("stat"));
+            return text.substring(text.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** User + system CPU seconds of process {@code pid} so far, or NaN when it cannot be read (gone, not Linux). */
+    static double cpuSeconds(long pid) {
+        String[] stat = procStat(Path.of("/proc", String.valueOf(pid)));
+        return stat == null ? Double.NaN : (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS_PER_SECOND;
+    }
+
+    /** The 1-minute load average now, or NaN off Linux. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** A port nothing listens on now, for the next process to bind. */
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -6,11 +6,16 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 
 /**
- * A mongo-java-server in a process of its own, for {@link StoreBench}'s memory-store side:
+ * A mongo-java-server in a process of its own, for the memory-store side of {@link StoreBench} and
+ * {@link PackagedServer}:
  * {@code MemoryStore <port> [backend class]}. The backend is any {@link MongoBackend} with a no-argument
  * constructor: by default the memory backend with the secondary indexes the default store has ({@code
  * IndexedMemoryBackend}; mongo-java-server's plain {@code MemoryBackend} scans), so either can be measured
@@ -20,6 +25,13 @@ public final class MemoryStore {
     static final String DEFAULT_BACKEND = "app.alongside.embedded.IndexedMemoryBackend";
 
     private MemoryStore() {
+    }
+
+    /** Starts one in a process of its own on 127.0.0.1:{@code port}, logging to {@code log}, and waits for it. */
+    static ChildProcess start(String java, int port, String backendClass, Path dir, Path log, Duration timeout) {
+        return ChildProcess.start("memory store", List.of(java, "-Dio.netty.noUnsafe=true", "-cp",
+                        System.getProperty("java.class.path"), MemoryStore.class.getName(), String.valueOf(port),
+                        backendClass), Map.of(), dir, log).awaitPort(port, timeout);
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -9,12 +9,9 @@ import app.alongside.fixtures.TestServer;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,7 +110,7 @@ public final class MessagingBench {
                 Runtime.getRuntime().availableProcessors(),
                 r.sent(), r.sendErrors(), r.expected(), r.delivered(), r.lost(), r.duplicated(),
                 r.subscriptionErrors(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.cpu().isEmpty() ? "-"
-                        : String.join(", ", r.cpu()), loadAverage());
+                        : String.join(", ", r.cpu()), ChildProcess.loadAverage());
     }
 
     /** The packaged server in its own process on {@code store} ({@link PackagedServer}). */
@@ -187,27 +184,16 @@ public final class MessagingBench {
                 : latencies[latencies.length - 1] / 1e6, cpu);
     }
 
-    /** CPU seconds (user + system) of each process so far, from {@code /proc/<pid>/stat} (ticks of 1/100 s). */
+    /** CPU seconds (user + system) of each process so far; a process that cannot be read is left out. */
     private static Map<String, Double> cpuSeconds(Map<String, Long> pids) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         pids.forEach((name, pid) -> {
-            try {
-                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                seconds.put(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
-            } catch (IOException | RuntimeException e) {
-                // not Linux, or the process is gone: no CPU figure for it
+            double used = ChildProcess.cpuSeconds(pid);
+            if (!Double.isNaN(used)) {
+                seconds.put(name, used);
             }
         });
         return seconds;
-    }
-
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
     }
 
     private static int subscribersOf(int thread, int subscriptions, int threads) {

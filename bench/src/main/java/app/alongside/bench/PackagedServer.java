@@ -49,10 +49,8 @@ final class PackagedServer implements AutoCloseable {
         try {
             if (store.equals(MEMORY)) {
                 int storePort = ChildProcess.freePort();
-                memory = ChildProcess.start("memory store", List.of(java, "-Dio.netty.noUnsafe=true", "-cp",
-                                System.getProperty("java.class.path"), MemoryStore.class.getName(),
-                                String.valueOf(storePort), MemoryStore.DEFAULT_BACKEND), Map.of(), dir,
-                        dir.resolve("logs/memory-store.log")).awaitPort(storePort, Duration.ofSeconds(60));
+                memory = MemoryStore.start(java, storePort, MemoryStore.DEFAULT_BACKEND, dir,
+                        dir.resolve("logs/memory-store.log"), Duration.ofSeconds(60));
                 env.put("MONGODB_URI", "mongodb://127.0.0.1:" + storePort);
             } else if (store.equals(DEFAULT)) {
                 Path data = dir.resolve("data");

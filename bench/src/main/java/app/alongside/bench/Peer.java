@@ -23,8 +23,6 @@ import java.util.stream.Stream;
  */
 final class Peer implements AutoCloseable {
     private static final Jsonb JSON = JsonbBuilder.create();
-    /** USER_HZ: /proc/<pid>/stat counts CPU time in ticks of 1/100 s. */
-    private static final double TICKS_PER_SECOND = 100;
 
     private final Path scripts;
     private final Path dir;
@@ -68,7 +66,8 @@ final class Peer implements AutoCloseable {
         long before = postgresTicks();
         Map<String, Object> row = new HashMap<>(benchJs(scenario, connections, duration));
         long after = postgresTicks();
-        row.put("postgres_cpu_seconds", before < 0 || after < 0 ? null : (after - before) / TICKS_PER_SECOND);
+        row.put("postgres_cpu_seconds", before < 0 || after < 0 ? null
+                : (after - before) / ChildProcess.TICKS_PER_SECOND);
         return row;
     }
 
@@ -81,7 +80,7 @@ final class Peer implements AutoCloseable {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .mapToLong(p -> {
-                        String[] stat = stat(p);
+                        String[] stat = ChildProcess.procStat(p);
                         if (stat == null) {
                             return 0;
                         }
@@ -93,16 +92,6 @@ final class Peer implements AutoCloseable {
                     }).sum();
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    /** The fields of /proc/<pid>/stat after the command name (state first), or null when it is gone. */
-    private static String[] stat(Path process) {
-        try {
-            String text = Files.readString(process.resolve("stat"));
-            return text.substring(text.lastIndexOf(')') + 2).split(" ");
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 

@@ -172,10 +172,8 @@ public final class StoreBench {
         Map<String, Duration> seeding = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
         Peer peer = null;
-        try (ChildProcess memory = ChildProcess.start("memory store", List.of(java, "-Dio.netty.noUnsafe=true",
-                        "-cp", System.getProperty("java.class.path"), MemoryStore.class.getName(),
-                        String.valueOf(storePort), knobs.memoryBackend()), Map.of(), knobs.workDir(),
-                knobs.workDir().resolve("logs/memory-store.log")).awaitPort(storePort, START_TIMEOUT)) {
+        try (ChildProcess memory = MemoryStore.start(java, storePort, knobs.memoryBackend(), knobs.workDir(),
+                knobs.workDir().resolve("logs/memory-store.log"), START_TIMEOUT)) {
             String memoryUri = "mongodb://127.0.0.1:" + storePort;
             Path dataDir = knobs.workDir().resolve("data/h2");
             Map<String, List<StoreSeed.Seeded>> seeded = new LinkedHashMap<>();

@@ -6,11 +6,9 @@ import app.alongside.bench.StoreBench.Row;
 import app.alongside.bench.StoreBench.Run;
 import app.alongside.bench.StoreBench.Scenario;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -128,16 +126,8 @@ final class StoreBenchMeasure {
         long errors = (long) (number(r.get("non2xx")) + number(r.get("errors")) + number(r.get("timeouts")));
         return new Row(repeat, scenario.name(), PEER, connections, requests, number(r.get("rps")),
                 number(r.get("p50_ms")), number(r.get("p99_ms")), number(r.get("max_ms")), errors, null, cpu,
-                number(r.get("loadgen_cpu_cores")), loadAverage(), number(r.get("machine_cpu_busy_pct")));
-    }
-
-    /** The 1-minute load average now (load.js reports its own; the peer's bench.js does not). */
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+                number(r.get("loadgen_cpu_cores")), ChildProcess.loadAverage(),
+                number(r.get("machine_cpu_busy_pct")));
     }
 
     private static double perRequest(double cores, double seconds, long requests) {
